@@ -1,0 +1,22 @@
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
+}
+
+export function EssayMeta(props: { byline?: string | null; readingMinutes: number; highlightCount?: number; commentCount?: number }) {
+  const parts = [
+    props.byline,
+    `${props.readingMinutes} min read`,
+    props.highlightCount === undefined ? null : plural(props.highlightCount, "highlight", "highlights"),
+    props.commentCount === undefined ? null : plural(props.commentCount, "comment", "comments"),
+  ].filter((part): part is string => Boolean(part));
+  return (
+    <p className="essay-meta">
+      {parts.map((part, index) => (
+        <span key={part} className="essay-meta__item">
+          {index > 0 && <span aria-hidden="true" className="essay-meta__dot">·</span>}
+          {part}
+        </span>
+      ))}
+    </p>
+  );
+}

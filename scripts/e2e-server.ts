@@ -1,0 +1,33 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { PROJECT_ROOT } from "@/lib/db/migrations";
+import { createFreshDatabase } from "../tests/support/database";
+import { hasSharedFixture, projectFixture, SHARED_FIXTURE } from "../tests/support/fixtures";
+import { ensureAuthSecret } from "./lib/auth-secret";
+import { runCli } from "./lib/cli";
+import { seedDemoEssay } from "./lib/seed-demo";
+
+// The server Playwright tests run against: a production build on a fresh
+// database holding the demo essay and the import fixtures.
+await runCli(async () => {
+  const database = await createFreshDatabase("e2e");
+  process.env.DATABASE_URL = database.url;
+  const { importEssayFrom } = await import("@/lib/essays/import-essay-from");
+  const { disconnectDb } = await import("@/lib/db/client");
+  await seedDemoEssay();
+  await importEssayFrom(projectFixture("essays", "harbour-post-column.txt"), { slug: "harbour-post-column" });
+  if (hasSharedFixture) await importEssayFrom(SHARED_FIXTURE, { slug: "when-negotiations-cause-defeat" });
+  await disconnectDb();
+
+  if (!existsSync(`${PROJECT_ROOT}/.next/BUILD_ID`)) throw new Error("No production build: run `npx next build` first (npm test does).");
+  const child = spawn("npx", ["next", "start", "--port", process.env.E2E_PORT ?? "3100", "--hostname", "127.0.0.1"], {
+    stdio: "inherit",
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DATABASE_URL: database.url, ...ensureAuthSecret("dev"), GLOSSA_E2E: "1" },
+  });
+  const stop = () => child.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  await new Promise((resolve) => child.on("exit", resolve));
+  await database.stop();
+});

@@ -1,0 +1,3 @@
+import { runApp } from "./lib/run-app";
+
+await runApp("start");
