@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { openSchemaEngine } from "./schema-engine";
+import { withSchemaEngine } from "./schema-engine";
 
 // Migrations live in Prisma's own folder format (prisma/migrations/<name>/
 // migration.sql plus migration_lock.toml), so `prisma migrate deploy` works
@@ -45,14 +45,11 @@ async function readMigrationList(dir: string) {
  * database was already up to date).
  */
 export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const engine = await openSchemaEngine(url);
-  try {
-    const migrationsList = await readMigrationList(dir);
+  const migrationsList = await readMigrationList(dir);
+  return withSchemaEngine(url, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
     return result.appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 /**
@@ -62,8 +59,7 @@ export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promis
  * connection at `url`), and no shadow database is made.
  */
 export async function diffSchemas(url: string, fromSchema: string | null, toSchema: string): Promise<string> {
-  const engine = await openSchemaEngine(url);
-  try {
+  return withSchemaEngine(url, async (engine) => {
     const result = await engine.diff({
       from: fromSchema === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: fromSchema }] },
       to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: toSchema }] },
@@ -72,7 +68,5 @@ export async function diffSchemas(url: string, fromSchema: string | null, toSche
       filters: NO_FILTERS,
     });
     return result.stdout ?? "";
-  } finally {
-    engine.free();
-  }
+  });
 }

@@ -22,8 +22,11 @@ let loaded: Promise<SchemaEngineModule> | undefined;
  * engine does, so the script is sent whole.
  */
 class WholeScriptPrismaPg extends PrismaPg {
+  readonly opened: { dispose(): Promise<void> }[] = [];
+
   override async connect() {
     const adapter = await super.connect();
+    this.opened.push(adapter);
     adapter.executeScript = async (script: string) => {
       try {
         await adapter.underlyingDriver().query(script);
@@ -48,11 +51,22 @@ async function loadModule(): Promise<SchemaEngineModule> {
   return bindings;
 }
 
-/** Opens a schema engine bound to the database at `url` through adapter-pg. */
-export async function openSchemaEngine(url: string, datamodel?: { path: string; content: string }): Promise<SchemaEngine> {
+/**
+ * Runs `work` with a schema engine bound to the database at `url` through
+ * adapter-pg, then frees the engine and closes its connections. Closing
+ * matters: the engine takes PostgreSQL's session-level advisory lock for
+ * migrations, and a pooled connection left open would keep holding it, so the
+ * next run would wait out the engine's 10-second lock timeout.
+ */
+export async function withSchemaEngine<T>(url: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   loaded ??= loadModule();
   const bindings = await loaded;
-  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPrismaPg({ connectionString: url }));
-  const datamodels: [string, string][] | undefined = datamodel ? [[datamodel.path, datamodel.content]] : undefined;
-  return bindings.SchemaEngine.new({ datamodels }, () => {}, adapter);
+  const factory = new WholeScriptPrismaPg({ connectionString: url });
+  const engine = await bindings.SchemaEngine.new({ datamodels: undefined }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
+  try {
+    return await work(engine);
+  } finally {
+    engine.free();
+    await Promise.all(factory.opened.map((adapter) => adapter.dispose().catch(() => undefined)));
+  }
 }
