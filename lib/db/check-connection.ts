@@ -15,6 +15,27 @@ export class DatabaseUnavailableError extends Error {
   override name = "DatabaseUnavailableError";
 }
 
+const UNSET_HINT = "or unset DATABASE_URL to use the embedded database that Glossa starts for you.";
+
+// PostgreSQL's SQLSTATE codes and Node's socket errors, in words a person can act on.
+function explain(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "3D000":
+      return `the database does not exist. Create it (createdb <name>), ${UNSET_HINT}`;
+    case "28P01":
+    case "28000":
+      return `the server refused the user or password. Correct DATABASE_URL, ${UNSET_HINT}`;
+    case "ECONNREFUSED":
+    case "ENOTFOUND":
+    case "ETIMEDOUT":
+    case "EHOSTUNREACH":
+      return `no server answered (${code}). Start that server or correct DATABASE_URL, ${UNSET_HINT}`;
+    default:
+      return `${code ?? (error as Error).message}. Check that server and DATABASE_URL, ${UNSET_HINT}`;
+  }
+}
+
 /**
  * Connects once and runs `select 1`, turning any failure into one message
  * that says which server was tried and what to do about it.
@@ -31,11 +52,7 @@ export async function checkDatabaseConnection(url: string): Promise<void> {
     await client.connect();
     await client.query("select 1");
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new DatabaseUnavailableError(
-      `Could not connect to PostgreSQL at ${target} (${reason}). ` +
-        `Start that server or correct DATABASE_URL; or unset DATABASE_URL to use the embedded database that Glossa starts for you.`,
-    );
+    throw new DatabaseUnavailableError(`Could not use PostgreSQL at ${target}: ${explain(error)}`);
   } finally {
     await client.end().catch(() => undefined);
   }
