@@ -1,0 +1,11 @@
+/**
+ * Anchoring: describing a passage of an essay revision with W3C selectors and
+ * finding it again in the same or a later revision. Pure TypeScript, no DOM,
+ * React or database: the server uses it to re-anchor highlights when an essay
+ * is revised, and the browser (through ./dom) to turn selections into offsets.
+ */
+export { anchor, ORPHAN_THRESHOLD, prepareText } from "./anchor";
+export { anchorAll, anchorAllInChunks, createAnchorer, type Anchorer, type ChunkedAnchoring } from "./batch";
+export { CONTEXT_LENGTH, describe } from "./describe";
+export { normalise, type NormalisedText } from "./normalise";
+export type { Anchor, AnchorMethod, OrphanedAnchor, PlacedAnchor, Selectors, TextPositionSelector, TextQuoteSelector } from "./types";
