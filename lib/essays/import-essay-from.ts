@@ -9,7 +9,6 @@ export interface ImportEssayResult extends SaveImportedEssayResult {
   title: string;
   paragraphs: number;
   sections: number;
-  reanchored?: { anchored: number; orphaned: number };
 }
 
 /**

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canonicalText, countWords, placeBlocks, slugify, type ImportedEssay } from "./document";
 import { importedEssaySchema, slugSchema } from "./schemas";
+import { reanchorHighlights, type ReanchorResult } from "@/lib/highlights/reanchor-highlights";
 
 export interface SaveImportedEssayInput {
   essay: ImportedEssay;
@@ -20,6 +21,8 @@ export interface SaveImportedEssayResult {
   revisionNumber: number;
   /** "created": a new essay; "revised": a new revision; "unchanged": identical to the current one. */
   outcome: "created" | "revised" | "unchanged";
+  /** For a new revision: how many highlights were moved onto it and how many became orphans. */
+  reanchored?: ReanchorResult;
 }
 
 function contentHash(essay: ImportedEssay): string {
@@ -71,6 +74,8 @@ export async function saveImportedEssay(input: SaveImportedEssayInput): Promise<
       where: { id: essayRow.id },
       data: { currentRevisionId: revision.id, ...(input.source && !essayRow.source ? { source: input.source } : {}) },
     });
-    return { essayId: essayRow.id, slug: essayRow.slug, revisionId: revision.id, revisionNumber: number, outcome: existing ? ("revised" as const) : ("created" as const) };
-  });
+    const ids = { essayId: essayRow.id, slug: essayRow.slug, revisionId: revision.id, revisionNumber: number };
+    if (!existing) return { ...ids, outcome: "created" as const };
+    return { ...ids, outcome: "revised" as const, reanchored: await reanchorHighlights(tx, essayRow.id, { id: revision.id, text }) };
+  }, { timeout: 60_000 });
 }

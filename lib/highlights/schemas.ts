@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+export const HIGHLIGHT_COLOURS = ["yellow", "green", "blue", "pink", "purple"] as const;
+export type HighlightColourName = (typeof HIGHLIGHT_COLOURS)[number];
+
+export const MAX_HIGHLIGHT_LENGTH = 5_000;
+export const MAX_NOTE_LENGTH = 2_000;
+
+const colour = z.enum(HIGHLIGHT_COLOURS, { message: `Pick one of the colours: ${HIGHLIGHT_COLOURS.join(", ")}.` });
+const visibility = z.enum(["private", "public"], { message: "Visibility is either private (only you) or public." });
+const note = z
+  .string()
+  .trim()
+  .max(MAX_NOTE_LENGTH, `A note can be at most ${MAX_NOTE_LENGTH.toLocaleString("en")} characters.`)
+  .transform((value) => (value === "" ? null : value))
+  .nullable();
+
+/**
+ * A new highlight as the browser describes it: the revision it was made on,
+ * the canonical offsets of the selection and the words the reader saw. The
+ * server checks the words against the revision and computes the quote
+ * selector's prefix and suffix itself.
+ */
+export const createHighlightSchema = z
+  .object({
+    revisionId: z.string().min(1, "Which revision was highlighted?").max(64),
+    start: z.number().int().min(0, "The selection starts before the essay."),
+    end: z.number().int().min(1),
+    exact: z.string().min(1, "Select at least one character.").max(MAX_HIGHLIGHT_LENGTH, `A highlight can be at most ${MAX_HIGHLIGHT_LENGTH.toLocaleString("en")} characters.`),
+    colour: colour.default("yellow"),
+    note: note.default(null),
+    visibility: visibility.default("private"),
+  })
+  .refine((value) => value.end > value.start, { message: "The selection ends before it starts.", path: ["end"] })
+  .refine((value) => value.end - value.start === value.exact.length, {
+    message: "The selected words do not match the selection's length.",
+    path: ["exact"],
+  });
+
+/** Changes to one's own highlight: any of colour, note and visibility. */
+export const updateHighlightSchema = z
+  .object({ colour: colour.optional(), note: note.optional(), visibility: visibility.optional() })
+  .refine((value) => Object.values(value).some((field) => field !== undefined), { message: "Nothing to change: send a colour, a note or a visibility." });
+
+export type CreateHighlightInput = z.infer<typeof createHighlightSchema>;
+export type UpdateHighlightInput = z.infer<typeof updateHighlightSchema>;

@@ -1,0 +1,39 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { UpdateHighlightInput } from "./schemas";
+import { highlightViewSelect, toHighlightView, type HighlightView } from "./view";
+
+const NOT_YOURS = "That highlight does not exist or is not yours.";
+
+/** Changes the colour, note or visibility of one of the author's own highlights. */
+export async function updateHighlight(authorId: string, highlightId: string, input: UpdateHighlightInput): Promise<HighlightView> {
+  const { count } = await db.highlight.updateMany({
+    where: { id: highlightId, authorId, deletedAt: null },
+    data: {
+      ...(input.colour ? { colour: input.colour.toUpperCase() as Uppercase<typeof input.colour> } : {}),
+      ...(input.note !== undefined ? { note: input.note } : {}),
+      ...(input.visibility ? { visibility: input.visibility === "public" ? ("PUBLIC" as const) : ("PRIVATE" as const) } : {}),
+    },
+  });
+  if (count === 0) throw new AppError("NOT_FOUND", NOT_YOURS);
+  const row = await db.highlight.findUniqueOrThrow({ where: { id: highlightId }, select: highlightViewSelect });
+  return toHighlightView(row, authorId);
+}
+
+/**
+ * Deletes one of the author's own highlights softly, so "Undo" can bring back
+ * the very same highlight (id, links and discussion intact).
+ */
+export async function deleteHighlight(authorId: string, highlightId: string): Promise<void> {
+  const { count } = await db.highlight.updateMany({ where: { id: highlightId, authorId, deletedAt: null }, data: { deletedAt: new Date() } });
+  if (count === 0) throw new AppError("NOT_FOUND", NOT_YOURS);
+}
+
+/** Undoes `deleteHighlight`. */
+export async function restoreHighlight(authorId: string, highlightId: string): Promise<HighlightView> {
+  const { count } = await db.highlight.updateMany({ where: { id: highlightId, authorId, deletedAt: { not: null } }, data: { deletedAt: null } });
+  if (count === 0) throw new AppError("NOT_FOUND", "There is no deleted highlight of yours with that id to restore.");
+  const row = await db.highlight.findUniqueOrThrow({ where: { id: highlightId }, select: highlightViewSelect });
+  return toHighlightView(row, authorId);
+}

@@ -1,0 +1,64 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { HighlightColourName } from "./schemas";
+
+/** The fields of a highlight row that any reader-facing view needs. */
+export const highlightViewSelect = {
+  id: true,
+  start: true,
+  end: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  colour: true,
+  note: true,
+  noteHiddenAt: true,
+  visibility: true,
+  status: true,
+  createdAt: true,
+  updatedAt: true,
+  author: { select: { id: true, handle: true, name: true } },
+  _count: { select: { comments: { where: { status: "PUBLISHED", deletedAt: null } } } },
+} satisfies Prisma.HighlightSelect;
+
+type HighlightRow = Prisma.HighlightGetPayload<{ select: typeof highlightViewSelect }>;
+
+/** A highlight as sent to a browser. */
+export interface HighlightView {
+  id: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  colour: HighlightColourName;
+  note: string | null;
+  visibility: "private" | "public";
+  orphaned: boolean;
+  mine: boolean;
+  author: { handle: string; name: string };
+  commentCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Shapes a row for `viewerId`; a moderator-hidden note is shown only to its author. */
+export function toHighlightView(row: HighlightRow, viewerId: string | null): HighlightView {
+  const mine = viewerId !== null && row.author.id === viewerId;
+  return {
+    id: row.id,
+    start: row.start,
+    end: row.end,
+    exact: row.exact,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    colour: row.colour.toLowerCase() as HighlightColourName,
+    note: row.noteHiddenAt && !mine ? null : row.note,
+    visibility: row.visibility === "PUBLIC" ? "public" : "private",
+    orphaned: row.status === "ORPHANED",
+    mine,
+    author: { handle: row.author.handle, name: row.author.name },
+    commentCount: row._count.comments,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
