@@ -3,6 +3,7 @@ import "@fontsource-variable/source-serif-4/opsz.css";
 import "@fontsource-variable/source-serif-4/opsz-italic.css";
 import "@fontsource-variable/inter/index.css";
 import "./globals.css";
+import "./account.css";
 import { SiteHeader } from "@/components/layout/site-header";
 
 export const metadata: Metadata = {

@@ -20,10 +20,11 @@ await runCli(async () => {
   await disconnectDb();
 
   if (!existsSync(`${PROJECT_ROOT}/.next/BUILD_ID`)) throw new Error("No production build: run `npx next build` first (npm test does).");
-  const child = spawn("npx", ["next", "start", "--port", process.env.E2E_PORT ?? "3100", "--hostname", "127.0.0.1"], {
+  const port = process.env.E2E_PORT ?? "3100";
+  const child = spawn("npx", ["next", "start", "--port", port, "--hostname", "127.0.0.1"], {
     stdio: "inherit",
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: database.url, ...ensureAuthSecret("dev"), GLOSSA_E2E: "1" },
+    env: { ...process.env, DATABASE_URL: database.url, ...ensureAuthSecret("dev"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, GLOSSA_E2E: "1" },
   });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);

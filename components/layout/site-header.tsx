@@ -1,6 +1,10 @@
 import Link from "next/link";
+import { Avatar } from "@/components/account/avatar";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { getViewer } from "@/lib/auth/viewer";
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const viewer = await getViewer();
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -9,6 +13,25 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Site" className="site-nav">
           <Link href="/">Essays</Link>
+        </nav>
+        <nav aria-label="Account" className="account-nav">
+          {viewer ? (
+            <>
+              <Link href={`/u/${viewer.handle}`} className="account-nav__me" data-testid="signed-in-as">
+                <Avatar name={viewer.name} handle={viewer.handle} size={28} />
+                <span>@{viewer.handle}</span>
+              </Link>
+              <Link href="/settings">Settings</Link>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/signin">Sign in</Link>
+              <Link href="/signup" className="account-nav__join">
+                Create account
+              </Link>
+            </>
+          )}
         </nav>
       </div>
     </header>

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { DeleteAccountForm } from "@/components/account/delete-account-form";
+import { DisplayNameForm } from "@/components/account/display-name-form";
+import { PasswordForm } from "@/components/account/password-form";
+import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { accountSettings } from "@/lib/auth/account-queries";
+import { signInHref } from "@/lib/auth/return-url";
+import { getViewer } from "@/lib/auth/viewer";
+
+export const metadata: Metadata = { title: "Settings" };
+
+// The redirect is a convenience; every change below is authorised by its route.
+export default async function SettingsPage() {
+  const viewer = await getViewer();
+  if (!viewer) redirect(signInHref("/settings"));
+  const account = await accountSettings(viewer.id);
+  return (
+    <section className="settings-page">
+      <h1>Settings</h1>
+      <p className="settings-page__who">
+        Signed in as <strong>@{viewer.handle}</strong>
+        {account.email ? ` (${account.email})` : ""}.
+      </p>
+      <section className="settings-section" aria-labelledby="profile-heading">
+        <h2 id="profile-heading">Profile</h2>
+        <DisplayNameForm name={viewer.name} />
+      </section>
+      {account.hasPassword && (
+        <section className="settings-section" aria-labelledby="password-heading">
+          <h2 id="password-heading">Password</h2>
+          <PasswordForm email={account.email} />
+        </section>
+      )}
+      <section className="settings-section" aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">Sessions</h2>
+        <p>Signed in on a shared or lost device? End every session, here and everywhere else.</p>
+        <SignOutEverywhere />
+      </section>
+      <section className="settings-section" aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Delete account</h2>
+        <p>This cannot be undone. Your email, password and name are erased and your handle is freed.</p>
+        <DeleteAccountForm hasPassword={account.hasPassword} />
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+
+/** What the settings page shows of the reader's own account. */
+export async function accountSettings(userId: string): Promise<{ email: string | null; hasPassword: boolean }> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true } });
+  return { email: user.email, hasPassword: user.passwordHash !== null };
+}
+
+/** A reader's public profile and public activity, or null for an unknown or deleted handle. */
+export async function publicProfile(handle: string) {
+  const user = await db.user.findUnique({
+    where: { handle: handle.toLowerCase() },
+    select: {
+      id: true,
+      handle: true,
+      name: true,
+      createdAt: true,
+      deletedAt: true,
+      highlights: {
+        where: { visibility: "PUBLIC", deletedAt: null, essay: { currentRevisionId: { not: null } } },
+        orderBy: { createdAt: "desc" },
+        take: 50,
+        select: { id: true, exact: true, note: true, noteHiddenAt: true, colour: true, createdAt: true, status: true, essay: { select: { slug: true, currentRevision: { select: { title: true } } } } },
+      },
+    },
+  });
+  if (!user || user.deletedAt) return null;
+  return user;
+}
