@@ -6,6 +6,7 @@ import { POST as profilePatchAsPost } from "@/app/api/account/password/route";
 import { authenticate } from "@/lib/auth/authenticate";
 import { changePassword, signOutEverywhere } from "@/lib/auth/account-settings";
 import { createOrPromoteUser } from "@/lib/auth/create-or-promote-user";
+import { deleteAccount } from "@/lib/auth/delete-account";
 import { guardSignIn } from "@/lib/auth/guard-sign-in";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { signUpSchema } from "@/lib/auth/schemas";
@@ -212,5 +213,39 @@ describe("user:create", () => {
     const run = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/user-create.ts", "--email", "nope", "--handle", "x"], { cwd: PROJECT_ROOT, env: process.env, encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^Error: .*email address/m);
+  });
+});
+
+describe("deleting an account", () => {
+  async function readerWithHighlight() {
+    const reader = uniqueReader();
+    const { id } = await signUp(signUpSchema.parse(reader));
+    const essay = await db.essay.create({ data: { slug: `essay-${reader.handle}` } });
+    const revision = await db.essayRevision.create({
+      data: { essayId: essay.id, number: 1, title: "T", blocks: [], text: "Some words here.", contentHash: reader.handle, wordCount: 3 },
+    });
+    await db.highlight.create({
+      data: { essayId: essay.id, authorId: id, revisionId: revision.id, originalRevisionId: revision.id, exact: "words", prefix: "Some ", suffix: " here.", start: 5, end: 10, visibility: "PUBLIC" },
+    });
+    return { reader, id };
+  }
+
+  it("keeps contributions under “[deleted account]” and erases the person", async () => {
+    const { reader, id } = await readerWithHighlight();
+    const token = await tokenFor(id);
+    await expect(deleteAccount(id, "keep", "wrong password!")).rejects.toMatchObject({ status: 422 });
+    await deleteAccount(id, "keep", reader.password);
+    const user = await db.user.findUniqueOrThrow({ where: { id } });
+    expect(user).toMatchObject({ email: null, passwordHash: null, name: "[deleted account]" });
+    expect(user.handle).not.toBe(reader.handle);
+    expect(await db.highlight.count({ where: { authorId: id, deletedAt: null } })).toBe(1);
+    expect(await viewerFromToken(token)).toBeNull();
+    expect(await authenticate({ email: reader.email, password: reader.password })).toBeNull();
+  });
+
+  it("removes contributions when asked", async () => {
+    const { reader, id } = await readerWithHighlight();
+    await deleteAccount(id, "remove", reader.password);
+    expect(await db.highlight.count({ where: { authorId: id, deletedAt: null } })).toBe(0);
   });
 });
