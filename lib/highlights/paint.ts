@@ -1,0 +1,190 @@
+/**
+ * Paints highlights over the server-rendered essay without touching its
+ * markup, using the CSS Custom Highlight API (`::highlight()`), with a
+ * `<mark>` fallback for browsers without it. All ranges are built from one
+ * text-node index in a single pass, and the API path makes no DOM writes at
+ * all, so painting thousands of highlights causes no layout thrashing.
+ *
+ * Highlight names, styled in app/highlights.css:
+ * - `glossa-mine-<colour>`: the reader's own highlights, by colour;
+ * - `glossa-readers-1|2|3`: other readers' highlights, shaded by how many
+ *   distinct readers cover the passage (3 means three or more);
+ * - `glossa-flash`: a passage being pointed at (deep link, selection in a panel).
+ */
+import { indexTextNodes, rangeFromIndex, type TextNodeOffset } from "@/lib/anchoring/dom";
+
+export type PaintColour = "yellow" | "green" | "blue" | "pink" | "purple";
+
+/** One of the reader's own highlights. */
+export interface OwnPaint {
+  id: string;
+  start: number;
+  end: number;
+  colour: PaintColour;
+}
+
+/** A stretch covered by `readers` distinct other readers. */
+export interface DensityPaint {
+  start: number;
+  end: number;
+  readers: number;
+}
+
+/** What to paint: the reader's own highlights and everyone else's density. */
+export interface PaintScene {
+  own: readonly OwnPaint[];
+  density: readonly DensityPaint[];
+}
+
+/** A painter bound to one essay body. */
+export interface Painter {
+  paint(scene: PaintScene): void;
+  clear(): void;
+  /** A DOM range for canonical offsets (for scrolling, positioning, flashing). */
+  rangeFor(start: number, end: number): Range | null;
+  /** Briefly marks a passage, e.g. after following a deep link. */
+  flash(start: number, end: number, durationMs?: number): void;
+  /** Whether the CSS Custom Highlight API is in use (else `<mark>` elements). */
+  readonly native: boolean;
+}
+
+const COLOURS: PaintColour[] = ["yellow", "green", "blue", "pink", "purple"];
+const DENSITY_BUCKETS = 3;
+const FLASH = "glossa-flash";
+
+function densityName(readers: number): string {
+  return `glossa-readers-${Math.min(readers, DENSITY_BUCKETS)}`;
+}
+
+function highlightRegistry(): HighlightRegistry | null {
+  return typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight !== "undefined" ? CSS.highlights : null;
+}
+
+/** Creates a painter for `body`, the element with `data-essay-body`. */
+export function createPainter(body: HTMLElement, options: { forceFallback?: boolean } = {}): Painter {
+  const registry = options.forceFallback ? null : highlightRegistry();
+  let index: TextNodeOffset[] = indexTextNodes(body);
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const rangeFor = (start: number, end: number) => rangeFromIndex(index, start, end);
+
+  if (registry) {
+    const names = [...COLOURS.map((colour) => `glossa-mine-${colour}`), ...Array.from({ length: DENSITY_BUCKETS }, (_, n) => `glossa-readers-${n + 1}`)];
+    const layers = new Map(names.map((name) => [name, new Highlight()]));
+    // Own highlights sit above the density shading.
+    layers.forEach((highlight, name) => {
+      highlight.priority = name.startsWith("glossa-mine") ? 2 : 1;
+      registry.set(name, highlight);
+    });
+    return {
+      native: true,
+      rangeFor,
+      paint({ own, density }) {
+        layers.forEach((highlight) => highlight.clear());
+        for (const segment of density) {
+          const range = rangeFor(segment.start, segment.end);
+          if (range) layers.get(densityName(segment.readers))!.add(range);
+        }
+        for (const item of own) {
+          const range = rangeFor(item.start, item.end);
+          if (range) layers.get(`glossa-mine-${item.colour}`)!.add(range);
+        }
+      },
+      clear() {
+        layers.forEach((highlight) => highlight.clear());
+      },
+      flash(start, end, durationMs = 1600) {
+        const range = rangeFor(start, end);
+        if (!range) return;
+        const flash = new Highlight(range);
+        flash.priority = 3;
+        registry.set(FLASH, flash);
+        clearTimeout(flashTimer);
+        flashTimer = setTimeout(() => registry.delete(FLASH), durationMs);
+      },
+    };
+  }
+
+  let marked = false;
+  const clearMarks = () => {
+    if (!marked) return;
+    for (const mark of body.querySelectorAll("mark.glossa-mark")) {
+      const parent = mark.parentNode!;
+      while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+      parent.removeChild(mark);
+      parent.normalize();
+    }
+    marked = false;
+    index = indexTextNodes(body);
+  };
+
+  return {
+    native: false,
+    rangeFor,
+    paint(scene) {
+      clearMarks();
+      const segments = flatten(scene);
+      // From the end backwards, so splitting a text node never shifts the
+      // offsets of segments still to wrap.
+      for (let n = segments.length - 1; n >= 0; n--) {
+        const segment = segments[n]!;
+        wrap(rangeFor(segment.start, segment.end), segment.className);
+      }
+      marked = segments.length > 0;
+      index = indexTextNodes(body);
+    },
+    clear: clearMarks,
+    flash(start, end, durationMs = 1600) {
+      const range = rangeFor(start, end);
+      const element = range?.startContainer.parentElement;
+      if (!element) return;
+      element.classList.add("glossa-flash-fallback");
+      clearTimeout(flashTimer);
+      flashTimer = setTimeout(() => element.classList.remove("glossa-flash-fallback"), durationMs);
+    },
+  };
+}
+
+/** Cuts the scene into non-overlapping segments, each with the one class that shows on top. */
+function flatten({ own, density }: PaintScene): { start: number; end: number; className: string }[] {
+  const boundaries = new Set<number>();
+  for (const item of [...own, ...density]) {
+    boundaries.add(item.start);
+    boundaries.add(item.end);
+  }
+  const points = [...boundaries].sort((a, b) => a - b);
+  const segments: { start: number; end: number; className: string }[] = [];
+  for (let n = 0; n + 1 < points.length; n++) {
+    const start = points[n]!;
+    const end = points[n + 1]!;
+    const mine = own.findLast((item) => item.start <= start && item.end >= end);
+    const shade = density.find((item) => item.start <= start && item.end >= end);
+    const className = mine ? `glossa-mine-${mine.colour}` : shade ? densityName(shade.readers) : null;
+    if (!className) continue;
+    const previous = segments.at(-1);
+    if (previous && previous.end === start && previous.className === className) previous.end = end;
+    else segments.push({ start, end, className });
+  }
+  return segments;
+}
+
+/** Wraps the text of a range in `<mark>` elements, one per text node it touches. */
+function wrap(range: Range | null, className: string) {
+  if (!range) return;
+  const document = range.startContainer.ownerDocument!;
+  const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  if (range.commonAncestorContainer.nodeType === Node.TEXT_NODE) nodes.push(range.commonAncestorContainer as Text);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) if (range.intersectsNode(node)) nodes.push(node);
+  for (const node of nodes) {
+    const from = node === range.startContainer ? range.startOffset : 0;
+    const to = node === range.endContainer ? range.endOffset : node.data.length;
+    if (to <= from) continue;
+    const middle = node.splitText(from);
+    middle.splitText(to - from);
+    const mark = document.createElement("mark");
+    mark.className = `glossa-mark ${className}`;
+    middle.parentNode!.insertBefore(mark, middle);
+    mark.appendChild(middle);
+  }
+}
