@@ -4,6 +4,7 @@ import "@fontsource-variable/source-serif-4/opsz-italic.css";
 import "@fontsource-variable/inter/index.css";
 import "./globals.css";
 import "./account.css";
+import "./highlights.css";
 import { SiteHeader } from "@/components/layout/site-header";
 
 export const metadata: Metadata = {

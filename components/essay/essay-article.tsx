@@ -7,7 +7,7 @@ import { TableOfContents } from "./table-of-contents";
  * its [start, end) offsets into the revision's canonical text
  * (lib/essays/document.ts): the coordinate system highlights are stored in.
  */
-export function EssayArticle({ essay }: { essay: EssayForReading }) {
+export function EssayArticle({ essay, children, after }: { essay: EssayForReading; children?: React.ReactNode; after?: React.ReactNode }) {
   const headings = essay.blocks.filter((block) => block.kind === "heading");
   return (
     <div className="reader">
@@ -21,6 +21,7 @@ export function EssayArticle({ essay }: { essay: EssayForReading }) {
           <EssayMeta byline={essay.byline} readingMinutes={essay.readingMinutes} />
         </header>
         {headings.length > 0 && <TableOfContents headings={headings} />}
+        {children}
         <div className="essay__body" data-essay-body data-revision={essay.revisionId}>
           {essay.blocks.map((block) =>
             block.kind === "heading" ? (
@@ -42,6 +43,7 @@ export function EssayArticle({ essay }: { essay: EssayForReading }) {
           )}
           <p className="essay__revision">Revision {essay.revisionNumber}</p>
         </footer>
+        {after}
       </article>
     </div>
   );

@@ -19,7 +19,7 @@ export async function SiteHeader() {
             <>
               <Link href={`/u/${viewer.handle}`} className="account-nav__me" data-testid="signed-in-as">
                 <Avatar name={viewer.name} handle={viewer.handle} size={28} />
-                <span>@{viewer.handle}</span>
+                <span className="account-nav__handle">@{viewer.handle}</span>
               </Link>
               <Link href="/settings">Settings</Link>
               <SignOutButton />

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { HIGHLIGHT_COLOURS } from "./colours";
 
-export const HIGHLIGHT_COLOURS = ["yellow", "green", "blue", "pink", "purple"] as const;
-export type HighlightColourName = (typeof HIGHLIGHT_COLOURS)[number];
+export { HIGHLIGHT_COLOURS, type HighlightColourName } from "./colours";
 
 export const MAX_HIGHLIGHT_LENGTH = 5_000;
 export const MAX_NOTE_LENGTH = 2_000;

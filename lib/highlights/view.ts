@@ -1,9 +1,10 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { HighlightColourName } from "./schemas";
+import type { HighlightColourName } from "./colours";
 
 /** The fields of a highlight row that any reader-facing view needs. */
 export const highlightViewSelect = {
   id: true,
+  revisionId: true,
   start: true,
   end: true,
   exact: true,
@@ -25,6 +26,8 @@ type HighlightRow = Prisma.HighlightGetPayload<{ select: typeof highlightViewSel
 /** A highlight as sent to a browser. */
 export interface HighlightView {
   id: string;
+  /** The revision `start`/`end` refer to. */
+  revisionId: string;
   start: number;
   end: number;
   exact: string;
@@ -46,6 +49,7 @@ export function toHighlightView(row: HighlightRow, viewerId: string | null): Hig
   const mine = viewerId !== null && row.author.id === viewerId;
   return {
     id: row.id,
+    revisionId: row.revisionId,
     start: row.start,
     end: row.end,
     exact: row.exact,

@@ -1,0 +1,362 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { offsetAtPoint, paragraphOffsets, rangeFromOffsets, sentenceOffsetsAt } from "@/lib/anchoring/dom";
+import type { HighlightColourName } from "@/lib/highlights/colours";
+import { indexIntervals } from "@/lib/highlights/intervals";
+import { createPainter, type Painter } from "@/lib/highlights/paint";
+import type { HighlightView } from "@/lib/highlights/view";
+import { ApiError } from "@/components/api-client";
+import { highlightApi, type HighlightPatch } from "./highlight-api";
+import { HighlightPanel } from "./highlight-panel";
+import { MarginMarkers, type MarginMarker } from "./margin-markers";
+import { ReadingTools } from "./reading-tools";
+import { readerCount, sceneFor, topHighlights, type HighlightLayerChoice } from "./scene";
+import { SelectionToolbar } from "./selection-toolbar";
+import { Toast, type ToastMessage } from "./toast";
+import { useEssaySelection } from "./use-selection";
+
+interface Props {
+  essayId: string;
+  revisionId: string;
+  slug: string;
+  viewer: { handle: string; name: string } | null;
+  initialHighlights: HighlightView[];
+  highlightsOpen: boolean;
+}
+
+const VISIBILITY_KEY = "glossa:new-highlight-visibility";
+const HIGHLIGHT_HASH = /^#hl-([\w-]+)$/;
+
+function messageOf(error: unknown): string {
+  return error instanceof ApiError ? error.message : "That did not work. Please try again.";
+}
+
+/**
+ * Everything interactive about highlights on the essay page, layered over
+ * the server-rendered article: selecting and highlighting, painting, the
+ * layer switch, hit-testing for hover counts and panels, margin markers,
+ * deep links and undo. The article itself stays server-rendered and readable
+ * without JavaScript.
+ */
+export function HighlightLayer({ essayId, revisionId, slug, viewer, initialHighlights, highlightsOpen }: Props) {
+  // The article is server-rendered outside this component; it is in the DOM before hydration.
+  const [body] = useState<HTMLElement | null>(() => (typeof document === "undefined" ? null : document.querySelector<HTMLElement>("[data-essay-body]")));
+  const [highlights, setHighlights] = useState(initialHighlights);
+  const [layer, setLayer] = useState<HighlightLayerChoice>("everyone");
+  const [visibility, setVisibility] = useState<"private" | "public">(() => (typeof localStorage !== "undefined" && localStorage.getItem(VISIBILITY_KEY) === "public" ? "public" : "private"));
+  const [activeIds, setActiveIds] = useState<string[] | null>(null);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [hover, setHover] = useState<{ x: number; y: number; readers: number } | null>(null);
+  const [markers, setMarkers] = useState<MarginMarker[]>([]);
+  const [keyboardMode, setKeyboardMode] = useState(false);
+  // The selection (as "start-end") the keyboard path opened the toolbar for, which should take focus.
+  const [focusFor, setFocusFor] = useState<string | null>(null);
+  const painter = useRef<Painter | null>(null);
+  const sentenceCursor = useRef(new Map<HTMLElement, number>());
+  const toastId = useRef(0);
+
+  const canonical = useMemo(() => (body ? [...body.querySelectorAll("[data-block]")].map((block) => block.textContent ?? "").join("\n\n") : ""), [body]);
+  const [selection, clearSelection] = useEssaySelection(body, canonical);
+  const signedIn = viewer !== null;
+  const placed = useMemo(() => highlights.filter((highlight) => !highlight.orphaned && highlight.revisionId === revisionId), [highlights, revisionId]);
+  const visible = useMemo(() => (layer === "none" ? [] : layer === "mine" ? placed.filter((h) => h.mine) : placed), [placed, layer]);
+  const hitIndex = useMemo(() => indexIntervals(visible), [visible]);
+
+  const say = useCallback((text: string, extra: Partial<ToastMessage> = {}) => setToast({ id: ++toastId.current, text, ...extra }), []);
+  const dismissToast = useCallback(() => setToast(null), []);
+
+  useEffect(() => {
+    if (body) painter.current = createPainter(body);
+    return () => painter.current?.clear();
+  }, [body]);
+
+  // Paint, then measure the margin markers: every read of layout happens
+  // after all the writes, in one pass.
+  useEffect(() => {
+    if (!body || !painter.current) return;
+    painter.current.paint(sceneFor(placed, layer));
+    const measure = () => setMarkers(measureMarkers(body, painter.current!, visible, topHighlights(placed)));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(body);
+    return () => observer.disconnect();
+  }, [body, placed, visible, layer]);
+
+  const openHighlight = useCallback(
+    (id: string, flash: boolean) => {
+      const highlight = highlights.find((candidate) => candidate.id === id);
+      if (!highlight || highlight.orphaned || !painter.current) return false;
+      const range = painter.current.rangeFor(highlight.start, highlight.end);
+      if (!range) return false;
+      const rect = range.getBoundingClientRect();
+      window.scrollTo({ top: window.scrollY + rect.top - window.innerHeight / 3, behavior: "smooth" });
+      if (flash) painter.current.flash(highlight.start, highlight.end);
+      setActiveIds([id]);
+      return true;
+    },
+    [highlights],
+  );
+
+  // Deep links: /essays/<slug>#hl-<id> scrolls to the highlight and flashes it.
+  useEffect(() => {
+    if (!body) return;
+    const follow = () => {
+      const match = HIGHLIGHT_HASH.exec(window.location.hash);
+      if (match && !openHighlight(match[1]!, true)) say("That highlight is not in this version of the essay; see “Orphaned highlights” below if it was yours or public.");
+    };
+    follow();
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
+    // Follow the link once the body exists; later highlight changes must not scroll the page again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [body]);
+
+  // Hit-testing: painted ranges receive no events.
+  useEffect(() => {
+    if (!body) return;
+    let frame = 0;
+    const readersAt = (x: number, y: number) => {
+      const offset = offsetAtPoint(body, x, y);
+      return offset === null ? [] : hitIndex.covering(offset);
+    };
+    const onMove = (event: PointerEvent) => {
+      if (event.pointerType !== "mouse") return;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const ids = readersAt(event.clientX, event.clientY);
+        body.dataset.overHighlight = ids.length ? "true" : "false";
+        setHover(ids.length ? { x: event.clientX, y: event.clientY, readers: readerCount(visible.filter((h) => ids.includes(h.id))) } : null);
+      });
+    };
+    const onClick = (event: MouseEvent) => {
+      if (!document.getSelection()?.isCollapsed) return;
+      const ids = readersAt(event.clientX, event.clientY);
+      if (ids.length) setActiveIds(ids);
+    };
+    const onLeave = () => setHover(null);
+    body.addEventListener("pointermove", onMove);
+    body.addEventListener("click", onClick);
+    body.addEventListener("pointerleave", onLeave);
+    return () => {
+      cancelAnimationFrame(frame);
+      body.removeEventListener("pointermove", onMove);
+      body.removeEventListener("click", onClick);
+      body.removeEventListener("pointerleave", onLeave);
+    };
+  }, [body, hitIndex, visible]);
+
+  // The keyboard path: paragraphs become focusable; Enter selects one, S the next sentence.
+  useEffect(() => {
+    if (!body || !keyboardMode) return;
+    const blocks = [...body.querySelectorAll<HTMLElement>("[data-block]")];
+    for (const block of blocks) block.tabIndex = 0;
+    const select = (start: number, end: number) => {
+      const range = rangeFromOffsets(body, start, end);
+      if (!range) return;
+      const current = document.getSelection()!;
+      current.removeAllRanges();
+      current.addRange(range);
+      setFocusFor(`${start}-${end}`);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      const block = (event.target as HTMLElement).closest<HTMLElement>("[data-block]");
+      if (!block || event.target !== block) return;
+      if (event.key === "Enter") {
+        event.preventDefault();
+        const { start, end } = paragraphOffsets(block);
+        select(start, end);
+      } else if (event.key === "s" || event.key === "S") {
+        event.preventDefault();
+        const at = sentenceCursor.current.get(block) ?? 0;
+        const sentence = sentenceOffsetsAt(block, at);
+        const blockStart = Number(block.dataset.start);
+        sentenceCursor.current.set(block, sentence.end - blockStart + 1 >= (block.textContent ?? "").length ? 0 : sentence.end - blockStart + 1);
+        select(sentence.start, sentence.end);
+      }
+    };
+    body.addEventListener("keydown", onKey);
+    return () => {
+      body.removeEventListener("keydown", onKey);
+      for (const block of blocks) block.removeAttribute("tabindex");
+    };
+  }, [body, keyboardMode]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setActiveIds(null);
+      if (selection) clearSelection();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [selection, clearSelection]);
+
+  const changeVisibility = (value: "private" | "public") => {
+    setVisibility(value);
+    localStorage.setItem(VISIBILITY_KEY, value);
+  };
+
+  const copy = async (url: string) => {
+    try {
+      await navigator.clipboard.writeText(url);
+      say("Link copied.");
+    } catch {
+      say(`Copy this link: ${url}`);
+    }
+  };
+
+  const highlight = async (colour: HighlightColourName, note: string | null) => {
+    if (!selection || !viewer) return;
+    if (!highlightsOpen) return say("Highlighting is closed on this essay.", { tone: "error" });
+    const { start, end, exact } = selection;
+    const pendingId = `pending-${Date.now()}`;
+    const optimistic: HighlightView = {
+      id: pendingId,
+      revisionId,
+      start,
+      end,
+      exact,
+      prefix: "",
+      suffix: "",
+      colour,
+      note: note?.trim() || null,
+      visibility,
+      orphaned: false,
+      mine: true,
+      author: { handle: viewer.handle, name: viewer.name },
+      commentCount: 0,
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    };
+    setHighlights((current) => [...current, optimistic]);
+    clearSelection();
+    try {
+      const { highlight: saved } = await highlightApi.create(essayId, { revisionId, start, end, exact, colour, note: optimistic.note, visibility });
+      setHighlights((current) => current.map((candidate) => (candidate.id === pendingId ? saved : candidate)));
+      say(visibility === "public" ? "Highlighted. Everyone can see it." : "Highlighted. Only you can see it.");
+    } catch (error) {
+      setHighlights((current) => current.filter((candidate) => candidate.id !== pendingId));
+      say(messageOf(error), { tone: "error" });
+    }
+  };
+
+  const update = async (id: string, patch: HighlightPatch) => {
+    const before = highlights;
+    setHighlights((current) => current.map((candidate) => (candidate.id === id ? { ...candidate, ...patch } : candidate)));
+    try {
+      const { highlight: saved } = await highlightApi.update(id, patch);
+      setHighlights((current) => current.map((candidate) => (candidate.id === id ? saved : candidate)));
+      if (patch.note !== undefined) say("Note saved.");
+      if (patch.visibility) say(patch.visibility === "public" ? "Now public." : "Now only you can see it.");
+    } catch (error) {
+      setHighlights(before);
+      say(messageOf(error), { tone: "error" });
+    }
+  };
+
+  const remove = async (id: string) => {
+    const removed = highlights.find((candidate) => candidate.id === id);
+    if (!removed) return;
+    setHighlights((current) => current.filter((candidate) => candidate.id !== id));
+    setActiveIds((ids) => ids?.filter((candidate) => candidate !== id) ?? null);
+    try {
+      await highlightApi.remove(id);
+      say("Highlight deleted.", {
+        action: {
+          label: "Undo",
+          run: async () => {
+            try {
+              const { highlight: restored } = await highlightApi.restore(id);
+              setHighlights((current) => [...current, restored]);
+              say("Highlight restored.");
+            } catch (error) {
+              say(messageOf(error), { tone: "error" });
+            }
+          },
+        },
+      });
+    } catch (error) {
+      setHighlights((current) => [...current, removed]);
+      say(messageOf(error), { tone: "error" });
+    }
+  };
+
+  const selectionHref = (start: number) => {
+    const block = [...(body?.querySelectorAll<HTMLElement>("[data-block]") ?? [])].find((candidate) => Number(candidate.dataset.end) >= start);
+    return `/signin?callbackUrl=${encodeURIComponent(`/essays/${slug}${block ? `#${block.id}` : ""}`)}`;
+  };
+
+  const active = activeIds ? visible.filter((candidate) => activeIds.includes(candidate.id)).sort((a, b) => Number(b.mine) - Number(a.mine)) : [];
+  const mineCount = placed.filter((candidate) => candidate.mine).length;
+
+  return (
+    <>
+      <ReadingTools
+        layer={layer}
+        onLayerChange={setLayer}
+        counts={{ mine: mineCount, everyone: placed.filter((h) => h.visibility === "public" || h.mine).length, readers: readerCount(placed) }}
+        signedIn={signedIn}
+        signInHref={`/signin?callbackUrl=${encodeURIComponent(`/essays/${slug}`)}`}
+        keyboardMode={keyboardMode}
+        onKeyboardModeChange={setKeyboardMode}
+      />
+      <MarginMarkers markers={markers} onOpen={setActiveIds} />
+      {selection && (
+        <SelectionToolbar
+          selection={selection}
+          signedIn={signedIn}
+          signInHref={selectionHref(selection.start)}
+          visibility={visibility}
+          onVisibilityChange={changeVisibility}
+          onHighlight={highlight}
+          onCopyLink={() => copy(`${window.location.origin}/essays/${slug}#:~:text=${encodeURIComponent(selection.exact.slice(0, 300))}`)}
+          takeFocus={focusFor === `${selection.start}-${selection.end}`}
+        />
+      )}
+      {hover && !selection && (
+        <div className="hover-count" style={{ top: hover.y + window.scrollY - 36, left: hover.x + window.scrollX + 8 }} aria-hidden="true">
+          {hover.readers === 1 ? "1 reader highlighted this" : `${hover.readers} readers highlighted this`}
+        </div>
+      )}
+      {active.length > 0 && (
+        <HighlightPanel
+          key={active.map((h) => h.id).join()}
+          highlights={active}
+          readers={readerCount(active)}
+          onClose={() => setActiveIds(null)}
+          onUpdate={update}
+          onDelete={remove}
+          onCopyLink={(id) => copy(`${window.location.origin}/essays/${slug}#hl-${id}`)}
+        />
+      )}
+      <Toast toast={toast} onDismiss={dismissToast} />
+    </>
+  );
+}
+
+/** Positions of margin markers: one per highlighted line, relative to the article. */
+function measureMarkers(body: HTMLElement, painter: Painter, visible: HighlightView[], top: { start: number; end: number; readers: number }[]): MarginMarker[] {
+  const bodyTop = (body.closest("article") ?? body).getBoundingClientRect().top;
+  const lines = new Map<number, MarginMarker>();
+  const lineOf = (start: number, end: number) => {
+    const rect = painter.rangeFor(start, end)?.getClientRects()[0];
+    return rect ? Math.round(rect.top - bodyTop) : null;
+  };
+  for (const highlight of visible) {
+    const line = lineOf(highlight.start, highlight.end);
+    if (line === null) continue;
+    const marker = lines.get(line) ?? { key: `line-${line}`, top: line, highlightIds: [], count: 0, notes: 0, topReaders: null };
+    marker.highlightIds.push(highlight.id);
+    marker.count += 1;
+    if (highlight.note) marker.notes += 1;
+    lines.set(line, marker);
+  }
+  for (const passage of top) {
+    const line = lineOf(passage.start, passage.end);
+    if (line === null) continue;
+    const marker = lines.get(line);
+    if (marker) marker.topReaders = Math.max(marker.topReaders ?? 0, passage.readers);
+  }
+  return [...lines.values()].sort((a, b) => a.top - b.top);
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { useState } from "react";
+import type { HighlightView } from "@/lib/highlights/view";
+import { ColourSwatches, VisibilitySwitch } from "./colour-swatches";
+import type { HighlightPatch } from "./highlight-api";
+
+interface Props {
+  highlights: HighlightView[];
+  readers: number;
+  onClose: () => void;
+  onUpdate: (id: string, patch: HighlightPatch) => void;
+  onDelete: (id: string) => void;
+  onCopyLink: (id: string) => void;
+}
+
+/**
+ * A passage's panel: the highlights covering it (the reader's own first,
+ * editable), who made them and their notes. A side panel on wide screens,
+ * a bottom sheet on narrow ones.
+ */
+export function HighlightPanel({ highlights, readers, onClose, onUpdate, onDelete, onCopyLink }: Props) {
+  const quote = highlights[0]?.exact ?? "";
+  return (
+    <aside className="highlight-panel" role="dialog" aria-modal="false" aria-labelledby="highlight-panel-title">
+      <header className="highlight-panel__header">
+        <h2 id="highlight-panel-title">
+          {readers === 1 ? "1 reader" : `${readers} readers`} highlighted this
+        </h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <blockquote className="highlight-panel__quote">{quote.length > 280 ? `${quote.slice(0, 280)}…` : quote}</blockquote>
+      <ol className="highlight-panel__list">
+        {highlights.map((highlight) =>
+          highlight.mine ? (
+            <OwnHighlight key={highlight.id} highlight={highlight} onUpdate={onUpdate} onDelete={onDelete} onCopyLink={onCopyLink} />
+          ) : (
+            <li key={highlight.id} className="highlight-entry">
+              <p className="highlight-entry__who">
+                <a href={`/u/${highlight.author.handle}`}>{highlight.author.name}</a> <span>@{highlight.author.handle}</span>
+              </p>
+              {highlight.note && <p className="highlight-entry__note">{highlight.note}</p>}
+              <button type="button" className="link-button highlight-entry__link" onClick={() => onCopyLink(highlight.id)}>
+                Copy link
+              </button>
+            </li>
+          ),
+        )}
+      </ol>
+    </aside>
+  );
+}
+
+function OwnHighlight({ highlight, onUpdate, onDelete, onCopyLink }: { highlight: HighlightView } & Pick<Props, "onUpdate" | "onDelete" | "onCopyLink">) {
+  const [note, setNote] = useState(highlight.note ?? "");
+  const changed = note !== (highlight.note ?? "");
+  return (
+    <li className="highlight-entry highlight-entry--mine">
+      <p className="highlight-entry__who">Your highlight</p>
+      <ColourSwatches verb="Change colour to" current={highlight.colour} onPick={(colour) => onUpdate(highlight.id, { colour })} />
+      <VisibilitySwitch value={highlight.visibility} onChange={(visibility) => onUpdate(highlight.id, { visibility })} />
+      <label className="highlight-entry__note-label" htmlFor={`note-${highlight.id}`}>
+        Note
+      </label>
+      <textarea id={`note-${highlight.id}`} rows={3} maxLength={2000} value={note} placeholder="Add a note" onChange={(event) => setNote(event.target.value)} />
+      <div className="highlight-entry__actions">
+        <button type="button" className="button" disabled={!changed} onClick={() => onUpdate(highlight.id, { note: note.trim() || null })}>
+          Save note
+        </button>
+        <button type="button" className="link-button" onClick={() => onCopyLink(highlight.id)}>
+          Copy link
+        </button>
+        <button type="button" className="link-button highlight-entry__delete" onClick={() => onDelete(highlight.id)}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}

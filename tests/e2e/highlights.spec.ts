@@ -1,0 +1,150 @@
+import { expect, randomAddress, test, type Page } from "./support/test";
+
+const ESSAY = "/essays/reading-with-a-pencil";
+const PASSWORD = "correct horse battery staple";
+
+async function signUp(page: Page, label: string) {
+  const id = `${label}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(`${id}@example.test`);
+  await page.getByLabel("Handle").fill(id);
+  await page.getByLabel("Display name").fill(label);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  return id;
+}
+
+/** Selects `words` inside `root` (the essay body by default) the way a reader's drag would end up. */
+async function select(page: Page, words: string, root = "[data-essay-body]") {
+  await page.evaluate(([target, rootSelector]) => {
+    const body = document.querySelector(rootSelector!)!;
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(target!);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + target!.length);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`not in the essay: ${target}`);
+  }, [words, root]);
+}
+
+const paintedCount = (page: Page, name: string) => page.evaluate((highlightName) => CSS.highlights.get(highlightName)?.size ?? 0, name);
+
+test("highlight a passage, keep it across reloads, share it publicly, follow its link, delete and undo", async ({ page, browser }) => {
+  await signUp(page, "hana");
+  await page.goto(ESSAY);
+  await select(page, "it keeps the reply next to the sentence");
+  const toolbar = page.getByRole("toolbar", { name: "Highlight the selected passage" });
+  await expect(toolbar).toBeVisible();
+  await expect(toolbar.getByRole("radio", { name: "Only me" })).toHaveAttribute("aria-checked", "true");
+  await toolbar.getByRole("radio", { name: "Public" }).click();
+  await toolbar.getByRole("button", { name: "Highlight green" }).click();
+  await expect(page.getByRole("status")).toContainText("Everyone can see it.");
+  await expect.poll(() => paintedCount(page, "glossa-mine-green")).toBe(1);
+
+  await select(page, "None of this is a failure of manners.");
+  await toolbar.getByRole("radio", { name: "Only me" }).click();
+  await toolbar.getByRole("button", { name: "Highlight pink" }).click();
+  await expect.poll(() => paintedCount(page, "glossa-mine-pink")).toBe(1);
+
+  await page.reload();
+  await expect.poll(() => paintedCount(page, "glossa-mine-green")).toBe(1);
+  await expect.poll(() => paintedCount(page, "glossa-mine-pink")).toBe(1);
+
+  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
+  const otherPage = await other.newPage();
+  await signUp(otherPage, "omar");
+  await otherPage.goto(ESSAY);
+  await expect.poll(() => paintedCount(otherPage, "glossa-readers-1")).toBe(1);
+  const shared = await otherPage.evaluate(() => [...CSS.highlights.get("glossa-readers-1")!].map((range) => (range as Range).toString()));
+  expect(shared).toEqual(["it keeps the reply next to the sentence"]);
+  await expect(otherPage.locator(".reading-tools__counts")).toHaveText("1 highlight by 1 reader");
+
+  // The owner copies a link to the highlight; the other reader follows it.
+  await page.locator(".margin-marker").first().click();
+  const panel = page.getByRole("dialog");
+  await expect(panel).toContainText("it keeps the reply next to the sentence");
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await panel.getByRole("button", { name: "Copy link" }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/\/essays\/reading-with-a-pencil#hl-[\w-]+$/);
+  await otherPage.goto(link);
+  await expect(otherPage.getByRole("dialog")).toContainText("1 reader highlighted this");
+  await expect.poll(() => otherPage.evaluate(() => CSS.highlights.has("glossa-flash"))).toBe(true);
+  await other.close();
+
+  await panel.getByRole("button", { name: "Delete" }).click();
+  await expect.poll(() => paintedCount(page, "glossa-mine-green")).toBe(0);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("status")).toContainText("Highlight restored.");
+  await expect.poll(() => paintedCount(page, "glossa-mine-green")).toBe(1);
+  await page.reload();
+  await expect.poll(() => paintedCount(page, "glossa-mine-green")).toBe(1);
+
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.locator(".margin-marker").first().click();
+  await page.screenshot({ path: "test-results/screenshots/highlights-desktop.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.keyboard.press("Escape");
+  await select(page, "The result is predictable.");
+  await expect(page.getByRole("toolbar")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/highlights-phone.png" });
+});
+
+test("the layer switch shows mine, everyone's or none", async ({ page }) => {
+  await signUp(page, "lena");
+  await page.goto(ESSAY);
+  await select(page, "It is a failure of architecture.");
+  await page.getByRole("button", { name: "Highlight blue" }).click();
+  await expect.poll(() => paintedCount(page, "glossa-mine-blue")).toBe(1);
+  await page.getByRole("radio", { name: "None" }).click();
+  await expect.poll(() => paintedCount(page, "glossa-mine-blue")).toBe(0);
+  await page.getByRole("radio", { name: "Mine" }).click();
+  await expect.poll(() => paintedCount(page, "glossa-mine-blue")).toBe(1);
+});
+
+test("a keyboard-only reader can highlight a paragraph", async ({ page }) => {
+  await signUp(page, "kai");
+  await page.goto(ESSAY);
+  await page.getByRole("button", { name: "Highlight by keyboard" }).click();
+  await page.locator("[data-essay-body] p").first().focus();
+  await page.keyboard.press("s");
+  const toolbar = page.getByRole("toolbar", { name: "Highlight the selected passage" });
+  await expect(toolbar).toBeVisible();
+  await expect(page.getByRole("button", { name: "Highlight yellow" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get("glossa-mine-yellow") ?? [])].map((range) => (range as Range).toString()))).toEqual([
+    "Every serious reader has owned a book that argued back.",
+  ]);
+});
+
+test("a signed-out reader is asked to sign in and comes back to the passage", async ({ page }) => {
+  await page.goto(ESSAY);
+  await expect(page.locator(".reading-tools").getByRole("link", { name: "Sign in to highlight or comment" })).toBeVisible();
+
+  // A selection outside the essay body (here, the standfirst) is ignored.
+  await select(page, "What would it take", ".essay__dek");
+  await page.waitForTimeout(200);
+  await expect(page.getByRole("toolbar")).toHaveCount(0);
+
+  await select(page, "The careful reader who disagrees");
+  const signIn = page.getByRole("toolbar").getByRole("link", { name: "Sign in to highlight or comment" });
+  await expect(signIn).toBeVisible();
+  const href = await signIn.getAttribute("href");
+  expect(decodeURIComponent(href!)).toMatch(/callbackUrl=\/essays\/reading-with-a-pencil#p-\d+$/);
+  await signIn.click();
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("Email").fill(`returning-${Date.now()}@example.test`);
+  await page.getByLabel("Handle").fill(`returning-${Date.now().toString(36)}`);
+  await page.getByLabel("Display name").fill("Returning Reader");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/essays\/reading-with-a-pencil#p-\d+$/);
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+});
