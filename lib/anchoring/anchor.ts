@@ -145,6 +145,8 @@ function candidatesIn(text: string, quote: string, maxErrors: number): Candidate
 function rank(text: string, candidates: Candidate[], quote: string, prefix: string, suffix: string, hint: number) {
   let best: { candidate: Candidate; confidence: number } | null = null;
   for (const candidate of candidates) {
+    // Cheap test first: most candidates fail on the quote alone, before any context is compared.
+    if (1 - candidate.errors / quote.length < MIN_QUOTE_SIMILARITY) continue;
     const scored = score(text, candidate, quote.length, prefix, suffix, hint);
     if (scored.quote < MIN_QUOTE_SIMILARITY) continue;
     if (quote.length < SHORT_QUOTE && scored.context < 0.5) continue;
