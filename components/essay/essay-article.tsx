@@ -22,7 +22,7 @@ export function EssayArticle({ essay, children, after }: { essay: EssayForReadin
         </header>
         {headings.length > 0 && <TableOfContents headings={headings} />}
         {children}
-        <div className="essay__body" data-essay-body data-revision={essay.revisionId}>
+        <div className="essay__body" data-essay-body data-essay-id={essay.id} data-revision={essay.revisionId}>
           {essay.blocks.map((block) =>
             block.kind === "heading" ? (
               <h2 key={block.id} id={block.id} className="essay__section" data-block data-start={block.start} data-end={block.end}>

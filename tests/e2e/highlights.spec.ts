@@ -65,6 +65,14 @@ test("highlight a passage, keep it across reloads, share it publicly, follow its
   const shared = await otherPage.evaluate(() => [...CSS.highlights.get("glossa-readers-1")!].map((range) => (range as Range).toString()));
   expect(shared).toEqual(["it keeps the reply next to the sentence"]);
   await expect(otherPage.locator(".reading-tools__counts")).toHaveText("1 highlight by 1 reader");
+  // The API, too, gives the other reader (and the signed-out) only the public highlight.
+  const essayId = await otherPage.locator("[data-essay-body]").getAttribute("data-essay-id");
+  for (const client of [otherPage.request, (await browser.newContext()).request]) {
+    const listed = (await (await client.get(`/api/essays/${essayId}/highlights`)).json()) as { highlights: { exact: string }[] };
+    expect(listed.highlights.map((highlight) => highlight.exact)).toEqual(["it keeps the reply next to the sentence"]);
+  }
+  const ownList = (await (await page.request.get(`/api/essays/${essayId}/highlights`)).json()) as { highlights: { exact: string }[] };
+  expect(ownList.highlights.map((highlight) => highlight.exact).sort()).toEqual(["None of this is a failure of manners.", "it keeps the reply next to the sentence"]);
 
   // The owner copies a link to the highlight; the other reader follows it.
   await page.locator(".margin-marker").first().click();
