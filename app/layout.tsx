@@ -5,6 +5,7 @@ import "@fontsource-variable/inter/index.css";
 import "./globals.css";
 import "./account.css";
 import "./highlights.css";
+import "./discussion.css";
 import { SiteHeader } from "@/components/layout/site-header";
 
 export const metadata: Metadata = {

@@ -7,6 +7,9 @@ import { indexIntervals } from "@/lib/highlights/intervals";
 import { createPainter, type Painter } from "@/lib/highlights/paint";
 import type { HighlightView } from "@/lib/highlights/view";
 import { ApiError } from "@/components/api-client";
+import { discussionApi } from "@/components/discussion/discussion-api";
+import { PassageDiscussion } from "@/components/discussion/passage-discussion";
+import { callApi } from "@/components/api-client";
 import { highlightApi, type HighlightPatch } from "./highlight-api";
 import { HighlightPanel } from "./highlight-panel";
 import { MarginMarkers, type MarginMarker } from "./margin-markers";
@@ -23,6 +26,8 @@ interface Props {
   viewer: { handle: string; name: string } | null;
   initialHighlights: HighlightView[];
   highlightsOpen: boolean;
+  commentsOpen: boolean;
+  lastEventId: number;
 }
 
 const VISIBILITY_KEY = "glossa:new-highlight-visibility";
@@ -39,7 +44,7 @@ function messageOf(error: unknown): string {
  * deep links and undo. The article itself stays server-rendered and readable
  * without JavaScript.
  */
-export function HighlightLayer({ essayId, revisionId, slug, viewer, initialHighlights, highlightsOpen }: Props) {
+export function HighlightLayer({ essayId, revisionId, slug, viewer, initialHighlights, highlightsOpen, commentsOpen, lastEventId }: Props) {
   // The article is server-rendered outside this component; it is in the DOM before hydration.
   const [body] = useState<HTMLElement | null>(() => (typeof document === "undefined" ? null : document.querySelector<HTMLElement>("[data-essay-body]")));
   const [highlights, setHighlights] = useState(initialHighlights);
@@ -282,9 +287,25 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, initialHighl
     }
   };
 
+  const commentOnSelection = async (body: string) => {
+    if (!selection) return;
+    const { start, end, exact } = selection;
+    const { comment } = await discussionApi.create(essayId, { body, passage: { revisionId, start, end, exact, colour: "yellow" } });
+    const { highlights: fresh } = await callApi<{ highlights: HighlightView[] }>(`/api/essays/${essayId}/highlights`, { method: "GET" });
+    setHighlights(fresh);
+    clearSelection();
+    if (comment.highlightId) setActiveIds([comment.highlightId]);
+    say("Comment posted. The passage is now highlighted for everyone.");
+  };
+
   const selectionHref = (start: number) => {
     const block = [...(body?.querySelectorAll<HTMLElement>("[data-block]") ?? [])].find((candidate) => Number(candidate.dataset.end) >= start);
     return `/signin?callbackUrl=${encodeURIComponent(`/essays/${slug}${block ? `#${block.id}` : ""}`)}`;
+  };
+
+  const discussionFor = (list: HighlightView[]) => {
+    const passage = list.find((candidate) => candidate.visibility === "public" && candidate.commentCount > 0) ?? list.find((candidate) => candidate.visibility === "public");
+    return passage ? <PassageDiscussion key={passage.id} essayId={essayId} slug={slug} highlightId={passage.id} signedIn={signedIn} commentsOpen={commentsOpen} lastEventId={lastEventId} /> : null;
   };
 
   const active = activeIds ? visible.filter((candidate) => activeIds.includes(candidate.id)).sort((a, b) => Number(b.mine) - Number(a.mine)) : [];
@@ -311,6 +332,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, initialHighl
           onVisibilityChange={changeVisibility}
           onHighlight={highlight}
           onCopyLink={() => copy(`${window.location.origin}/essays/${slug}#:~:text=${encodeURIComponent(selection.exact.slice(0, 300))}`)}
+          onComment={commentsOpen ? commentOnSelection : null}
           takeFocus={focusFor === `${selection.start}-${selection.end}`}
         />
       )}
@@ -323,6 +345,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, initialHighl
         <HighlightPanel
           key={active.map((h) => h.id).join()}
           highlights={active}
+          discussion={discussionFor(active)}
           readers={readerCount(active)}
           onClose={() => setActiveIds(null)}
           onUpdate={update}

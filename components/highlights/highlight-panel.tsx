@@ -7,6 +7,8 @@ import type { HighlightPatch } from "./highlight-api";
 
 interface Props {
   highlights: HighlightView[];
+  /** The passage's discussion, when it has one or can have one. */
+  discussion: React.ReactNode;
   readers: number;
   onClose: () => void;
   onUpdate: (id: string, patch: HighlightPatch) => void;
@@ -19,7 +21,7 @@ interface Props {
  * editable), who made them and their notes. A side panel on wide screens,
  * a bottom sheet on narrow ones.
  */
-export function HighlightPanel({ highlights, readers, onClose, onUpdate, onDelete, onCopyLink }: Props) {
+export function HighlightPanel({ highlights, discussion, readers, onClose, onUpdate, onDelete, onCopyLink }: Props) {
   const quote = highlights[0]?.exact ?? "";
   return (
     <aside className="highlight-panel" role="dialog" aria-modal="false" aria-labelledby="highlight-panel-title">
@@ -49,6 +51,12 @@ export function HighlightPanel({ highlights, readers, onClose, onUpdate, onDelet
           ),
         )}
       </ol>
+      {discussion && (
+        <section className="highlight-panel__discussion" aria-label="Discussion of this passage">
+          <h3>Discussion</h3>
+          {discussion}
+        </section>
+      )}
     </aside>
   );
 }

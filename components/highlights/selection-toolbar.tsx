@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import type { HighlightColourName } from "@/lib/highlights/colours";
 import { ColourSwatches, VisibilitySwitch } from "./colour-swatches";
 import type { EssaySelection } from "./use-selection";
+import { Composer } from "@/components/discussion/composer";
 
 interface Props {
   selection: EssaySelection;
@@ -14,6 +15,8 @@ interface Props {
   onVisibilityChange: (value: "private" | "public") => void;
   onHighlight: (colour: HighlightColourName, note: string | null) => void;
   onCopyLink: () => void;
+  /** Starts a discussion on the passage: a public highlight and its first comment. Null when comments are closed. */
+  onComment: ((body: string) => Promise<void>) | null;
   /** Focus the first control when the toolbar opens from the keyboard. */
   takeFocus: boolean;
 }
@@ -21,8 +24,9 @@ interface Props {
 const TOOLBAR_WIDTH = 320;
 
 /** The small toolbar beside a selection: highlight in a colour, add a note, copy a link. */
-export function SelectionToolbar({ selection, signedIn, signInHref, visibility, onVisibilityChange, onHighlight, onCopyLink, takeFocus }: Props) {
+export function SelectionToolbar({ selection, signedIn, signInHref, visibility, onVisibilityChange, onHighlight, onCopyLink, onComment, takeFocus }: Props) {
   const [noting, setNoting] = useState(false);
+  const [commenting, setCommenting] = useState(false);
   const [note, setNote] = useState("");
   const toolbar = useRef<HTMLDivElement>(null);
 
@@ -38,7 +42,7 @@ export function SelectionToolbar({ selection, signedIn, signInHref, visibility, 
   };
 
   return (
-    <div ref={toolbar} className="selection-toolbar" role="toolbar" aria-label="Highlight the selected passage" style={style} onMouseDown={(event) => event.target === event.currentTarget && event.preventDefault()}>
+    <div ref={toolbar} data-selection-ui className="selection-toolbar" role="toolbar" aria-label="Highlight the selected passage" style={style} onMouseDown={(event) => event.target === event.currentTarget && event.preventDefault()}>
       {signedIn ? (
         <>
           <div className="selection-toolbar__row">
@@ -46,6 +50,11 @@ export function SelectionToolbar({ selection, signedIn, signInHref, visibility, 
             <button type="button" className="toolbar-button" aria-expanded={noting} onClick={() => setNoting((open) => !open)}>
               {noting ? "No note" : "Note"}
             </button>
+            {onComment && (
+              <button type="button" className="toolbar-button" aria-expanded={commenting} onClick={() => setCommenting((open) => !open)}>
+                Comment
+              </button>
+            )}
             <button type="button" className="toolbar-button" onClick={onCopyLink}>
               Copy link
             </button>
@@ -53,6 +62,12 @@ export function SelectionToolbar({ selection, signedIn, signInHref, visibility, 
           <div className="selection-toolbar__row selection-toolbar__row--meta">
             <VisibilitySwitch value={visibility} onChange={onVisibilityChange} />
           </div>
+          {commenting && onComment && (
+            <div className="selection-toolbar__comment">
+              <p className="selection-toolbar__hint">Your comment starts a public discussion of this passage.</p>
+              <Composer draftKey={`passage-${selection.start}-${selection.end}`} label="Comment on the selected passage" submitLabel="Post comment" autoFocus onSubmit={onComment} />
+            </div>
+          )}
           {noting && (
             <div className="selection-toolbar__note">
               <label htmlFor="new-highlight-note" className="visually-hidden">

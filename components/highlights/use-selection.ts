@@ -16,7 +16,8 @@ export interface EssaySelection {
  * Follows the document selection and reports it when it lies (at least
  * partly) in the essay body; selections elsewhere on the page are ignored.
  * Works for mouse, touch and keyboard selection alike, since all of them
- * end in `selectionchange`.
+ * end in `selectionchange`. While focus is inside an element marked
+ * `data-selection-ui` (the toolbar), the last passage is kept.
  */
 export function useEssaySelection(body: HTMLElement | null, canonical: string): [EssaySelection | null, () => void] {
   const [selection, setSelection] = useState<EssaySelection | null>(null);
@@ -27,6 +28,9 @@ export function useEssaySelection(body: HTMLElement | null, canonical: string): 
     const read = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
+        // Typing a note or comment in the toolbar moves the document selection
+        // into that field; the passage the reader chose stays the selection.
+        if (document.activeElement?.closest("[data-selection-ui]")) return;
         const current = document.getSelection();
         if (!current || current.rangeCount === 0 || current.isCollapsed) return setSelection(null);
         const range = current.getRangeAt(0);
@@ -40,6 +44,8 @@ export function useEssaySelection(body: HTMLElement | null, canonical: string): 
       });
     };
     document.addEventListener("selectionchange", read);
+    // A selection made before the page finished loading counts too.
+    read();
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener("selectionchange", read);

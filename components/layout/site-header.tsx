@@ -2,9 +2,11 @@ import Link from "next/link";
 import { Avatar } from "@/components/account/avatar";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { getViewer } from "@/lib/auth/viewer";
+import { unreadCount } from "@/lib/notifications/notifications";
 
 export async function SiteHeader() {
   const viewer = await getViewer();
+  const unread = viewer ? await unreadCount(viewer.id) : 0;
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -20,6 +22,9 @@ export async function SiteHeader() {
               <Link href={`/u/${viewer.handle}`} className="account-nav__me" data-testid="signed-in-as">
                 <Avatar name={viewer.name} handle={viewer.handle} size={28} />
                 <span className="account-nav__handle">@{viewer.handle}</span>
+              </Link>
+              <Link href="/notifications" className="account-nav__notifications" aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}>
+                Notifications{unread > 0 && <span className="badge" data-testid="unread-badge">{unread}</span>}
               </Link>
               <Link href="/settings">Settings</Link>
               <SignOutButton />

@@ -2,10 +2,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { DELETED_ACCOUNT_NAME } from "./account-constants";
 import { verifyPassword } from "./password";
 
-/** The name shown for contributions whose author deleted their account but kept them. */
-export const DELETED_ACCOUNT_NAME = "[deleted account]";
 
 /**
  * Deletes the reader's account. They choose what happens to what they wrote:

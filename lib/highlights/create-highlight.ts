@@ -2,23 +2,24 @@ import "server-only";
 import { describe } from "@/lib/anchoring";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { toHighlightView, highlightViewSelect, type HighlightView } from "./view";
 import type { CreateHighlightInput } from "./schemas";
 
+type NewHighlight = Pick<CreateHighlightInput, "revisionId" | "start" | "end" | "exact" | "colour" | "note" | "visibility">;
+
 /**
- * Stores a highlight made by `authorId` on the essay `essayId`. The selection
- * must be on the essay's current revision and its words must be exactly the
- * revision's text at the given offsets: a forged or stale anchor is refused
- * with 422 rather than stored on the wrong words.
+ * Stores a highlight inside a transaction, after checking it: the essay
+ * accepts highlights, the selection is on its current revision, and its
+ * words are exactly the revision's text at the given offsets. A forged or
+ * stale anchor is refused with 422 rather than stored on the wrong words.
+ * The quote selector's prefix and suffix are computed here, not trusted.
  */
-export async function createHighlight(authorId: string, essayId: string, input: CreateHighlightInput): Promise<HighlightView> {
-  const essay = await db.essay.findUnique({
-    where: { id: essayId },
-    select: { highlightsOpen: true, currentRevision: { select: { id: true, text: true } } },
-  });
-  if (!essay?.currentRevision) throw new AppError("NOT_FOUND", "That essay does not exist.");
-  if (!essay.highlightsOpen) throw new AppError("FORBIDDEN", "Highlighting is closed on this essay.");
-  const revision = essay.currentRevision;
+export async function insertHighlight(tx: Prisma.TransactionClient, authorId: string, essay: { id: string }, input: NewHighlight) {
+  const current = await tx.essay.findUnique({ where: { id: essay.id }, select: { highlightsOpen: true, currentRevision: { select: { id: true, text: true } } } });
+  if (!current?.currentRevision) throw new AppError("NOT_FOUND", "That essay does not exist.");
+  if (!current.highlightsOpen) throw new AppError("FORBIDDEN", "Highlighting is closed on this essay.");
+  const revision = current.currentRevision;
   if (input.revisionId !== revision.id) {
     throw new AppError("VALIDATION", "The essay has been revised since this page was loaded. Reload the page and highlight the passage again.", {
       fieldErrors: { revisionId: ["This is not the essay's current revision."] },
@@ -30,9 +31,9 @@ export async function createHighlight(authorId: string, essayId: string, input: 
     });
   }
   const selectors = describe(revision.text, input.start, input.end);
-  const row = await db.highlight.create({
+  return tx.highlight.create({
     data: {
-      essayId,
+      essayId: essay.id,
       authorId,
       revisionId: revision.id,
       originalRevisionId: revision.id,
@@ -47,5 +48,10 @@ export async function createHighlight(authorId: string, essayId: string, input: 
     },
     select: highlightViewSelect,
   });
+}
+
+/** Stores a highlight made by `authorId` on the essay `essayId` (see insertHighlight for the checks). */
+export async function createHighlight(authorId: string, essayId: string, input: CreateHighlightInput): Promise<HighlightView> {
+  const row = await db.$transaction((tx) => insertHighlight(tx, authorId, { id: essayId }, input));
   return toHighlightView(row, authorId);
 }

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { DiscussionSection } from "@/components/discussion/discussion-section";
 import { EssayArticle } from "@/components/essay/essay-article";
 import { HighlightLayer } from "@/components/highlights/highlight-layer";
 import { OrphanedHighlights } from "@/components/highlights/orphaned-highlights";
 import { getViewer } from "@/lib/auth/viewer";
+import { loadDiscussion } from "@/lib/comments/queries";
 import { getEssayForReading } from "@/lib/essays/queries";
 import { listHighlightsForEssay } from "@/lib/highlights/list-highlights";
+import { latestEventId } from "@/lib/live/events";
 
 export const dynamic = "force-dynamic";
 
@@ -23,18 +26,30 @@ export default async function EssayPage({ params }: { params: Params }) {
   const essay = await loadEssay((await params).slug);
   if (!essay) notFound();
   const viewer = await getViewer();
-  const highlights = await listHighlightsForEssay(essay.id, viewer?.id ?? null);
+  const viewerId = viewer?.id ?? null;
+  // The event id first: anything that happens while the page loads is replayed by the stream.
+  const lastEventId = await latestEventId(essay.id);
+  const [highlights, general, passages] = await Promise.all([
+    listHighlightsForEssay(essay.id, viewerId),
+    loadDiscussion(essay.id, viewerId, { sort: "top", highlightId: null }),
+    loadDiscussion(essay.id, viewerId, { sort: "position", highlightId: "*" }),
+  ]);
   const orphans = highlights.filter((highlight) => highlight.orphaned);
   return (
-    <EssayArticle essay={essay} after={<OrphanedHighlights highlights={orphans} />}>
-      <HighlightLayer
-        essayId={essay.id}
-        revisionId={essay.revisionId}
-        slug={essay.slug}
-        viewer={viewer ? { handle: viewer.handle, name: viewer.name } : null}
-        initialHighlights={highlights.filter((highlight) => !highlight.orphaned)}
-        highlightsOpen={essay.highlightsOpen}
-      />
-    </EssayArticle>
+    <>
+      <EssayArticle essay={essay} after={<OrphanedHighlights highlights={orphans} />}>
+        <HighlightLayer
+          essayId={essay.id}
+          revisionId={essay.revisionId}
+          slug={essay.slug}
+          viewer={viewer ? { handle: viewer.handle, name: viewer.name } : null}
+          initialHighlights={highlights.filter((highlight) => !highlight.orphaned)}
+          highlightsOpen={essay.highlightsOpen}
+          commentsOpen={essay.commentsOpen}
+          lastEventId={lastEventId}
+        />
+      </EssayArticle>
+      <DiscussionSection essayId={essay.id} slug={essay.slug} signedIn={viewer !== null} commentsOpen={essay.commentsOpen} general={general} passages={passages} lastEventId={lastEventId} />
+    </>
   );
 }

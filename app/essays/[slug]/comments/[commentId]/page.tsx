@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Discussion } from "@/components/discussion/discussion";
+import { getViewer } from "@/lib/auth/viewer";
+import { loadComment, loadThread } from "@/lib/comments/queries";
+import { MAX_VISIBLE_DEPTH } from "@/lib/comments/tree";
+import { getEssayForReading } from "@/lib/essays/queries";
+import { latestEventId } from "@/lib/live/events";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ slug: string; commentId: string }>;
+
+export const metadata: Metadata = { title: "Comment" };
+
+/**
+ * A comment's permalink: its thread, with the comment marked and scrolled to
+ * (#c-<id>). A comment deeper than the nesting shown on the essay page opens
+ * its own subtree ("Continue this thread").
+ */
+export default async function CommentPage({ params }: { params: Params }) {
+  const { slug, commentId } = await params;
+  const id = Number(commentId);
+  const essay = await getEssayForReading(slug);
+  if (!essay || !Number.isInteger(id) || id <= 0) notFound();
+  const viewer = await getViewer();
+  const comment = await loadComment(id, viewer?.id ?? null);
+  if (!comment) notFound();
+  const deep = comment.depth >= MAX_VISIBLE_DEPTH;
+  const lastEventId = await latestEventId(essay.id);
+  const thread = await loadThread(comment.rootId, viewer?.id ?? null, deep ? comment.id : undefined);
+  const root = thread.find((candidate) => candidate.id === comment.rootId);
+  return (
+    <section className="permalink-page">
+      <p className="permalink-page__back">
+        <Link href={`/essays/${slug}#discussion`}>← {essay.title}</Link>
+      </p>
+      <h1>{root?.passageQuote ? "Discussion of a passage" : "Discussion"}</h1>
+      {root?.passageQuote && <blockquote className="thread__passage">{root.passageQuote}</blockquote>}
+      {deep && (
+        <p className="permalink-page__context">
+          Continuing a thread. <Link href={`/essays/${slug}/comments/${comment.rootId}`}>See the whole thread</Link>
+        </p>
+      )}
+      <Discussion
+        essayId={essay.id}
+        slug={slug}
+        signedIn={viewer !== null}
+        commentsOpen={essay.commentsOpen}
+        scope={{ kind: "thread", rootId: comment.rootId }}
+        initial={thread}
+        nextCursor={null}
+        lastEventId={lastEventId}
+        signInHref={`/signin?callbackUrl=${encodeURIComponent(`/essays/${slug}/comments/${id}`)}`}
+        sortOptions={["old", "top", "new"]}
+        composerLabel={null}
+        emptyText="This thread is empty."
+        targetId={id}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { MarkAllRead } from "@/components/notifications/mark-all-read";
+import { signInHref } from "@/lib/auth/return-url";
+import { getViewer } from "@/lib/auth/viewer";
+import { listNotifications } from "@/lib/notifications/notifications";
+
+export const metadata: Metadata = { title: "Notifications" };
+
+export default async function NotificationsPage() {
+  const viewer = await getViewer();
+  if (!viewer) redirect(signInHref("/notifications"));
+  const notifications = await listNotifications(viewer.id);
+  const unread = notifications.filter((notification) => !notification.read).length;
+  return (
+    <section className="notifications-page">
+      <header className="notifications-page__header">
+        <h1>Notifications</h1>
+        {unread > 0 && <MarkAllRead />}
+      </header>
+      {notifications.length === 0 ? (
+        <p className="empty-state">Nothing yet. When someone replies to you, it will appear here.</p>
+      ) : (
+        <ol className="notification-list">
+          {notifications.map((notification) => (
+            <li key={notification.id} className={`notification${notification.read ? "" : " notification--unread"}`}>
+              {notification.href ? <Link href={notification.href}>{notification.message}</Link> : <span>{notification.message}</span>}
+              <time dateTime={notification.createdAt}>{new Date(notification.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</time>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import type { CommentView } from "@/lib/comments/view";
+import { Discussion } from "./discussion";
+
+interface Page {
+  comments: CommentView[];
+  threads: number;
+  nextCursor: number | null;
+}
+
+interface Props {
+  essayId: string;
+  slug: string;
+  signedIn: boolean;
+  commentsOpen: boolean;
+  general: Page;
+  passages: Page;
+  lastEventId: number;
+}
+
+/** The discussion under the essay: the general discussion, and the threads on its passages. */
+export function DiscussionSection({ essayId, slug, signedIn, commentsOpen, general, passages, lastEventId }: Props) {
+  const [tab, setTab] = useState<"general" | "passages">("general");
+  const [counts, setCounts] = useState({ general: general.threads, passages: passages.threads });
+  const countGeneral = useCallback((shown: number) => setCounts((current) => ({ ...current, general: Math.max(shown, general.threads) })), [general.threads]);
+  const countPassages = useCallback((shown: number) => setCounts((current) => ({ ...current, passages: Math.max(shown, passages.threads) })), [passages.threads]);
+  const signInHref = `/signin?callbackUrl=${encodeURIComponent(`/essays/${slug}#discussion`)}`;
+  return (
+    <section className="discussion-section" id="discussion" aria-labelledby="discussion-heading">
+      <h2 id="discussion-heading">Discussion</h2>
+      <div className="discussion-tabs" role="tablist" aria-label="Discussion">
+        <button type="button" role="tab" id="tab-general" aria-controls="panel-general" aria-selected={tab === "general"} onClick={() => setTab("general")}>
+          General discussion <span className="discussion-tabs__count">{counts.general}</span>
+        </button>
+        <button type="button" role="tab" id="tab-passages" aria-controls="panel-passages" aria-selected={tab === "passages"} onClick={() => setTab("passages")}>
+          On passages <span className="discussion-tabs__count">{counts.passages}</span>
+        </button>
+      </div>
+      <div role="tabpanel" id="panel-general" aria-labelledby="tab-general" hidden={tab !== "general"}>
+        <Discussion
+          essayId={essayId}
+          slug={slug}
+          signedIn={signedIn}
+          commentsOpen={commentsOpen}
+          scope={{ kind: "general" }}
+          initial={general.comments}
+          nextCursor={general.nextCursor}
+          lastEventId={lastEventId}
+          signInHref={signInHref}
+          sortOptions={["top", "new", "old"]}
+          composerLabel="Comment on the essay as a whole"
+          emptyText="No comments yet. Start the discussion."
+          onThreadCount={countGeneral}
+        />
+      </div>
+      <div role="tabpanel" id="panel-passages" aria-labelledby="tab-passages" hidden={tab !== "passages"}>
+        <Discussion
+          essayId={essayId}
+          slug={slug}
+          signedIn={signedIn}
+          commentsOpen={commentsOpen}
+          scope={{ kind: "passages" }}
+          initial={passages.comments}
+          nextCursor={passages.nextCursor}
+          lastEventId={lastEventId}
+          signInHref={signInHref}
+          sortOptions={["position", "top", "new", "old"]}
+          composerLabel={null}
+          emptyText="No passage has a discussion yet. Select words in the essay and choose Comment."
+          onThreadCount={countPassages}
+        />
+      </div>
+    </section>
+  );
+}

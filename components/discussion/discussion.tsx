@@ -1,0 +1,243 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { ApiError } from "@/components/api-client";
+import type { DiscussionSort } from "@/lib/comments/schemas";
+import { buildTree } from "@/lib/comments/tree";
+import type { CommentView } from "@/lib/comments/view";
+import { CommentItem } from "./comment-item";
+import { Composer } from "./composer";
+import { discussionApi } from "./discussion-api";
+import { ThreadActionsContext, type ThreadActions } from "./thread-actions";
+import { useDiscussionStream, type DiscussionSignal } from "./use-discussion-stream";
+
+/** Which comments a discussion view holds. */
+export type DiscussionScope = { kind: "general" } | { kind: "passage"; highlightId: string } | { kind: "passages" } | { kind: "thread"; rootId: number };
+
+interface Props {
+  essayId: string;
+  slug: string;
+  signedIn: boolean;
+  commentsOpen: boolean;
+  scope: DiscussionScope;
+  initial: CommentView[];
+  nextCursor: number | null;
+  lastEventId: number;
+  signInHref: string;
+  sortOptions: DiscussionSort[];
+  /** Shown above a new thread's composer; null hides the composer (e.g. a permalink view). */
+  composerLabel: string | null;
+  emptyText: string;
+  /** A comment to mark and scroll to (a permalink). */
+  targetId?: number;
+  /** Told the number of threads shown whenever it changes (for a tab's count). */
+  onThreadCount?: (count: number) => void;
+}
+
+const SORT_LABELS: Record<DiscussionSort, string> = { top: "Top", new: "New", old: "Old", position: "By position" };
+
+function inScope(comment: CommentView, scope: DiscussionScope): boolean {
+  switch (scope.kind) {
+    case "general":
+      return comment.highlightId === null;
+    case "passage":
+      return comment.highlightId === scope.highlightId;
+    case "passages":
+      return comment.highlightId !== null;
+    case "thread":
+      return comment.rootId === scope.rootId;
+  }
+}
+
+/**
+ * A live discussion: threads drawn as a tree, a composer, sorting, and
+ * changes from other readers arriving over the page's event stream. New
+ * comments from others wait behind an "N new comments" pill instead of
+ * moving the page; edits, deletions and votes update in place.
+ */
+export function Discussion({ essayId, slug, signedIn, commentsOpen, scope, initial, nextCursor: firstCursor, lastEventId, signInHref, sortOptions, composerLabel, emptyText, targetId, onThreadCount }: Props) {
+  const [comments, setComments] = useState(() => new Map(initial.map((comment) => [comment.id, comment])));
+  const [incoming, setIncoming] = useState<CommentView[]>([]);
+  const [sort, setSort] = useState<DiscussionSort>(sortOptions[0] ?? "old");
+  const [cursor, setCursor] = useState(firstCursor);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const put = useCallback((list: CommentView[]) => {
+    setComments((current) => {
+      const next = new Map(current);
+      for (const comment of list) next.set(comment.id, comment);
+      return next;
+    });
+  }, []);
+
+  const highlightId = scope.kind === "passage" ? scope.highlightId : scope.kind === "passages" ? "*" : null;
+
+  useDiscussionStream(essayId, lastEventId, async (signal: DiscussionSignal) => {
+    if (signal.commentId === null) return;
+    const known = comments.has(signal.commentId);
+    if (signal.kind === "comment" && known) return;
+    if (signal.kind !== "comment" && !known) return;
+    try {
+      const { comment } = await discussionApi.one(signal.commentId);
+      if (!inScope(comment, scope)) return;
+      if (signal.kind === "comment" && !comment.mine) setIncoming((list) => (list.some((item) => item.id === comment.id) ? list : [...list, comment]));
+      else put([comment]);
+    } catch (error) {
+      // Hidden since it was shown: it becomes a tombstone for this reader too.
+      if (error instanceof ApiError && error.status === 404 && known) {
+        setComments((current) => {
+          const existing = current.get(signal.commentId!);
+          if (!existing) return current;
+          const next = new Map(current);
+          next.set(existing.id, { ...existing, state: "hidden", html: null, source: null });
+          return next;
+        });
+      }
+    }
+  });
+
+  const fail = (error: unknown) => setNotice(error instanceof ApiError ? error.message : "That did not work. Please try again.");
+
+  const actions: ThreadActions = {
+    slug,
+    targetId: targetId ?? null,
+    canWrite: signedIn && commentsOpen,
+    async reply(parent, body) {
+      const { comment } = await discussionApi.create(essayId, { body, parentId: parent.id });
+      put([comment, { ...parent, replyCount: parent.replyCount + 1 }]);
+    },
+    async edit(id, body) {
+      put([(await discussionApi.edit(id, body)).comment]);
+    },
+    async remove(id) {
+      try {
+        await discussionApi.remove(id);
+        put([(await discussionApi.one(id)).comment]);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    async vote(id) {
+      const existing = comments.get(id);
+      if (!existing) return;
+      try {
+        const { voted, upvotes } = await discussionApi.vote(id);
+        put([{ ...existing, voted, upvotes }]);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    async loadMore(comment) {
+      try {
+        put((await discussionApi.thread(comment.rootId, comment.id)).comments);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    copyLink(path) {
+      const url = `${window.location.origin}${path}`;
+      navigator.clipboard.writeText(url).then(
+        () => setNotice("Link copied."),
+        () => setNotice(`Copy this link: ${url}`),
+      );
+    },
+  };
+
+  const tree = useMemo(() => buildTree([...comments.values()], sort), [comments, sort]);
+  const threadCount = tree.length;
+  useEffect(() => {
+    onThreadCount?.(threadCount);
+  }, [threadCount, onThreadCount]);
+
+  const changeSort = async (next: DiscussionSort) => {
+    setSort(next);
+    if (scope.kind === "thread") return;
+    try {
+      const page = await discussionApi.page(essayId, next, highlightId);
+      setComments(new Map(page.comments.map((comment) => [comment.id, comment])));
+      setCursor(page.nextCursor);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const startThread = async (body: string) => {
+    const { comment } = await discussionApi.create(essayId, { body, ...(scope.kind === "passage" ? { highlightId: scope.highlightId } : {}) });
+    put([comment]);
+  };
+
+  return (
+    <ThreadActionsContext.Provider value={actions}>
+      <div className="discussion">
+        {sortOptions.length > 1 && (
+          <div className="discussion__sort" role="radiogroup" aria-label="Sort comments">
+            {sortOptions.map((option) => (
+              <button key={option} type="button" role="radio" aria-checked={sort === option} onClick={() => changeSort(option)}>
+                {SORT_LABELS[option]}
+              </button>
+            ))}
+          </div>
+        )}
+        {composerLabel !== null &&
+          (!commentsOpen ? (
+            <p className="discussion__closed">Comments are closed on this essay.</p>
+          ) : signedIn ? (
+            <Composer draftKey={`${essayId}-${scope.kind === "passage" ? scope.highlightId : scope.kind}`} label={composerLabel} submitLabel="Post comment" onSubmit={startThread} />
+          ) : (
+            <p className="sign-in-prompt">
+              <Link href={signInHref}>Sign in to highlight or comment</Link>
+            </p>
+          ))}
+        {notice && (
+          <p className="discussion__notice" role="status">
+            {notice}
+          </p>
+        )}
+        {incoming.length > 0 && (
+          <button
+            type="button"
+            className="new-comments-pill"
+            onClick={() => {
+              put(incoming);
+              setIncoming([]);
+            }}
+          >
+            {incoming.length} new comment{incoming.length === 1 ? "" : "s"}
+          </button>
+        )}
+        {tree.length === 0 ? (
+          <p className="empty-state">{emptyText}</p>
+        ) : (
+          <ol className="discussion__threads">
+            {tree.map((node) => (
+              <li key={node.comment.id} className="thread">
+                {node.comment.passageQuote && scope.kind !== "passage" && <blockquote className="thread__passage">{node.comment.passageQuote}</blockquote>}
+                <ol className="thread__comments">
+                  <CommentItem node={node} depthFromTop={0} />
+                </ol>
+              </li>
+            ))}
+          </ol>
+        )}
+        {cursor !== null && scope.kind !== "thread" && (
+          <button
+            type="button"
+            className="button discussion__more"
+            onClick={async () => {
+              try {
+                const page = await discussionApi.page(essayId, sort, highlightId, cursor);
+                put(page.comments);
+                setCursor(page.nextCursor);
+              } catch (error) {
+                fail(error);
+              }
+            }}
+          >
+            More threads
+          </button>
+        )}
+      </div>
+    </ThreadActionsContext.Provider>
+  );
+}

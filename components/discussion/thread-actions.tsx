@@ -1,0 +1,26 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import type { CommentView } from "@/lib/comments/view";
+
+/** What a comment can ask its discussion to do. */
+export interface ThreadActions {
+  slug: string;
+  canWrite: boolean;
+  /** The comment a permalink points at. */
+  targetId: number | null;
+  reply(parent: CommentView, body: string): Promise<void>;
+  edit(id: number, body: string): Promise<void>;
+  remove(id: number): Promise<void>;
+  vote(id: number): Promise<void>;
+  loadMore(comment: CommentView): Promise<void>;
+  copyLink(path: string): void;
+}
+
+export const ThreadActionsContext = createContext<ThreadActions | null>(null);
+
+export function useThreadActions(): ThreadActions {
+  const actions = useContext(ThreadActionsContext);
+  if (!actions) throw new Error("CommentItem must be inside a discussion.");
+  return actions;
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { publishDiscussionEvent } from "@/lib/live/publish";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { judgeComment } from "./judge";
+import { gatherCommentContext } from "./pipeline-context";
+import { loadComment } from "./queries";
+import type { CommentView } from "./view";
+
+const NOT_YOURS = "That comment does not exist or is not yours.";
+
+/**
+ * Edits one of the author's own comments. The previous text goes into the
+ * edit history (shown to moderators), the comment is marked edited, and the
+ * new text passes the moderation pipeline again.
+ */
+export async function editComment(viewer: Viewer, commentId: number, body: string): Promise<CommentView> {
+  const comment = await db.comment.findFirst({
+    where: { id: commentId, authorId: viewer.id, deletedAt: null },
+    select: { id: true, body: true, essayId: true, status: true, rootId: true, essay: { select: { commentsOpen: true, preModeration: true, preModerationThreshold: true, slowModeSeconds: true } } },
+  });
+  if (!comment) throw new AppError("NOT_FOUND", NOT_YOURS);
+  if (comment.status === "HIDDEN") throw new AppError("FORBIDDEN", "A moderator hid this comment, so it can no longer be edited.");
+  if (comment.body === body) return (await loadComment(commentId, viewer.id))!;
+  const root = await db.comment.findUnique({ where: { id: comment.rootId ?? comment.id }, select: { lockedAt: true, slowModeSeconds: true } });
+  const verdict = judgeComment(await gatherCommentContext(viewer, comment.essay, root, body, true));
+
+  await db.$transaction(async (tx) => {
+    await tx.commentRevision.create({ data: { commentId, editorId: viewer.id, body: comment.body } });
+    const { count } = await tx.comment.updateMany({
+      where: { id: commentId, authorId: viewer.id, deletedAt: null },
+      data: { body, bodyHtml: renderMarkdown(body), editedAt: new Date(), ...(verdict.status === "HELD" ? { status: "HELD", holdReasons: verdict.holdReasons } : {}) },
+    });
+    if (count === 0) throw new AppError("NOT_FOUND", NOT_YOURS);
+    await publishDiscussionEvent(tx, comment.essayId, "edit", commentId);
+  });
+  return (await loadComment(commentId, viewer.id))!;
+}

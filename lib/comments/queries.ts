@@ -1,0 +1,83 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { commentColumns, commentJoins, visibleCondition } from "./read-sql";
+import type { DiscussionSort } from "./schemas";
+import { toCommentView, type CommentRow, type CommentView } from "./view";
+
+/** Threads per page of an essay's discussion, and replies shown under each before "more replies". */
+export const THREADS_PER_PAGE = 20;
+export const FIRST_REPLIES = 10;
+
+/** One whole thread (or the subtree under `fromId`), depth-first, in a single query. */
+export async function loadThread(rootId: number, viewerId: string | null, fromId?: number): Promise<CommentView[]> {
+  const subtree = fromId ? Prisma.sql`AND c.path LIKE (SELECT path FROM "Comment" WHERE id = ${fromId}) || '%'` : Prisma.empty;
+  const rows = await db.$queryRaw<CommentRow[]>`
+    SELECT ${commentColumns(viewerId)} FROM "Comment" c ${commentJoins}
+    WHERE c."rootId" = ${rootId} ${subtree} AND ${visibleCondition(viewerId)}
+    ORDER BY c.path`;
+  return rows.map((row) => toCommentView(row, viewerId));
+}
+
+function rootOrder(sort: DiscussionSort): Prisma.Sql {
+  switch (sort) {
+    case "new":
+      return Prisma.sql`c."pinnedAt" IS NULL, c."createdAt" DESC, c.id DESC`;
+    case "old":
+      return Prisma.sql`c."pinnedAt" IS NULL, c."createdAt", c.id`;
+    case "position":
+      return Prisma.sql`c."pinnedAt" IS NULL, h.start NULLS FIRST, c."createdAt", c.id`;
+    default:
+      // Votes decayed by age, as in tree.ts's hotScore.
+      return Prisma.sql`c."pinnedAt" IS NULL, (c.upvotes + 1) / power(extract(epoch FROM now() - c."createdAt") / 3600 + 2, 1.5) DESC, c.id`;
+  }
+}
+
+/**
+ * A page of an essay's discussion in two queries, whatever its size: the
+ * threads (general discussion, or one passage's, or all passages' with
+ * `highlightId: "*"`), each with its reply count, then their first replies.
+ */
+export async function loadDiscussion(
+  essayId: string,
+  viewerId: string | null,
+  options: { sort: DiscussionSort; highlightId: string | null | "*"; cursor?: number },
+): Promise<{ comments: CommentView[]; threads: number; nextCursor: number | null }> {
+  const scope =
+    options.highlightId === "*" ? Prisma.sql`c."highlightId" IS NOT NULL` : options.highlightId ? Prisma.sql`c."highlightId" = ${options.highlightId}` : Prisma.sql`c."highlightId" IS NULL`;
+  const offset = options.cursor ?? 0;
+  const roots = await db.$queryRaw<(CommentRow & { total: number })[]>`
+    SELECT ${commentColumns(viewerId)},
+      (SELECT count(*)::int FROM "Comment" r WHERE r."rootId" = c.id AND r.id <> c.id AND ${visibleCondition(viewerId, "r")}) AS "replyCount",
+      count(*) OVER ()::int AS total
+    FROM "Comment" c ${commentJoins} LEFT JOIN "Highlight" h ON h.id = c."highlightId"
+    WHERE c."essayId" = ${essayId} AND c."parentId" IS NULL AND ${scope} AND ${visibleCondition(viewerId)}
+    ORDER BY ${rootOrder(options.sort)}
+    LIMIT ${THREADS_PER_PAGE} OFFSET ${offset}`;
+  if (roots.length === 0) return { comments: [], threads: 0, nextCursor: null };
+  const replies = await db.$queryRaw<CommentRow[]>`
+    SELECT page.*,
+      (SELECT count(*)::int FROM "Comment" r WHERE r."rootId" = page."rootId" AND r.path LIKE page.path || '.%' AND ${visibleCondition(viewerId, "r")}) AS "replyCount"
+    FROM (
+      SELECT ${commentColumns(viewerId)}, row_number() OVER (PARTITION BY c."rootId" ORDER BY c.path) AS position
+      FROM "Comment" c ${commentJoins}
+      WHERE c."rootId" IN (${Prisma.join(roots.map((root) => root.id))}) AND c.id <> c."rootId" AND ${visibleCondition(viewerId)}
+    ) page WHERE page.position <= ${FIRST_REPLIES}
+    ORDER BY page.path`;
+  const total = roots[0]!.total;
+  return {
+    comments: [...roots, ...replies].map((row) => toCommentView(row, viewerId)),
+    threads: total,
+    nextCursor: offset + roots.length < total ? offset + roots.length : null,
+  };
+}
+
+/** One comment for one reader, or null if they may not see it (the live stream fetches through this). */
+export async function loadComment(id: number, viewerId: string | null): Promise<CommentView | null> {
+  const [row] = await db.$queryRaw<CommentRow[]>`
+    SELECT ${commentColumns(viewerId)},
+      (SELECT count(*)::int FROM "Comment" r WHERE r."rootId" = c."rootId" AND r.path LIKE c.path || '.%' AND ${visibleCondition(viewerId, "r")}) AS "replyCount"
+    FROM "Comment" c ${commentJoins}
+    WHERE c.id = ${id} AND ${visibleCondition(viewerId)}`;
+  return row ? toCommentView(row, viewerId) : null;
+}

@@ -1,0 +1,58 @@
+import type { CommentView } from "./view";
+import type { DiscussionSort } from "./schemas";
+
+/** A comment with its replies, as a thread is drawn. */
+export interface CommentNode {
+  comment: CommentView;
+  replies: CommentNode[];
+}
+
+/** Replies nest visibly to this depth; deeper ones open with "Continue this thread". */
+export const MAX_VISIBLE_DEPTH = 6;
+
+const HOUR = 3_600_000;
+
+/** A time-decayed vote score: recent votes count more than old ones (Hacker News' gravity). */
+export function hotScore(comment: Pick<CommentView, "upvotes" | "createdAt">, now = Date.now()): number {
+  const ageHours = Math.max(0, (now - Date.parse(comment.createdAt)) / HOUR);
+  return (comment.upvotes + 1) / Math.pow(ageHours + 2, 1.5);
+}
+
+/** Orders siblings: pinned first, then by the chosen sort. */
+export function compareComments(sort: DiscussionSort, now = Date.now()): (a: CommentView, b: CommentView) => number {
+  return (a, b) => {
+    if (a.pinned !== b.pinned) return a.pinned ? -1 : 1;
+    if (sort === "new") return Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id;
+    if (sort === "top") return hotScore(b, now) - hotScore(a, now) || a.id - b.id;
+    return a.id - b.id;
+  };
+}
+
+/**
+ * Builds the reply tree from a flat list (any order; one query's rows). A
+ * comment whose parent is not in the list becomes a root of the result, so
+ * a subtree loaded on its own ("Continue this thread") is drawn from its top.
+ * Siblings are ordered by `sort`; "position" keeps replies oldest first.
+ */
+export function buildTree(comments: readonly CommentView[], sort: DiscussionSort = "old"): CommentNode[] {
+  const nodes = new Map<number, CommentNode>();
+  for (const comment of comments) nodes.set(comment.id, { comment, replies: [] });
+  const roots: CommentNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.comment.parentId === null ? undefined : nodes.get(node.comment.parentId);
+    if (parent) parent.replies.push(node);
+    else roots.push(node);
+  }
+  const compare = compareComments(sort === "position" ? "old" : sort);
+  const order = (list: CommentNode[]) => {
+    list.sort((a, b) => compare(a.comment, b.comment));
+    for (const node of list) order(node.replies);
+  };
+  order(roots);
+  return roots;
+}
+
+/** How many comments a subtree holds below its top. */
+export function countReplies(node: CommentNode): number {
+  return node.replies.reduce((sum, reply) => sum + 1 + countReplies(reply), 0);
+}

@@ -1,0 +1,81 @@
+import { MAX_COMMENT_LENGTH } from "@/lib/comments/schemas";
+import type { CommentContext, Phase, PhaseOutcome } from "./pipeline";
+
+const accept: PhaseOutcome = { action: "accept" };
+
+function wordsIn(body: string, list: readonly string[]): string[] {
+  const lowered = body.toLowerCase();
+  return list.filter((word) => word.trim() && new RegExp(`(^|[^\\p{L}\\p{N}])${word.trim().toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}\\p{N}])`, "u").test(lowered));
+}
+
+/** 1. Length: not empty, at most 10,000 characters. */
+export const lengthPhase: Phase = {
+  name: "length",
+  run: ({ body }) =>
+    !body.trim()
+      ? { action: "reject", kind: "invalid", reason: "Write your comment first." }
+      : body.length > MAX_COMMENT_LENGTH
+        ? { action: "reject", kind: "invalid", reason: `A comment can be at most ${MAX_COMMENT_LENGTH.toLocaleString("en")} characters.` }
+        : accept,
+};
+
+/** 2. The essay accepts comments and the thread is not locked. */
+export const openPhase: Phase = {
+  name: "open",
+  run: ({ essay, thread }) =>
+    !essay.commentsOpen
+      ? { action: "reject", kind: "closed", reason: "Comments are closed on this essay." }
+      : thread?.locked
+        ? { action: "reject", kind: "closed", reason: "This thread is locked: no new replies." }
+        : accept,
+};
+
+/** 3. Banned words: rejected, saying which. */
+export const bannedWordsPhase: Phase = {
+  name: "banned-words",
+  run: ({ body, settings }) => {
+    const found = wordsIn(body, settings.bannedWords);
+    return found.length ? { action: "reject", kind: "invalid", reason: `Your comment uses a word that is not allowed here: “${found[0]}”. Please rephrase it.` } : accept;
+  },
+};
+
+/** 4. Suspect words: held for a moderator. */
+export const suspectWordsPhase: Phase = {
+  name: "suspect-words",
+  run: ({ body, settings }) => (wordsIn(body, settings.suspectWords).length ? { action: "hold", reason: "Contains a word moderators review." } : accept),
+};
+
+const LINK = /https?:\/\/|www\.|\]\(/i;
+
+/** 5. Links from accounts younger than the configured age: held. */
+export const youngAccountLinksPhase: Phase = {
+  name: "young-account-links",
+  run: ({ body, author, settings, now }) => {
+    const ageHours = (now.getTime() - author.createdAt.getTime()) / 3_600_000;
+    return LINK.test(body) && ageHours < settings.linkMinAccountAgeHours ? { action: "hold", reason: "A link from a new account." } : accept;
+  },
+};
+
+/** 6. Flood and duplicates: one comment per few seconds, and not the same text twice in five minutes. */
+export const floodPhase: Phase = {
+  name: "flood",
+  run: ({ floodWaitSeconds, duplicateOfRecent, isEdit }) =>
+    floodWaitSeconds > 0 && !isEdit
+      ? { action: "reject", kind: "flood", reason: `You are commenting quickly. Wait ${floodWaitSeconds} second${floodWaitSeconds === 1 ? "" : "s"} and post again.` }
+      : duplicateOfRecent && !isEdit
+        ? { action: "reject", kind: "flood", reason: "You posted the same text a moment ago. Say something new, or edit your earlier comment." }
+        : accept,
+};
+
+/** 7. The essay's pre-moderation setting: everyone's comments, or new accounts' first few, wait for review. */
+export const preModerationPhase: Phase = {
+  name: "pre-moderation",
+  run: ({ essay, author, isEdit }: CommentContext) => {
+    if (isEdit || essay.preModeration === "OFF") return accept;
+    if (essay.preModeration === "ALL") return { action: "hold", reason: "This essay's comments are reviewed before they appear." };
+    return author.publishedComments < essay.preModerationThreshold ? { action: "hold", reason: "A new account's first comments are reviewed before they appear." } : accept;
+  },
+};
+
+/** The phases, in the order they run. */
+export const COMMENT_PHASES: readonly Phase[] = [lengthPhase, openPhase, bannedWordsPhase, suspectWordsPhase, youngAccountLinksPhase, floodPhase, preModerationPhase];

@@ -1,0 +1,48 @@
+/**
+ * The comment pipeline, after Coral Talk: every new or edited comment passes
+ * an ordered list of small phases, each of which accepts it, holds it for
+ * review or rejects it with a reason. A rejection stops the pipeline; holds
+ * accumulate. Phases are pure given their context (./phases.ts), so each is
+ * tested alone and the order is tested as a whole.
+ */
+
+/** Everything the phases judge a comment by, gathered before the pipeline runs. */
+export interface CommentContext {
+  body: string;
+  isEdit: boolean;
+  now: Date;
+  author: { createdAt: Date; publishedComments: number };
+  essay: { commentsOpen: boolean; preModeration: "OFF" | "ALL" | "NEW_ACCOUNTS"; preModerationThreshold: number };
+  thread: { locked: boolean } | null;
+  settings: { bannedWords: string[]; suspectWords: string[]; linkMinAccountAgeHours: number };
+  /** The author wrote the same text within the duplicate window. */
+  duplicateOfRecent: boolean;
+  /** Seconds the author must still wait before commenting again (0: none). */
+  floodWaitSeconds: number;
+}
+
+/** What a phase decides. */
+export type PhaseOutcome =
+  | { action: "accept" }
+  | { action: "hold"; reason: string }
+  | { action: "reject"; reason: string; kind: "invalid" | "closed" | "flood" };
+
+/** One step of the pipeline. */
+export interface Phase {
+  name: string;
+  run(context: CommentContext): PhaseOutcome;
+}
+
+/** The pipeline's verdict: publish, or hold with reasons; or the first rejection. */
+export type PipelineResult = { action: "publish" } | { action: "hold"; reasons: string[] } | { action: "reject"; phase: string; reason: string; kind: "invalid" | "closed" | "flood" };
+
+/** Runs `phases` in order over `context`. */
+export function runPipeline(phases: readonly Phase[], context: CommentContext): PipelineResult {
+  const reasons: string[] = [];
+  for (const phase of phases) {
+    const outcome = phase.run(context);
+    if (outcome.action === "reject") return { action: "reject", phase: phase.name, reason: outcome.reason, kind: outcome.kind };
+    if (outcome.action === "hold") reasons.push(outcome.reason);
+  }
+  return reasons.length ? { action: "hold", reasons } : { action: "publish" };
+}

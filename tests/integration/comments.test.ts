@@ -1,0 +1,198 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { viewerFromToken, type Viewer } from "@/lib/auth/viewer";
+import { createComment } from "@/lib/comments/create-comment";
+import { deleteComment } from "@/lib/comments/delete-comment";
+import { editComment } from "@/lib/comments/edit-comment";
+import { loadComment, loadDiscussion, loadThread } from "@/lib/comments/queries";
+import { toggleVote } from "@/lib/comments/toggle-vote";
+import { db, disconnectDb } from "@/lib/db/client";
+import { canonicalText, placeBlocks } from "@/lib/essays/document";
+import { eventsAfter } from "@/lib/live/events";
+import { DISCUSSION_CHANNEL } from "@/lib/live/publish";
+import { closeLimitStore } from "@/lib/rate-limit/store";
+
+const drafts = [
+  { kind: "paragraph" as const, text: "The first paragraph of a short test essay about harbours and their ferries." },
+  { kind: "paragraph" as const, text: "The second paragraph says that slower boats, run more often, serve riders better." },
+];
+const text = canonicalText(drafts);
+
+let essayId: string;
+let revisionId: string;
+let counter = 0;
+
+async function reader(label: string): Promise<Viewer> {
+  counter += 1;
+  const user = await db.user.create({ data: { email: `${label}-${counter}-${Date.now()}@example.test`, handle: `${label}-${counter}-${Date.now().toString(36)}`, name: label, createdAt: new Date("2026-01-01") } });
+  return (await viewerFromToken({ uid: user.id, sv: 0 }))!;
+}
+
+/** Forgets a reader's flood counter, standing in for the 5 seconds a real reader would wait. */
+async function waitOutFlood(viewer: Viewer) {
+  await db.$executeRaw`DELETE FROM rate_limits WHERE key LIKE ${"%" + viewer.id}`;
+}
+
+async function post(viewer: Viewer, body: string, extra: Record<string, unknown> = {}) {
+  return createComment(viewer, essayId, { body, ...extra });
+}
+
+beforeAll(async () => {
+  const essay = await db.essay.create({ data: { slug: `comments-${Date.now()}` } });
+  const revision = await db.essayRevision.create({
+    data: { essayId: essay.id, number: 1, title: "Ferries", blocks: placeBlocks(drafts) as object[], text, contentHash: `h-${Date.now()}`, wordCount: 25 },
+  });
+  await db.essay.update({ where: { id: essay.id }, data: { currentRevisionId: revision.id } });
+  essayId = essay.id;
+  revisionId = revision.id;
+});
+
+afterAll(async () => {
+  await closeLimitStore();
+  await disconnectDb();
+});
+
+describe("writing", () => {
+  it("renders Markdown safely once, and keeps the source for editing", async () => {
+    const ana = await reader("ana");
+    const comment = await post(ana, "A **bold** claim with <script>alert(1)</script> and [a link](https://example.com).");
+    expect(comment.html).toBe('<p>A <strong>bold</strong> claim with &lt;script&gt;alert(1)&lt;/script&gt; and <a href="https://example.com" rel="nofollow ugc noopener noreferrer">a link</a>.</p>');
+    expect(comment.source).toContain("**bold**");
+    const row = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
+    expect(row.bodyHtml).toBe(comment.html);
+  });
+
+  it("starts a passage thread by creating a public highlight in the same step", async () => {
+    const ana = await reader("ana");
+    const start = text.indexOf("slower boats");
+    const comment = await post(ana, "Slower, but more of them.", { passage: { revisionId, start, end: start + 12, exact: "slower boats", colour: "yellow" } });
+    const highlight = await db.highlight.findUniqueOrThrow({ where: { id: comment.highlightId! } });
+    expect(highlight).toMatchObject({ exact: "slower boats", visibility: "PUBLIC", authorId: ana.id });
+    expect(comment.passageQuote).toBe("slower boats");
+    await expect(post(await reader("eve"), "Forged.", { passage: { revisionId, start, end: start + 12, exact: "faster boats", colour: "yellow" } })).rejects.toMatchObject({ status: 422 });
+  });
+
+  it("stores a reply in the tree and notifies the parent's author", async () => {
+    const [ana, ben] = [await reader("ana"), await reader("ben")];
+    const root = await post(ana, "Root of a thread.");
+    const reply = await post(ben, "A reply.", { parentId: root.id });
+    await waitOutFlood(ana);
+    const deeper = await post(ana, "A reply to the reply.", { parentId: reply.id });
+    expect(reply).toMatchObject({ rootId: root.id, depth: 1, parentId: root.id });
+    expect(deeper).toMatchObject({ rootId: root.id, depth: 2 });
+    expect(deeper.path.startsWith(`${reply.path}.`)).toBe(true);
+    const notices = await db.notification.findMany({ where: { userId: ana.id } });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.message).toMatch(/replied: A reply\./);
+  });
+
+  it("announces every change on the NOTIFY channel, with ids only", async () => {
+    const listener = new pg.Client({ connectionString: inject("databaseUrl") });
+    await listener.connect();
+    await listener.query(`LISTEN ${DISCUSSION_CHANNEL}`);
+    const heard: string[] = [];
+    listener.on("notification", (message) => heard.push(message.payload ?? ""));
+    const ana = await reader("ana");
+    const before = (await db.discussionEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
+    const comment = await post(ana, "Heard live?");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await listener.end();
+    const payload = JSON.parse(heard.at(-1)!) as { essayId: string; eventId: number };
+    expect(payload.essayId).toBe(essayId);
+    expect(Buffer.byteLength(heard.at(-1)!)).toBeLessThan(8_000);
+    expect(await eventsAfter(essayId, before)).toEqual([{ id: payload.eventId, kind: "comment", commentId: comment.id }]);
+  });
+});
+
+describe("only authors change their own comments", () => {
+  it("edits keep history and mark the comment; others get 404", async () => {
+    const [ana, ben] = [await reader("ana"), await reader("ben")];
+    const comment = await post(ana, "First version.");
+    await expect(editComment(ben, comment.id, "Hijacked.")).rejects.toMatchObject({ status: 404 });
+    await expect(deleteComment(ben.id, comment.id)).rejects.toMatchObject({ status: 404 });
+    const edited = await editComment(ana, comment.id, "Second version.");
+    expect(edited).toMatchObject({ edited: true, html: "<p>Second version.</p>" });
+    expect((await db.commentRevision.findMany({ where: { commentId: comment.id } })).map((revision) => revision.body)).toEqual(["First version."]);
+  });
+
+  it("deleting leaves a tombstone that keeps its replies in place", async () => {
+    const [ana, ben] = [await reader("ana"), await reader("ben")];
+    const root = await post(ana, "To be deleted.");
+    const reply = await post(ben, "Still here.", { parentId: root.id });
+    await deleteComment(ana.id, root.id);
+    const thread = await loadThread(root.id, ben.id);
+    expect(thread.map((comment) => [comment.id, comment.state, comment.html])).toEqual([
+      [root.id, "deleted", null],
+      [reply.id, "published", "<p>Still here.</p>"],
+    ]);
+    expect((await db.comment.findUniqueOrThrow({ where: { id: root.id } })).body).toBe("");
+  });
+
+  it("votes toggle once per reader, never for one's own comment", async () => {
+    const [ana, ben] = [await reader("ana"), await reader("ben")];
+    const comment = await post(ana, "Vote for me.");
+    await expect(toggleVote(ana.id, comment.id)).rejects.toMatchObject({ status: 403 });
+    expect(await toggleVote(ben.id, comment.id)).toEqual({ voted: true, upvotes: 1 });
+    expect(await toggleVote(ben.id, comment.id)).toEqual({ voted: false, upvotes: 0 });
+  });
+});
+
+describe("rules, with clear messages", () => {
+  it("one comment per 5 seconds, and not the same text twice", async () => {
+    const ana = await reader("ana");
+    await post(ana, "Quick one.");
+    await expect(post(ana, "Quick two.")).rejects.toMatchObject({ status: 429, message: expect.stringMatching(/Wait \d+ seconds?/) });
+    await waitOutFlood(ana);
+    await expect(post(ana, "Quick one.")).rejects.toMatchObject({ status: 429, message: expect.stringContaining("same text") });
+  });
+
+  it("refuses comments on a closed essay and replies in a locked thread", async () => {
+    const [ana, ben] = [await reader("ana"), await reader("ben")];
+    const root = await post(ana, "A thread to lock.");
+    await db.comment.update({ where: { id: root.id }, data: { lockedAt: new Date() } });
+    await expect(post(ben, "Too late.", { parentId: root.id })).rejects.toMatchObject({ status: 403, message: "This thread is locked: no new replies." });
+    await db.essay.update({ where: { id: essayId }, data: { commentsOpen: false } });
+    await expect(post(await reader("cy"), "Closed?")).rejects.toMatchObject({ status: 403, message: "Comments are closed on this essay." });
+    await db.essay.update({ where: { id: essayId }, data: { commentsOpen: true } });
+  });
+
+  it("hidden and held content never reaches other readers by any read path", async () => {
+    const [ana, ben] = [await reader("ana"), await reader("ben")];
+    const hidden = await post(ana, "Something the moderators will hide.");
+    await db.comment.update({ where: { id: hidden.id }, data: { status: "HIDDEN", hiddenReason: "Harassment" } });
+    await db.essay.update({ where: { id: essayId }, data: { preModeration: "ALL" } });
+    await waitOutFlood(ana);
+    const held = await post(ana, "Waiting for review.");
+    await db.essay.update({ where: { id: essayId }, data: { preModeration: "OFF" } });
+    expect(held.state).toBe("held");
+
+    for (const viewer of [ben.id, null]) {
+      const hiddenView = await loadComment(hidden.id, viewer);
+      expect(hiddenView).toMatchObject({ state: "hidden", html: null, source: null, hiddenReason: "Harassment" });
+      expect(await loadComment(held.id, viewer)).toBeNull();
+      const page = await loadDiscussion(essayId, viewer, { sort: "new", highlightId: null });
+      expect(JSON.stringify(page)).not.toContain("Something the moderators will hide.");
+      expect(page.comments.map((comment) => comment.id)).not.toContain(held.id);
+      expect(JSON.stringify(await loadThread(hidden.id, viewer))).not.toContain("moderators will hide");
+    }
+    expect(await loadComment(held.id, ana.id)).toMatchObject({ state: "held", html: "<p>Waiting for review.</p>" });
+    expect(await db.discussionEvent.count({ where: { commentId: held.id } })).toBe(0);
+  });
+});
+
+describe("reading", () => {
+  it("loads a page of threads with their first replies and counts", async () => {
+    const [ana, ben] = [await reader("ana"), await reader("ben")];
+    const root = await post(ana, "A thread with replies.");
+    let parent = root.id;
+    for (let n = 0; n < 3; n++) {
+      const author = n % 2 === 0 ? ben : ana;
+      await waitOutFlood(author);
+      parent = (await post(author, `Reply ${n}.`, { parentId: parent })).id;
+    }
+    const page = await loadDiscussion(essayId, null, { sort: "new", highlightId: null });
+    const rootView = page.comments.find((comment) => comment.id === root.id)!;
+    expect(rootView.replyCount).toBe(3);
+    expect(page.comments.filter((comment) => comment.rootId === root.id)).toHaveLength(4);
+  });
+});

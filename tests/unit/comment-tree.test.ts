@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { childPath, idsOfPath, pathSegment } from "@/lib/comments/path";
+import { buildTree, countReplies, hotScore } from "@/lib/comments/tree";
+import type { CommentView } from "@/lib/comments/view";
+
+function comment(id: number, parentId: number | null, extra: Partial<CommentView> = {}): CommentView {
+  return {
+    id,
+    parentId,
+    rootId: 1,
+    highlightId: null,
+    depth: 0,
+    path: "",
+    state: "published",
+    author: { handle: "a", name: "A" },
+    html: `<p>${id}</p>`,
+    source: null,
+    hiddenReason: null,
+    edited: false,
+    pinned: false,
+    locked: false,
+    upvotes: 0,
+    voted: false,
+    mine: false,
+    replyCount: 0,
+    passageQuote: null,
+    createdAt: new Date(Date.UTC(2026, 10, 25, 10, 0, id)).toISOString(),
+    ...extra,
+  };
+}
+
+const shape = (nodes: ReturnType<typeof buildTree>): unknown => nodes.map((node) => (node.replies.length ? [node.comment.id, shape(node.replies)] : node.comment.id));
+
+describe("materialised paths", () => {
+  it("sort depth-first with siblings in order, however large the ids", () => {
+    const root = childPath(null, 9);
+    const paths = [childPath(root, 10), root, childPath(childPath(root, 10), 1_000_000), childPath(root, 11)];
+    expect([...paths].sort()).toEqual([root, childPath(root, 10), childPath(childPath(root, 10), 1_000_000), childPath(root, 11)]);
+    expect(idsOfPath(childPath(childPath(root, 10), 1_000_000))).toEqual([9, 10, 1_000_000]);
+    expect(pathSegment(35)).toBe("0000000z");
+  });
+});
+
+describe("building the reply tree", () => {
+  it("nests replies under their parents from any order", () => {
+    const flat = [comment(4, 2), comment(1, null), comment(3, 1), comment(2, 1), comment(5, 4)];
+    expect(shape(buildTree(flat, "old"))).toEqual([[1, [[2, [[4, [5]]]], 3]]]);
+  });
+
+  it("makes orphaned subtrees (loaded on their own) roots", () => {
+    expect(shape(buildTree([comment(7, 6), comment(8, 7)]))).toEqual([[7, [8]]]);
+  });
+
+  it("orders siblings by the chosen sort, pinned first", () => {
+    const flat = [comment(1, null), comment(2, null, { upvotes: 10 }), comment(3, null), comment(4, null, { pinned: true })];
+    expect(shape(buildTree(flat, "old"))).toEqual([4, 1, 2, 3]);
+    expect(shape(buildTree(flat, "new"))).toEqual([4, 3, 2, 1]);
+    expect(shape(buildTree(flat, "top"))).toEqual([4, 2, 1, 3]);
+  });
+
+  it("counts a subtree's replies", () => {
+    const [root] = buildTree([comment(1, null), comment(2, 1), comment(3, 2), comment(4, 1)]);
+    expect(countReplies(root!)).toBe(3);
+  });
+
+  it("decays votes with age", () => {
+    const now = Date.parse("2026-11-25T12:00:00Z");
+    const fresh = { upvotes: 3, createdAt: "2026-11-25T11:00:00Z" };
+    const old = { upvotes: 10, createdAt: "2026-11-20T12:00:00Z" };
+    expect(hotScore(fresh, now)).toBeGreaterThan(hotScore(old, now));
+  });
+});

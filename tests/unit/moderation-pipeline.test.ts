@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { runPipeline, type CommentContext } from "@/lib/moderation/pipeline";
+import {
+  bannedWordsPhase,
+  COMMENT_PHASES,
+  floodPhase,
+  lengthPhase,
+  openPhase,
+  preModerationPhase,
+  suspectWordsPhase,
+  youngAccountLinksPhase,
+} from "@/lib/moderation/phases";
+
+const NOW = new Date("2026-11-25T12:00:00Z");
+
+function context(overrides: Partial<CommentContext> = {}): CommentContext {
+  return {
+    body: "A considered reply.",
+    isEdit: false,
+    now: NOW,
+    author: { createdAt: new Date("2026-01-01T00:00:00Z"), publishedComments: 20 },
+    essay: { commentsOpen: true, preModeration: "OFF", preModerationThreshold: 3 },
+    thread: null,
+    settings: { bannedWords: ["slur"], suspectWords: ["idiot"], linkMinAccountAgeHours: 24 },
+    duplicateOfRecent: false,
+    floodWaitSeconds: 0,
+    ...overrides,
+  };
+}
+
+describe("each phase alone", () => {
+  it("length", () => {
+    expect(lengthPhase.run(context({ body: "  " }))).toMatchObject({ action: "reject", kind: "invalid" });
+    expect(lengthPhase.run(context({ body: "x".repeat(10_001) }))).toMatchObject({ action: "reject", reason: expect.stringContaining("10,000") });
+    expect(lengthPhase.run(context({ body: "x".repeat(10_000) }))).toEqual({ action: "accept" });
+  });
+
+  it("closed essay and locked thread", () => {
+    expect(openPhase.run(context({ essay: { ...context().essay, commentsOpen: false } }))).toMatchObject({ action: "reject", kind: "closed", reason: "Comments are closed on this essay." });
+    expect(openPhase.run(context({ thread: { locked: true } }))).toMatchObject({ action: "reject", kind: "closed", reason: expect.stringContaining("locked") });
+    expect(openPhase.run(context({ thread: { locked: false } }))).toEqual({ action: "accept" });
+  });
+
+  it("banned words reject, saying which; only whole words count", () => {
+    expect(bannedWordsPhase.run(context({ body: "That is a SLUR, plainly." }))).toMatchObject({ action: "reject", reason: expect.stringContaining("“slur”") });
+    expect(bannedWordsPhase.run(context({ body: "Slurry is a farm word." }))).toEqual({ action: "accept" });
+  });
+
+  it("suspect words hold", () => {
+    expect(suspectWordsPhase.run(context({ body: "Only an idiot would say so." }))).toMatchObject({ action: "hold" });
+  });
+
+  it("links from young accounts hold", () => {
+    const young = { createdAt: new Date(NOW.getTime() - 3_600_000), publishedComments: 0 };
+    expect(youngAccountLinksPhase.run(context({ body: "See https://example.com", author: young }))).toMatchObject({ action: "hold" });
+    expect(youngAccountLinksPhase.run(context({ body: "See https://example.com" }))).toEqual({ action: "accept" });
+    expect(youngAccountLinksPhase.run(context({ body: "No link here.", author: young }))).toEqual({ action: "accept" });
+  });
+
+  it("flood and duplicates reject new comments but not edits", () => {
+    expect(floodPhase.run(context({ floodWaitSeconds: 4 }))).toMatchObject({ action: "reject", kind: "flood", reason: expect.stringContaining("4 seconds") });
+    expect(floodPhase.run(context({ duplicateOfRecent: true }))).toMatchObject({ action: "reject", reason: expect.stringContaining("same text") });
+    expect(floodPhase.run(context({ duplicateOfRecent: true, isEdit: true }))).toEqual({ action: "accept" });
+  });
+
+  it("pre-moderation holds everyone's, or new accounts' first comments", () => {
+    expect(preModerationPhase.run(context({ essay: { ...context().essay, preModeration: "ALL" } }))).toMatchObject({ action: "hold" });
+    const newcomer = { createdAt: NOW, publishedComments: 1 };
+    expect(preModerationPhase.run(context({ essay: { ...context().essay, preModeration: "NEW_ACCOUNTS" }, author: newcomer }))).toMatchObject({ action: "hold" });
+    expect(preModerationPhase.run(context({ essay: { ...context().essay, preModeration: "NEW_ACCOUNTS" } }))).toEqual({ action: "accept" });
+  });
+});
+
+describe("the pipeline", () => {
+  it("runs the phases in order", () => {
+    expect(COMMENT_PHASES.map((phase) => phase.name)).toEqual(["length", "open", "banned-words", "suspect-words", "young-account-links", "flood", "pre-moderation"]);
+  });
+
+  it("stops at the first rejection", () => {
+    const result = runPipeline(COMMENT_PHASES, context({ body: "slur", essay: { ...context().essay, commentsOpen: false } }));
+    expect(result).toMatchObject({ action: "reject", phase: "open" });
+  });
+
+  it("collects every hold reason, and publishes when nothing objects", () => {
+    const result = runPipeline(COMMENT_PHASES, context({ body: "idiot, see https://x.example", author: { createdAt: NOW, publishedComments: 0 }, essay: { ...context().essay, preModeration: "ALL" } }));
+    expect(result).toMatchObject({ action: "hold" });
+    expect((result as { reasons: string[] }).reasons).toHaveLength(3);
+    expect(runPipeline(COMMENT_PHASES, context())).toEqual({ action: "publish" });
+  });
+});
