@@ -23,6 +23,13 @@ export async function publicProfile(handle: string) {
         take: 50,
         select: { id: true, exact: true, note: true, noteHiddenAt: true, colour: true, createdAt: true, status: true, essay: { select: { slug: true, currentRevision: { select: { title: true } } } } },
       },
+      // Only what every reader may see: published, not deleted (held and hidden ones never).
+      comments: {
+        where: { status: "PUBLISHED", deletedAt: null, essay: { currentRevisionId: { not: null } } },
+        orderBy: { createdAt: "desc" },
+        take: 50,
+        select: { id: true, bodyHtml: true, createdAt: true, highlight: { select: { exact: true } }, essay: { select: { slug: true, currentRevision: { select: { title: true } } } } },
+      },
     },
   });
   if (!user || user.deletedAt) return null;

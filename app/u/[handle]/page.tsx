@@ -29,10 +29,30 @@ export default async function ProfilePage({ params }: { params: Params }) {
           </p>
         </div>
       </header>
-      <h2>Public highlights</h2>
-      {profile.highlights.length === 0 ? (
-        <p className="empty-state">No public highlights or comments yet.</p>
-      ) : (
+      {profile.highlights.length === 0 && profile.comments.length === 0 && <p className="empty-state">No public highlights or comments yet.</p>}
+      {profile.comments.length > 0 && (
+        <>
+          <h2>Comments</h2>
+          <ol className="profile-comments">
+            {profile.comments.map((comment) => (
+              <li key={comment.id} className="profile-comment">
+                {comment.highlight && <blockquote>{comment.highlight.exact}</blockquote>}
+                {/* bodyHtml was rendered and sanitised when the comment was written (lib/markdown/render.ts). */}
+                <div className="comment__body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+                <p className="profile-highlight__source">
+                  <Link href={`/essays/${comment.essay.slug}/comments/${comment.id}#c-${comment.id}`}>
+                    <time dateTime={comment.createdAt.toISOString()}>{comment.createdAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</time>
+                  </Link>{" "}
+                  in <Link href={`/essays/${comment.essay.slug}`}>{comment.essay.currentRevision?.title}</Link>
+                </p>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {profile.highlights.length > 0 && (
+        <>
+          <h2>Public highlights</h2>
         <ol className="profile-highlights">
           {profile.highlights.map((highlight) => (
             <li key={highlight.id} className={`profile-highlight profile-highlight--${highlight.colour.toLowerCase()}`}>
@@ -46,6 +66,7 @@ export default async function ProfilePage({ params }: { params: Params }) {
             </li>
           ))}
         </ol>
+        </>
       )}
     </section>
   );
