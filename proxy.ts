@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, SECURITY_HEADERS } from "@/lib/http/security-headers";
 
 /**
- * Runs before every page: a fresh CSP nonce per request (Next reads it from
+ * Runs before every page (API routes get fixed headers from next.config.js
+ * instead): a fresh CSP nonce per request (Next reads it from
  * the request's Content-Security-Policy header and puts it on its own
  * scripts), plus the security headers. Authorisation is not done here: every
  * write checks the account itself (lib/auth), so this is never the only guard.
@@ -20,5 +21,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
 };

@@ -5,6 +5,7 @@ import { createFreshDatabase } from "../tests/support/database";
 import { hasSharedFixture, projectFixture, SHARED_FIXTURE } from "../tests/support/fixtures";
 import { ensureAuthSecret } from "./lib/auth-secret";
 import { runCli } from "./lib/cli";
+import { productionNodeOptions } from "./lib/production-node-options";
 import { seedDemoEssay } from "./lib/seed-demo";
 
 // The server Playwright tests run against: a production build on a fresh
@@ -24,7 +25,7 @@ await runCli(async () => {
   const child = spawn("npx", ["next", "start", "--port", port, "--hostname", "127.0.0.1"], {
     stdio: "inherit",
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: database.url, ...ensureAuthSecret("dev"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, GLOSSA_E2E: "1" },
+    env: { ...process.env, NODE_OPTIONS: productionNodeOptions(), DATABASE_URL: database.url, ...ensureAuthSecret("dev"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, GLOSSA_E2E: "1" },
   });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);

@@ -16,6 +16,7 @@ export type HighlightPatch = Partial<Pick<NewHighlight, "colour" | "note" | "vis
 
 /** Browser-side calls to the highlight endpoints. */
 export const highlightApi = {
+  list: (essayId: string) => callApi<{ highlights: HighlightView[] }>(`/api/essays/${essayId}/highlights`, { method: "GET" }),
   create: (essayId: string, input: NewHighlight) => callApi<{ highlight: HighlightView }>(`/api/essays/${essayId}/highlights`, { method: "POST", body: input }),
   update: (id: string, patch: HighlightPatch) => callApi<{ highlight: HighlightView }>(`/api/highlights/${id}`, { method: "PATCH", body: patch }),
   remove: (id: string) => callApi<void>(`/api/highlights/${id}`, { method: "DELETE" }),

@@ -9,7 +9,6 @@ import type { HighlightView } from "@/lib/highlights/view";
 import { ApiError } from "@/components/api-client";
 import { discussionApi } from "@/components/discussion/discussion-api";
 import { PassageDiscussion } from "@/components/discussion/passage-discussion";
-import { callApi } from "@/components/api-client";
 import { highlightApi, type HighlightPatch } from "./highlight-api";
 import { HighlightPanel } from "./highlight-panel";
 import { MarginMarkers, type MarginMarker } from "./margin-markers";
@@ -24,7 +23,6 @@ interface Props {
   revisionId: string;
   slug: string;
   viewer: { handle: string; name: string } | null;
-  initialHighlights: HighlightView[];
   highlightsOpen: boolean;
   commentsOpen: boolean;
   lastEventId: number;
@@ -44,10 +42,11 @@ function messageOf(error: unknown): string {
  * deep links and undo. The article itself stays server-rendered and readable
  * without JavaScript.
  */
-export function HighlightLayer({ essayId, revisionId, slug, viewer, initialHighlights, highlightsOpen, commentsOpen, lastEventId }: Props) {
+export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOpen, commentsOpen, lastEventId }: Props) {
   // The article is server-rendered outside this component; it is in the DOM before hydration.
   const [body] = useState<HTMLElement | null>(() => (typeof document === "undefined" ? null : document.querySelector<HTMLElement>("[data-essay-body]")));
-  const [highlights, setHighlights] = useState(initialHighlights);
+  const [highlights, setHighlights] = useState<HighlightView[]>([]);
+  const [loaded, setLoaded] = useState(false);
   const [layer, setLayer] = useState<HighlightLayerChoice>("everyone");
   const [visibility, setVisibility] = useState<"private" | "public">(() => (typeof localStorage !== "undefined" && localStorage.getItem(VISIBILITY_KEY) === "public" ? "public" : "private"));
   const [activeIds, setActiveIds] = useState<string[] | null>(null);
@@ -70,6 +69,28 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, initialHighl
 
   const say = useCallback((text: string, extra: Partial<ToastMessage> = {}) => setToast({ id: ++toastId.current, text, ...extra }), []);
   const dismissToast = useCallback(() => setToast(null), []);
+
+  // Highlights arrive after the article is on screen: however many readers
+  // have highlighted, they never hold up the first paint of the essay.
+  const reloadHighlights = useCallback(async () => {
+    const { highlights: fresh } = await highlightApi.list(essayId);
+    setHighlights(fresh.filter((highlight) => !highlight.orphaned));
+  }, [essayId]);
+
+  useEffect(() => {
+    let current = true;
+    highlightApi.list(essayId).then(
+      ({ highlights: fresh }) => {
+        if (!current) return;
+        setHighlights(fresh.filter((highlight) => !highlight.orphaned));
+        setLoaded(true);
+      },
+      () => current && say("Highlights could not be loaded. Reload the page to try again.", { tone: "error" }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [essayId, say]);
 
   useEffect(() => {
     if (body) painter.current = createPainter(body);
@@ -105,7 +126,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, initialHighl
 
   // Deep links: /essays/<slug>#hl-<id> scrolls to the highlight and flashes it.
   useEffect(() => {
-    if (!body) return;
+    if (!body || !loaded) return;
     const follow = () => {
       const match = HIGHLIGHT_HASH.exec(window.location.hash);
       if (match && !openHighlight(match[1]!, true)) say("That highlight is not in this version of the essay; see “Orphaned highlights” below if it was yours or public.");
@@ -113,9 +134,9 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, initialHighl
     follow();
     window.addEventListener("hashchange", follow);
     return () => window.removeEventListener("hashchange", follow);
-    // Follow the link once the body exists; later highlight changes must not scroll the page again.
+    // Follow the link once highlights have loaded; later highlight changes must not scroll the page again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [body]);
+  }, [body, loaded]);
 
   // Hit-testing: painted ranges receive no events.
   useEffect(() => {
@@ -222,8 +243,6 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, initialHighl
       start,
       end,
       exact,
-      prefix: "",
-      suffix: "",
       colour,
       note: note?.trim() || null,
       visibility,
@@ -291,8 +310,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, initialHighl
     if (!selection) return;
     const { start, end, exact } = selection;
     const { comment } = await discussionApi.create(essayId, { body, passage: { revisionId, start, end, exact, colour: "yellow" } });
-    const { highlights: fresh } = await callApi<{ highlights: HighlightView[] }>(`/api/essays/${essayId}/highlights`, { method: "GET" });
-    setHighlights(fresh);
+    await reloadHighlights();
     clearSelection();
     if (comment.highlightId) setActiveIds([comment.highlightId]);
     say("Comment posted. The passage is now highlighted for everyone.");

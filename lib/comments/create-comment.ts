@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { insertHighlight } from "@/lib/highlights/create-highlight";
-import { publishDiscussionEvent } from "@/lib/live/publish";
+import { announceDiscussionEvent, recordDiscussionEvent } from "@/lib/live/publish";
 import { markdownExcerpt, renderMarkdown } from "@/lib/markdown/render";
 import { judgeComment } from "./judge";
 import { childPath } from "./path";
@@ -42,7 +42,7 @@ export async function createComment(viewer: Viewer, essayId: string, input: Crea
   const { status, holdReasons } = judgeComment(context);
   const bodyHtml = renderMarkdown(input.body);
 
-  const id = await db.$transaction(async (tx) => {
+  const { id, event } = await db.$transaction(async (tx) => {
     const highlightId = input.passage ? (await insertHighlight(tx, viewer.id, essay, { ...input.passage, note: null, visibility: "public" })).id : (parent?.highlightId ?? input.highlightId ?? null);
     const [{ nextval }] = await tx.$queryRaw<[{ nextval: bigint }]>`SELECT nextval(pg_get_serial_sequence('"Comment"', 'id'))`;
     const commentId = Number(nextval);
@@ -62,15 +62,14 @@ export async function createComment(viewer: Viewer, essayId: string, input: Crea
         holdReasons,
       },
     });
-    if (status === "PUBLISHED") {
-      await publishDiscussionEvent(tx, essayId, "comment", commentId);
-      if (parent?.authorId && parent.authorId !== viewer.id) {
-        await tx.notification.create({
-          data: { userId: parent.authorId, kind: "REPLY", commentId, essayId, message: `${viewer.name} (@${viewer.handle}) replied: ${markdownExcerpt(input.body)}` },
-        });
-      }
+    if (status !== "PUBLISHED") return { id: commentId, event: null };
+    if (parent?.authorId && parent.authorId !== viewer.id) {
+      await tx.notification.create({
+        data: { userId: parent.authorId, kind: "REPLY", commentId, essayId, message: `${viewer.name} (@${viewer.handle}) replied: ${markdownExcerpt(input.body)}` },
+      });
     }
-    return commentId;
+    return { id: commentId, event: await recordDiscussionEvent(tx, essayId, "comment", commentId) };
   });
+  await announceDiscussionEvent(event);
   return (await loadComment(id, viewer.id))!;
 }

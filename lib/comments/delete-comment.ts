@@ -1,17 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { publishDiscussionEvent } from "@/lib/live/publish";
+import { announceDiscussionEvent, recordDiscussionEvent } from "@/lib/live/publish";
 
 /**
  * Deletes one of the author's own comments. The row stays as a "[deleted]"
  * tombstone, text erased, so its replies keep their place in the thread.
  */
 export async function deleteComment(authorId: string, commentId: number): Promise<void> {
-  await db.$transaction(async (tx) => {
+  const event = await db.$transaction(async (tx) => {
     const comment = await tx.comment.findFirst({ where: { id: commentId, authorId, deletedAt: null }, select: { essayId: true } });
     if (!comment) throw new AppError("NOT_FOUND", "That comment does not exist or is not yours.");
     await tx.comment.update({ where: { id: commentId }, data: { deletedAt: new Date(), body: "", bodyHtml: "" } });
-    await publishDiscussionEvent(tx, comment.essayId, "delete", commentId);
+    return recordDiscussionEvent(tx, comment.essayId, "delete", commentId);
   });
+  await announceDiscussionEvent(event);
 }

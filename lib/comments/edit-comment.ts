@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { publishDiscussionEvent } from "@/lib/live/publish";
+import { announceDiscussionEvent, recordDiscussionEvent } from "@/lib/live/publish";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { judgeComment } from "./judge";
 import { gatherCommentContext } from "./pipeline-context";
@@ -27,14 +27,15 @@ export async function editComment(viewer: Viewer, commentId: number, body: strin
   const root = await db.comment.findUnique({ where: { id: comment.rootId ?? comment.id }, select: { lockedAt: true, slowModeSeconds: true } });
   const verdict = judgeComment(await gatherCommentContext(viewer, comment.essay, root, body, true));
 
-  await db.$transaction(async (tx) => {
+  const event = await db.$transaction(async (tx) => {
     await tx.commentRevision.create({ data: { commentId, editorId: viewer.id, body: comment.body } });
     const { count } = await tx.comment.updateMany({
       where: { id: commentId, authorId: viewer.id, deletedAt: null },
       data: { body, bodyHtml: renderMarkdown(body), editedAt: new Date(), ...(verdict.status === "HELD" ? { status: "HELD", holdReasons: verdict.holdReasons } : {}) },
     });
     if (count === 0) throw new AppError("NOT_FOUND", NOT_YOURS);
-    await publishDiscussionEvent(tx, comment.essayId, "edit", commentId);
+    return recordDiscussionEvent(tx, comment.essayId, "edit", commentId);
   });
+  await announceDiscussionEvent(event);
   return (await loadComment(commentId, viewer.id))!;
 }

@@ -31,7 +31,8 @@ export async function gatherCommentContext(
   const now = new Date();
   const [settings, publishedComments, duplicate] = await Promise.all([
     db.moderationSettings.findUnique({ where: { id: 1 } }),
-    db.comment.count({ where: { authorId: viewer.id, status: "PUBLISHED", deletedAt: null } }),
+    // Only pre-moderation of new accounts needs the author's record.
+    essay.preModeration === "NEW_ACCOUNTS" ? db.comment.count({ where: { authorId: viewer.id, status: "PUBLISHED", deletedAt: null } }) : Infinity,
     isEdit ? null : db.comment.findFirst({ where: { authorId: viewer.id, body, createdAt: { gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } }, select: { id: true } }),
   ]);
   return {

@@ -1,21 +1,17 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { commentColumns, commentJoins, visibleCondition } from "./read-sql";
+import { commentColumns, commentJoins, descendantCount, threadSql, visibleCondition } from "./read-sql";
 import type { DiscussionSort } from "./schemas";
 import { toCommentView, type CommentRow, type CommentView } from "./view";
 
 /** Threads per page of an essay's discussion, and replies shown under each before "more replies". */
 export const THREADS_PER_PAGE = 20;
-export const FIRST_REPLIES = 10;
+export const FIRST_REPLIES = 5;
 
 /** One whole thread (or the subtree under `fromId`), depth-first, in a single query. */
 export async function loadThread(rootId: number, viewerId: string | null, fromId?: number): Promise<CommentView[]> {
-  const subtree = fromId ? Prisma.sql`AND c.path LIKE (SELECT path FROM "Comment" WHERE id = ${fromId}) || '%'` : Prisma.empty;
-  const rows = await db.$queryRaw<CommentRow[]>`
-    SELECT ${commentColumns(viewerId)} FROM "Comment" c ${commentJoins}
-    WHERE c."rootId" = ${rootId} ${subtree} AND ${visibleCondition(viewerId)}
-    ORDER BY c.path`;
+  const rows = await db.$queryRaw<CommentRow[]>(threadSql(rootId, viewerId, fromId));
   return rows.map((row) => toCommentView(row, viewerId));
 }
 
@@ -29,7 +25,7 @@ function rootOrder(sort: DiscussionSort): Prisma.Sql {
       return Prisma.sql`c."pinnedAt" IS NULL, h.start NULLS FIRST, c."createdAt", c.id`;
     default:
       // Votes decayed by age, as in tree.ts's hotScore.
-      return Prisma.sql`c."pinnedAt" IS NULL, (c.upvotes + 1) / power(extract(epoch FROM now() - c."createdAt") / 3600 + 2, 1.5) DESC, c.id`;
+      return Prisma.sql`c."pinnedAt" IS NULL, (c.upvotes + 1) / power(extract(epoch FROM now() - c."createdAt")::float8 / 3600 + 2, 1.5) DESC, c.id`;
   }
 }
 
@@ -55,15 +51,16 @@ export async function loadDiscussion(
     ORDER BY ${rootOrder(options.sort)}
     LIMIT ${THREADS_PER_PAGE} OFFSET ${offset}`;
   if (roots.length === 0) return { comments: [], threads: 0, nextCursor: null };
+  // Each thread's first replies, depth-first: one index range scan per thread, however long it is.
   const replies = await db.$queryRaw<CommentRow[]>`
-    SELECT page.*,
-      (SELECT count(*)::int FROM "Comment" r WHERE r."rootId" = page."rootId" AND r.path LIKE page.path || '.%' AND ${visibleCondition(viewerId, "r")}) AS "replyCount"
-    FROM (
-      SELECT ${commentColumns(viewerId)}, row_number() OVER (PARTITION BY c."rootId" ORDER BY c.path) AS position
-      FROM "Comment" c ${commentJoins}
-      WHERE c."rootId" IN (${Prisma.join(roots.map((root) => root.id))}) AND c.id <> c."rootId" AND ${visibleCondition(viewerId)}
-    ) page WHERE page.position <= ${FIRST_REPLIES}
-    ORDER BY page.path`;
+    SELECT ${commentColumns(viewerId)}, ${descendantCount(viewerId, "c")} AS "replyCount"
+    FROM unnest(${roots.map((root) => root.id)}::int[]) AS thread(id)
+    CROSS JOIN LATERAL (
+      SELECT * FROM "Comment" t
+      WHERE t."rootId" = thread.id AND t.id <> thread.id AND ${visibleCondition(viewerId, "t")}
+      ORDER BY t.path LIMIT ${FIRST_REPLIES}
+    ) c ${commentJoins}
+    ORDER BY c.path`;
   const total = roots[0]!.total;
   return {
     comments: [...roots, ...replies].map((row) => toCommentView(row, viewerId)),
@@ -75,8 +72,7 @@ export async function loadDiscussion(
 /** One comment for one reader, or null if they may not see it (the live stream fetches through this). */
 export async function loadComment(id: number, viewerId: string | null): Promise<CommentView | null> {
   const [row] = await db.$queryRaw<CommentRow[]>`
-    SELECT ${commentColumns(viewerId)},
-      (SELECT count(*)::int FROM "Comment" r WHERE r."rootId" = c."rootId" AND r.path LIKE c.path || '.%' AND ${visibleCondition(viewerId, "r")}) AS "replyCount"
+    SELECT ${commentColumns(viewerId)}, ${descendantCount(viewerId, "c")} AS "replyCount"
     FROM "Comment" c ${commentJoins}
     WHERE c.id = ${id} AND ${visibleCondition(viewerId)}`;
   return row ? toCommentView(row, viewerId) : null;

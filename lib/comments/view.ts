@@ -13,7 +13,8 @@ export interface CommentRow {
   authorHandle: string | null;
   authorName: string | null;
   authorDeleted: boolean;
-  body: string;
+  /** The Markdown source: only on the viewer's own comments. */
+  body: string | null;
   bodyHtml: string;
   status: "PUBLISHED" | "HELD" | "HIDDEN";
   hiddenReason: string | null;

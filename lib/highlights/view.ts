@@ -8,8 +8,6 @@ export const highlightViewSelect = {
   start: true,
   end: true,
   exact: true,
-  prefix: true,
-  suffix: true,
   colour: true,
   note: true,
   noteHiddenAt: true,
@@ -21,7 +19,8 @@ export const highlightViewSelect = {
   _count: { select: { comments: { where: { status: "PUBLISHED", deletedAt: null } } } },
 } satisfies Prisma.HighlightSelect;
 
-type HighlightRow = Prisma.HighlightGetPayload<{ select: typeof highlightViewSelect }>;
+/** A highlight row with what its view needs. */
+export type HighlightRow = Prisma.HighlightGetPayload<{ select: typeof highlightViewSelect }>;
 
 /** A highlight as sent to a browser. */
 export interface HighlightView {
@@ -30,9 +29,8 @@ export interface HighlightView {
   revisionId: string;
   start: number;
   end: number;
+  /** The highlighted words (the selectors' context stays on the server). */
   exact: string;
-  prefix: string;
-  suffix: string;
   colour: HighlightColourName;
   note: string | null;
   visibility: "private" | "public";
@@ -53,8 +51,6 @@ export function toHighlightView(row: HighlightRow, viewerId: string | null): Hig
     start: row.start,
     end: row.end,
     exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
     colour: row.colour.toLowerCase() as HighlightColourName,
     note: row.noteHiddenAt && !mine ? null : row.note,
     visibility: row.visibility === "PUBLIC" ? "public" : "private",

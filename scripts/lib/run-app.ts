@@ -3,6 +3,7 @@ import { prepareDatabase } from "@/lib/db/prepare";
 import { PROJECT_ROOT } from "@/lib/db/migrations";
 import { ensureAuthSecret } from "./auth-secret";
 import { ensurePrismaClient } from "./ensure-prisma-client";
+import { productionNodeOptions } from "./production-node-options";
 import { runCli } from "./cli";
 import { seedDemoEssay } from "./seed-demo";
 
@@ -21,7 +22,7 @@ export async function runApp(mode: "dev" | "start"): Promise<void> {
       process.env.DATABASE_URL = database.url;
       const seeded = await seedDemoEssay();
       if (seeded) console.log(`Seeded the demo essay: /essays/${seeded}`);
-      const env = { ...process.env, DATABASE_URL: database.url, ...ensureAuthSecret(mode) };
+      const env = { ...process.env, DATABASE_URL: database.url, ...ensureAuthSecret(mode), ...(mode === "start" ? { NODE_OPTIONS: productionNodeOptions() } : {}) };
       const args = mode === "dev" ? ["next", "dev"] : ["next", "start"];
       if (process.env.PORT) args.push("--port", process.env.PORT);
       await runChild("npx", args, env);

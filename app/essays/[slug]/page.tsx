@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
-import { DiscussionSection } from "@/components/discussion/discussion-section";
+import { cache, Suspense } from "react";
+import { DiscussionLoader, DiscussionPlaceholder } from "@/components/discussion/discussion-loader";
 import { EssayArticle } from "@/components/essay/essay-article";
 import { HighlightLayer } from "@/components/highlights/highlight-layer";
 import { OrphanedHighlights } from "@/components/highlights/orphaned-highlights";
 import { getViewer } from "@/lib/auth/viewer";
-import { loadDiscussion } from "@/lib/comments/queries";
 import { getEssayForReading } from "@/lib/essays/queries";
 import { listHighlightsForEssay } from "@/lib/highlights/list-highlights";
 import { latestEventId } from "@/lib/live/events";
@@ -29,12 +28,9 @@ export default async function EssayPage({ params }: { params: Params }) {
   const viewerId = viewer?.id ?? null;
   // The event id first: anything that happens while the page loads is replayed by the stream.
   const lastEventId = await latestEventId(essay.id);
-  const [highlights, general, passages] = await Promise.all([
-    listHighlightsForEssay(essay.id, viewerId),
-    loadDiscussion(essay.id, viewerId, { sort: "top", highlightId: null }),
-    loadDiscussion(essay.id, viewerId, { sort: "position", highlightId: "*" }),
-  ]);
-  const orphans = highlights.filter((highlight) => highlight.orphaned);
+  // Only the orphans are rendered here; placed highlights load in the browser
+  // and the discussion streams in after the article, so neither delays it.
+  const orphans = await listHighlightsForEssay(essay.id, viewerId, { onlyOrphans: true });
   return (
     <>
       <EssayArticle essay={essay} after={<OrphanedHighlights highlights={orphans} />}>
@@ -43,13 +39,14 @@ export default async function EssayPage({ params }: { params: Params }) {
           revisionId={essay.revisionId}
           slug={essay.slug}
           viewer={viewer ? { handle: viewer.handle, name: viewer.name } : null}
-          initialHighlights={highlights.filter((highlight) => !highlight.orphaned)}
           highlightsOpen={essay.highlightsOpen}
           commentsOpen={essay.commentsOpen}
           lastEventId={lastEventId}
         />
       </EssayArticle>
-      <DiscussionSection essayId={essay.id} slug={essay.slug} signedIn={viewer !== null} commentsOpen={essay.commentsOpen} general={general} passages={passages} lastEventId={lastEventId} />
+      <Suspense fallback={<DiscussionPlaceholder />}>
+        <DiscussionLoader essayId={essay.id} slug={essay.slug} viewerId={viewerId} commentsOpen={essay.commentsOpen} lastEventId={lastEventId} />
+      </Suspense>
     </>
   );
 }
