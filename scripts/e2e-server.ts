@@ -7,6 +7,7 @@ import { ensureAuthSecret } from "./lib/auth-secret";
 import { runCli } from "./lib/cli";
 import { productionNodeOptions } from "./lib/production-node-options";
 import { seedDemoEssay } from "./lib/seed-demo";
+import { E2E_STAFF } from "../tests/e2e/support/staff";
 
 // The server Playwright tests run against: a production build on a fresh
 // database holding the demo essay and the import fixtures.
@@ -18,6 +19,9 @@ await runCli(async () => {
   await seedDemoEssay();
   await importEssayFrom(projectFixture("essays", "harbour-post-column.txt"), { slug: "harbour-post-column" });
   if (hasSharedFixture) await importEssayFrom(SHARED_FIXTURE, { slug: "when-negotiations-cause-defeat" });
+  // Staff accounts for the moderation tests (tests/e2e/support/staff.ts), made as the first admin is: from the command line's operation.
+  const { createOrPromoteUser } = await import("@/lib/auth/create-or-promote-user");
+  for (const member of E2E_STAFF) await createOrPromoteUser(member);
   await disconnectDb();
 
   if (!existsSync(`${PROJECT_ROOT}/.next/BUILD_ID`)) throw new Error("No production build: run `npx next build` first (npm test does).");

@@ -17,7 +17,10 @@ export default async function NotificationsPage() {
     <section className="notifications-page">
       <header className="notifications-page__header">
         <h1>Notifications</h1>
-        {unread > 0 && <MarkAllRead />}
+        <span className="notifications-page__links">
+          <Link href="/reports">Your reports</Link>
+          {unread > 0 && <MarkAllRead />}
+        </span>
       </header>
       {notifications.length === 0 ? (
         <p className="empty-state">Nothing yet. When someone replies to you, it will appear here.</p>

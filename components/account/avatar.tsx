@@ -3,9 +3,10 @@ export function Avatar({ name, handle, size = 32 }: { name: string; handle: stri
   const initials =
     name
       .split(/\s+/)
+      .map((word) => word.replace(/^[^\p{L}\p{N}]+/u, ""))
       .filter(Boolean)
       .slice(0, 2)
-      .map((word) => word[0]!.toUpperCase())
+      .map((word) => [...word][0]!.toUpperCase())
       .join("") || handle[0]!.toUpperCase();
   let hash = 0;
   for (const char of handle) hash = (hash * 31 + char.charCodeAt(0)) % 360;

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { countReplies, MAX_VISIBLE_DEPTH, type CommentNode } from "@/lib/comments/tree";
+import { ReportButton } from "@/components/moderation/report-button";
 import { Composer } from "./composer";
 import { useThreadActions } from "./thread-actions";
 
@@ -99,6 +100,7 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
                 <button type="button" className="link-button" onClick={() => actions.copyLink(permalink)}>
                   Link
                 </button>
+                {actions.signedIn && !comment.mine && comment.state === "published" && <ReportButton target={{ type: "comment", id: comment.id }} />}
                 {comment.mine && (
                   <>
                     <button type="button" className="link-button" onClick={() => setEditing(true)}>

@@ -103,6 +103,7 @@ export function Discussion({ essayId, slug, signedIn, commentsOpen, scope, initi
     slug,
     targetId: targetId ?? null,
     canWrite: signedIn && commentsOpen,
+    signedIn,
     async reply(parent, body) {
       const { comment } = await discussionApi.create(essayId, { body, parentId: parent.id });
       put([comment, { ...parent, replyCount: parent.replyCount + 1 }]);

@@ -7,6 +7,8 @@ import type { CommentView } from "@/lib/comments/view";
 export interface ThreadActions {
   slug: string;
   canWrite: boolean;
+  /** Signed in (reporting works even where commenting is closed). */
+  signedIn: boolean;
   /** The comment a permalink points at. */
   targetId: number | null;
   reply(parent: CommentView, body: string): Promise<void>;

@@ -369,6 +369,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
           onUpdate={update}
           onDelete={remove}
           onCopyLink={(id) => copy(`${window.location.origin}/essays/${slug}#hl-${id}`)}
+          signedIn={signedIn}
         />
       )}
       <Toast toast={toast} onDismiss={dismissToast} />

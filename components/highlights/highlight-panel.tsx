@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { HighlightView } from "@/lib/highlights/view";
 import { ColourSwatches, VisibilitySwitch } from "./colour-swatches";
 import type { HighlightPatch } from "./highlight-api";
+import { ReportButton } from "@/components/moderation/report-button";
 
 interface Props {
   highlights: HighlightView[];
@@ -14,6 +15,8 @@ interface Props {
   onUpdate: (id: string, patch: HighlightPatch) => void;
   onDelete: (id: string) => void;
   onCopyLink: (id: string) => void;
+  /** Signed-in readers can report another reader's note. */
+  signedIn: boolean;
 }
 
 /**
@@ -21,7 +24,7 @@ interface Props {
  * editable), who made them and their notes. A side panel on wide screens,
  * a bottom sheet on narrow ones.
  */
-export function HighlightPanel({ highlights, discussion, readers, onClose, onUpdate, onDelete, onCopyLink }: Props) {
+export function HighlightPanel({ highlights, discussion, readers, onClose, onUpdate, onDelete, onCopyLink, signedIn }: Props) {
   const quote = highlights[0]?.exact ?? "";
   return (
     <aside className="highlight-panel" role="dialog" aria-modal="false" aria-labelledby="highlight-panel-title">
@@ -44,9 +47,12 @@ export function HighlightPanel({ highlights, discussion, readers, onClose, onUpd
                 <a href={`/u/${highlight.author.handle}`}>{highlight.author.name}</a> <span>@{highlight.author.handle}</span>
               </p>
               {highlight.note && <p className="highlight-entry__note">{highlight.note}</p>}
-              <button type="button" className="link-button highlight-entry__link" onClick={() => onCopyLink(highlight.id)}>
-                Copy link
-              </button>
+              <div className="highlight-entry__actions">
+                <button type="button" className="link-button highlight-entry__link" onClick={() => onCopyLink(highlight.id)}>
+                  Copy link
+                </button>
+                {signedIn && highlight.note && <ReportButton target={{ type: "note", id: highlight.id }} label="Report note" />}
+              </div>
             </li>
           ),
         )}

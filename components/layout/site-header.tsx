@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Avatar } from "@/components/account/avatar";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { unreadCount } from "@/lib/notifications/notifications";
 
 function BellIcon() {
@@ -37,6 +37,7 @@ export async function SiteHeader() {
                 <span className="account-nav__label">Notifications</span>
                 {unread > 0 && <span className="badge" data-testid="unread-badge">{unread}</span>}
               </Link>
+              {hasRole(viewer, "MODERATOR") && <Link href="/moderation">Moderation</Link>}
               <Link href="/settings">Settings</Link>
               <SignOutButton />
             </>
@@ -50,6 +51,11 @@ export async function SiteHeader() {
           )}
         </nav>
       </div>
+      {viewer?.standing === "SUSPENDED" && viewer.suspendedUntil && viewer.suspendedUntil > new Date() && (
+        <p className="standing-banner" role="status">
+          Your account is suspended until {viewer.suspendedUntil.toUTCString()}. You can read, but not highlight, comment or report until then.
+        </p>
+      )}
     </header>
   );
 }

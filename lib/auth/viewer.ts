@@ -68,9 +68,19 @@ export function assertCanWrite(viewer: Viewer | null): asserts viewer is Viewer 
   }
 }
 
-/** The current viewer, if they may write; throws AppError (401/403) otherwise. */
+/** Whether the request carries a session of a banned account (which `getViewer` treats as signed out). */
+async function sessionOfBannedAccount(): Promise<boolean> {
+  const jar = await cookies();
+  const token = await decodeSessionToken(jar.get(SESSION_COOKIE)?.value);
+  if (!token || typeof token.uid !== "string") return false;
+  const user = await db.user.findUnique({ where: { id: token.uid }, select: { standing: true } });
+  return user?.standing === "BANNED";
+}
+
+/** The current viewer, if they may write; throws AppError (401/403) otherwise, saying plainly when the account is banned. */
 export async function requireUser(): Promise<Viewer> {
   const viewer = await getViewer();
+  if (!viewer && (await sessionOfBannedAccount())) throw new AppError("FORBIDDEN", "Your account is banned: you can read Glossa, but not write.");
   assertCanWrite(viewer);
   return viewer;
 }
@@ -82,9 +92,15 @@ export function hasRole(viewer: Pick<Viewer, "role">, role: Role): boolean {
   return RANK[viewer.role] >= RANK[role];
 }
 
+/** Refuses a viewer who may not write (see `assertCanWrite`) or lacks `role`: 401, or 403 saying who may. */
+export function assertRole(viewer: Viewer | null, role: Role): asserts viewer is Viewer {
+  assertCanWrite(viewer);
+  if (!hasRole(viewer, role)) throw new AppError("FORBIDDEN", role === "ADMIN" ? "Only admins can do that." : "Only moderators can do that.");
+}
+
 /** The current viewer if they may write and hold `role` (or a higher one); 403 otherwise. */
 export async function requireRole(role: Role): Promise<Viewer> {
-  const viewer = await requireUser();
-  if (!hasRole(viewer, role)) throw new AppError("FORBIDDEN", role === "ADMIN" ? "Only admins can do that." : "Only moderators can do that.");
+  const viewer = await getViewer();
+  assertRole(viewer, role);
   return viewer;
 }

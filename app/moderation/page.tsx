@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { ModerationNav, StaffOnly } from "@/components/moderation/staff-gate";
+import { QueueBoard } from "@/components/moderation/queue-board";
+import { getViewer, hasRole } from "@/lib/auth/viewer";
+import { loadQueue, queueCounts } from "@/lib/moderation/queue";
+import { QUEUE_TABS, type QueueTab } from "@/lib/moderation/schemas";
+
+export const metadata: Metadata = { title: "Moderation" };
+export const dynamic = "force-dynamic";
+
+const TAB_LABELS: Record<QueueTab, string> = { reported: "Reported", held: "Held", hidden: "Hidden", actioned: "Recently actioned" };
+const EMPTY: Record<QueueTab, string> = {
+  reported: "No open reports. Nothing needs you here.",
+  held: "No comments are waiting for review.",
+  hidden: "Nothing is hidden.",
+  actioned: "No moderation actions yet.",
+};
+
+/** The review queue for moderators and admins. */
+export default async function ModerationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await getViewer();
+  if (!viewer || !hasRole(viewer, "MODERATOR")) return <StaffOnly signedIn={viewer !== null} role="moderators" returnTo="/moderation" />;
+  const tab = z.enum(QUEUE_TABS).catch("reported").parse((await searchParams).tab);
+  const [{ cards, actions }, counts] = await Promise.all([loadQueue(viewer, tab), queueCounts(viewer)]);
+  return (
+    <section className="moderation-page">
+      <ModerationNav isAdmin={hasRole(viewer, "ADMIN")} current="queue" />
+      <h1>Review queue</h1>
+      <nav className="queue-tabs" aria-label="Queue">
+        {QUEUE_TABS.map((name) => (
+          <Link key={name} href={`/moderation?tab=${name}`} aria-current={name === tab ? "page" : undefined}>
+            {TAB_LABELS[name]}
+            {name !== "actioned" && <span className="discussion-tabs__count">{counts[name]}</span>}
+          </Link>
+        ))}
+      </nav>
+      {tab === "actioned" ? (
+        actions.length === 0 ? (
+          <p className="empty-state">{EMPTY.actioned}</p>
+        ) : (
+          <ol className="action-list">
+            {actions.map((entry) => (
+              <li key={entry.id}>
+                <time dateTime={entry.at}>{new Date(entry.at).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}</time> <strong>@{entry.actor}</strong> {entry.action.replace(/-/g, " ")}{" "}
+                {entry.targetType} {entry.targetId}
+                {entry.reason ? `: ${entry.reason}` : ""}
+              </li>
+            ))}
+          </ol>
+        )
+      ) : (
+        <QueueBoard cards={cards} isAdmin={hasRole(viewer, "ADMIN")} emptyText={EMPTY[tab]} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { EssaySettingsForm, ModeratorRoles, SiteSettingsForm } from "@/components/moderation/settings-forms";
+import { ModerationNav, StaffOnly } from "@/components/moderation/staff-gate";
+import { getViewer, hasRole } from "@/lib/auth/viewer";
+import { db } from "@/lib/db/client";
+import { siteSettings } from "@/lib/moderation/settings";
+
+export const metadata: Metadata = { title: "Moderation settings" };
+export const dynamic = "force-dynamic";
+
+/** Per-essay discussion settings (moderators); rules and roles (admins). */
+export default async function ModerationSettingsPage() {
+  const viewer = await getViewer();
+  if (!viewer || !hasRole(viewer, "MODERATOR")) return <StaffOnly signedIn={viewer !== null} role="moderators" returnTo="/moderation/settings" />;
+  const isAdmin = hasRole(viewer, "ADMIN");
+  const [essays, settings, moderators] = await Promise.all([
+    db.essay.findMany({
+      where: { currentRevisionId: { not: null } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, slug: true, commentsOpen: true, preModeration: true, preModerationThreshold: true, slowModeSeconds: true, currentRevision: { select: { title: true } } },
+    }),
+    isAdmin ? siteSettings() : null,
+    isAdmin ? db.user.findMany({ where: { role: "MODERATOR", deletedAt: null }, orderBy: { handle: "asc" }, select: { handle: true, name: true } }) : [],
+  ]);
+  return (
+    <section className="moderation-page">
+      <ModerationNav isAdmin={isAdmin} current="settings" />
+      <h1>{isAdmin ? "Essays, rules and roles" : "Essays"}</h1>
+      <h2>Essays</h2>
+      <div className="settings-grid">
+        {essays.map((essay) => (
+          <EssaySettingsForm key={essay.id} essay={{ ...essay, title: essay.currentRevision?.title ?? essay.slug }} />
+        ))}
+      </div>
+      {settings && (
+        <>
+          <h2>Rules for every comment</h2>
+          <SiteSettingsForm settings={settings} />
+          <h2>Moderators</h2>
+          <ModeratorRoles moderators={moderators} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,223 @@
+"use client";
+
+import { useState } from "react";
+import type { QueueCard } from "@/lib/moderation/queue";
+
+const REASON_LABELS: Record<string, string> = { SPAM: "Spam", HARASSMENT: "Harassment or hate", OFF_TOPIC: "Off-topic", MISINFORMATION: "Misinformation", OTHER: "Other" };
+
+function age(iso: string): string {
+  const days = Math.floor((Date.now() - Date.parse(iso)) / 86_400_000);
+  if (days < 1) return "joined today";
+  if (days < 60) return `joined ${days} day${days === 1 ? "" : "s"} ago`;
+  return `joined ${new Date(iso).toLocaleDateString("en-GB", { month: "short", year: "numeric" })}`;
+}
+
+function when(iso: string): string {
+  return new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+}
+
+interface Props {
+  card: QueueCard;
+  selected: boolean;
+  focused: boolean;
+  isAdmin: boolean;
+  busy: boolean;
+  reason: string;
+  onReason(value: string): void;
+  onSelect(selected: boolean): void;
+  onFocus(): void;
+  onAction(action: string, extra?: Record<string, unknown>): void;
+}
+
+/** One item of the review queue: the content, its context, its author's record, its reports, and the actions. */
+export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, onReason, onSelect, onFocus, onAction }: Props) {
+  const [customDays, setCustomDays] = useState(30);
+  const author = card.author;
+  const isComment = card.kind === "comment";
+  return (
+    <article className={`queue-card${focused ? " queue-card--focused" : ""}`} data-card={card.key} aria-label={`${isComment ? "Comment" : "Note"} by ${author?.name ?? "a deleted account"}`} tabIndex={-1} onFocus={onFocus}>
+      <header className="queue-card__header">
+        <label className="queue-card__select">
+          <input type="checkbox" checked={selected} onChange={(event) => onSelect(event.target.checked)} aria-label="Select for a bulk action" />
+        </label>
+        <div>
+          <p className="queue-card__where">
+            {isComment ? "Comment" : "Highlight note"} on <a href={`/essays/${card.essay.slug}${card.commentId ? `/comments/${card.commentId}` : `#hl-${card.highlightId}`}`}>{card.essay.title}</a> · {when(card.createdAt)}
+          </p>
+          <p className="queue-card__badges">
+            {card.status === "HELD" && <span className="badge-pill badge-pill--held">Held</span>}
+            {card.status === "HIDDEN" && <span className="badge-pill badge-pill--hidden">Hidden</span>}
+            {card.deleted && <span className="badge-pill">Deleted by author</span>}
+            {card.reports.open > 0 && <span className="badge-pill badge-pill--reported">{card.reports.open} open report{card.reports.open === 1 ? "" : "s"}</span>}
+            {card.threadLocked && <span className="badge-pill">Thread locked</span>}
+            {card.pinned && <span className="badge-pill">Pinned</span>}
+          </p>
+        </div>
+      </header>
+
+      {card.passage && <blockquote className="queue-card__passage">{card.passage.length > 300 ? `${card.passage.slice(0, 300)}…` : card.passage}</blockquote>}
+      {card.parent && (
+        <p className="queue-card__context">
+          In reply to <strong>{card.parent.author}</strong>: {card.parent.excerpt}
+        </p>
+      )}
+      {/* bodyHtml was sanitised when the comment was written (lib/markdown/render.ts). */}
+      {card.html !== null ? <div className="queue-card__body comment__body" dangerouslySetInnerHTML={{ __html: card.html || "<p><em>(no text)</em></p>" }} /> : <p className="queue-card__body">{card.note}</p>}
+      {card.hiddenReason && <p className="queue-card__note">Hidden: {card.hiddenReason}</p>}
+      {card.holdReasons.length > 0 && <p className="queue-card__note">Held because: {card.holdReasons.join(" ")}</p>}
+      {card.replies.length > 0 && (
+        <div className="queue-card__replies">
+          <p>
+            {card.replyCount} repl{card.replyCount === 1 ? "y" : "ies"}:
+          </p>
+          <ul>
+            {card.replies.map((reply, index) => (
+              <li key={index}>
+                <strong>{reply.author}</strong>: {reply.excerpt}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {card.history.length > 0 && (
+        <details className="queue-card__history">
+          <summary>Edited {card.history.length} time{card.history.length === 1 ? "" : "s"}: earlier versions</summary>
+          <ol>
+            {card.history.map((version, index) => (
+              <li key={index}>
+                <time dateTime={version.at}>{when(version.at)}</time>
+                <pre>{version.body}</pre>
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+
+      <div className="queue-card__facts">
+        {author ? (
+          <section aria-label="Author">
+            <h3>
+              <a href={`/u/${author.handle}`}>{author.name}</a> @{author.handle}
+            </h3>
+            <p>
+              {age(author.joinedAt)} · {author.publishedComments} published, {author.hiddenComments} hidden · {author.standing.toLowerCase()}
+              {author.suspendedUntil ? ` until ${when(author.suspendedUntil)}` : ""}
+              {author.role !== "READER" ? ` · ${author.role.toLowerCase()}` : ""}
+            </p>
+            {author.sanctions.length > 0 && (
+              <ul className="queue-card__sanctions">
+                {author.sanctions.map((sanction, index) => (
+                  <li key={index}>
+                    {sanction.kind === "BAN" ? "Banned" : "Suspended"} {when(sanction.at)}
+                    {sanction.endsAt ? ` until ${when(sanction.endsAt)}` : ""}: {sanction.reason}
+                    {sanction.lifted ? " (lifted)" : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ) : (
+          <section aria-label="Author">
+            <h3>A deleted account</h3>
+          </section>
+        )}
+        {card.reports.open > 0 && (
+          <section aria-label="Reports">
+            <h3>Reports</h3>
+            <p>{card.reports.byReason.map((entry) => `${REASON_LABELS[entry.reason] ?? entry.reason} × ${entry.count}`).join(", ")}</p>
+            <ul className="queue-card__reports">
+              {card.reports.list
+                .filter((report) => report.details)
+                .map((report, index) => (
+                  <li key={index}>
+                    @{report.reporter}: “{report.details}”
+                  </li>
+                ))}
+            </ul>
+          </section>
+        )}
+      </div>
+
+      <div className="queue-card__actions">
+        <label className="queue-card__reason">
+          <span>Reason (shown to the author)</span>
+          <input type="text" value={reason} maxLength={500} onChange={(event) => onReason(event.target.value)} placeholder="e.g. Personal attack on another reader" />
+        </label>
+        <div className="queue-card__buttons">
+          {isComment ? (
+            <>
+              <button type="button" className="button button--primary button--small" disabled={busy} onClick={() => onAction("approve")}>
+                Approve <kbd>a</kbd>
+              </button>
+              {card.status !== "HIDDEN" ? (
+                <button type="button" className="button button--danger button--small" disabled={busy} onClick={() => onAction("hide")}>
+                  Hide <kbd>h</kbd>
+                </button>
+              ) : (
+                <button type="button" className="button button--small" disabled={busy} onClick={() => onAction("restore")}>
+                  Restore <kbd>r</kbd>
+                </button>
+              )}
+              <button type="button" className="button button--small" disabled={busy} onClick={() => onAction(card.threadLocked ? "unlock-thread" : "lock-thread")}>
+                {card.threadLocked ? "Unlock thread" : "Lock thread"}
+              </button>
+              <button type="button" className="button button--small" disabled={busy} onClick={() => onAction(card.pinned ? "unpin" : "pin")}>
+                {card.pinned ? "Unpin" : "Pin"}
+              </button>
+              {isAdmin && (
+                <button type="button" className="button button--danger button--small" disabled={busy} onClick={() => onAction("purge")}>
+                  Delete permanently
+                </button>
+              )}
+            </>
+          ) : (
+            <>
+              <button type="button" className="button button--primary button--small" disabled={busy} onClick={() => onAction("dismiss-note-reports")}>
+                Approve <kbd>a</kbd>
+              </button>
+              {card.status !== "HIDDEN" ? (
+                <button type="button" className="button button--danger button--small" disabled={busy} onClick={() => onAction("hide-note")}>
+                  Hide note <kbd>h</kbd>
+                </button>
+              ) : (
+                <button type="button" className="button button--small" disabled={busy} onClick={() => onAction("restore-note")}>
+                  Restore note <kbd>r</kbd>
+                </button>
+              )}
+            </>
+          )}
+        </div>
+        {author && author.role === "READER" && (
+          <div className="queue-card__buttons queue-card__buttons--author">
+            <span>Author:</span>
+            {author.standing === "ACTIVE" ? (
+              <>
+                <button type="button" className="button button--small" disabled={busy} onClick={() => onAction("suspend", { userId: author.id, days: 1 })}>
+                  Suspend 1 day
+                </button>
+                <button type="button" className="button button--small" disabled={busy} onClick={() => onAction("suspend", { userId: author.id, days: 7 })}>
+                  Suspend 1 week
+                </button>
+                <label className="queue-card__days">
+                  or
+                  <input type="number" min={1} max={365} value={customDays} onChange={(event) => setCustomDays(Number(event.target.value))} aria-label="Days of suspension" />
+                  days
+                </label>
+                <button type="button" className="button button--small" disabled={busy || !(customDays >= 1 && customDays <= 365)} onClick={() => onAction("suspend", { userId: author.id, days: customDays })}>
+                  Suspend
+                </button>
+                <button type="button" className="button button--danger button--small" disabled={busy} onClick={() => onAction("ban", { userId: author.id })}>
+                  Ban
+                </button>
+              </>
+            ) : (
+              <button type="button" className="button button--small" disabled={busy} onClick={() => onAction("lift-sanction", { userId: author.id })}>
+                Lift {author.standing === "BANNED" ? "ban" : "suspension"}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,177 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ApiError } from "@/components/api-client";
+import { moderate } from "./moderation-api";
+
+function useAction() {
+  const router = useRouter();
+  const [state, setState] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const send = async (body: Record<string, unknown>, done: string) => {
+    setBusy(true);
+    setState(null);
+    try {
+      await moderate(body);
+      setState({ tone: "ok", text: done });
+      router.refresh();
+    } catch (error) {
+      setState({ tone: "error", text: error instanceof ApiError ? error.message : "That did not work. Please try again." });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const status = state && (
+    <p className={state.tone === "error" ? "form-error" : "form-success"} role={state.tone === "error" ? "alert" : "status"}>
+      {state.text}
+    </p>
+  );
+  return { send, busy, status };
+}
+
+interface EssaySettings {
+  id: string;
+  title: string;
+  slug: string;
+  commentsOpen: boolean;
+  preModeration: "OFF" | "ALL" | "NEW_ACCOUNTS";
+  preModerationThreshold: number;
+  slowModeSeconds: number;
+}
+
+/** One essay's discussion settings: open or closed, pre-moderation, slow mode. */
+export function EssaySettingsForm({ essay }: { essay: EssaySettings }) {
+  const { send, busy, status } = useAction();
+  const [values, setValues] = useState(essay);
+  return (
+    <form
+      className="settings-card"
+      aria-label={`Settings for ${essay.title}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send(
+          { action: "essay-settings", essayId: essay.id, commentsOpen: values.commentsOpen, preModeration: values.preModeration, preModerationThreshold: values.preModerationThreshold, slowModeSeconds: values.slowModeSeconds },
+          "Saved.",
+        );
+      }}
+    >
+      <h3>
+        <a href={`/essays/${essay.slug}`}>{essay.title}</a>
+      </h3>
+      <label className="settings-card__check">
+        <input type="checkbox" checked={values.commentsOpen} onChange={(event) => setValues({ ...values, commentsOpen: event.target.checked })} /> Comments open
+      </label>
+      <label>
+        Pre-moderation
+        <select value={values.preModeration} onChange={(event) => setValues({ ...values, preModeration: event.target.value as EssaySettings["preModeration"] })}>
+          <option value="OFF">Off</option>
+          <option value="NEW_ACCOUNTS">New accounts (their first comments)</option>
+          <option value="ALL">Everyone</option>
+        </select>
+      </label>
+      {values.preModeration === "NEW_ACCOUNTS" && (
+        <label>
+          Review each new account&apos;s first
+          <input type="number" min={1} max={100} value={values.preModerationThreshold} onChange={(event) => setValues({ ...values, preModerationThreshold: Number(event.target.value) })} /> comments
+        </label>
+      )}
+      <label>
+        Slow mode: seconds between one reader&apos;s comments (0 is off)
+        <input type="number" min={0} max={3600} value={values.slowModeSeconds} onChange={(event) => setValues({ ...values, slowModeSeconds: Number(event.target.value) })} />
+      </label>
+      <button type="submit" className="button button--small" disabled={busy}>
+        Save
+      </button>
+      {status}
+    </form>
+  );
+}
+
+interface SiteSettings {
+  bannedWords: string[];
+  suspectWords: string[];
+  linkMinAccountAgeHours: number;
+  reportHideThreshold: number;
+}
+
+const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** The word lists and thresholds every comment is judged by (admins). */
+export function SiteSettingsForm({ settings }: { settings: SiteSettings }) {
+  const { send, busy, status } = useAction();
+  const [banned, setBanned] = useState(settings.bannedWords.join("\n"));
+  const [suspect, setSuspect] = useState(settings.suspectWords.join("\n"));
+  const [linkHours, setLinkHours] = useState(settings.linkMinAccountAgeHours);
+  const [threshold, setThreshold] = useState(settings.reportHideThreshold);
+  return (
+    <form
+      className="settings-card"
+      aria-label="Rules for every comment"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send({ action: "site-settings", bannedWords: lines(banned), suspectWords: lines(suspect), linkMinAccountAgeHours: linkHours, reportHideThreshold: threshold }, "Saved.");
+      }}
+    >
+      <label>
+        Banned words: comments using one are refused, saying which (one per line)
+        <textarea rows={5} value={banned} onChange={(event) => setBanned(event.target.value)} />
+      </label>
+      <label>
+        Suspect words: comments using one are held for review (one per line)
+        <textarea rows={5} value={suspect} onChange={(event) => setSuspect(event.target.value)} />
+      </label>
+      <label>
+        Hold links from accounts younger than (hours)
+        <input type="number" min={0} max={8760} value={linkHours} onChange={(event) => setLinkHours(Number(event.target.value))} />
+      </label>
+      <label>
+        Hide an item after this many distinct readers report it
+        <input type="number" min={1} max={100} value={threshold} onChange={(event) => setThreshold(Number(event.target.value))} />
+      </label>
+      <button type="submit" className="button button--small" disabled={busy}>
+        Save rules
+      </button>
+      {status}
+    </form>
+  );
+}
+
+/** Grant and revoke the moderator role (admins). */
+export function ModeratorRoles({ moderators }: { moderators: { handle: string; name: string }[] }) {
+  const { send, busy, status } = useAction();
+  const [handle, setHandle] = useState("");
+  return (
+    <div className="settings-card">
+      <ul className="moderator-list">
+        {moderators.map((moderator) => (
+          <li key={moderator.handle}>
+            {moderator.name} @{moderator.handle}{" "}
+            <button type="button" className="link-button" disabled={busy} onClick={() => send({ action: "revoke-moderator", handle: moderator.handle }, `@${moderator.handle} is no longer a moderator.`)}>
+              Revoke
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send({ action: "grant-moderator", handle }, `@${handle.replace(/^@/, "")} is now a moderator.`).then(() => setHandle(""));
+        }}
+      >
+        <label>
+          Make a reader a moderator
+          <input value={handle} onChange={(event) => setHandle(event.target.value)} placeholder="@handle" />
+        </label>
+        <button type="submit" className="button button--small" disabled={busy || !handle.trim()}>
+          Grant
+        </button>
+      </form>
+      {status}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { assertCanWrite, type Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { announceDiscussionEvent, recordDiscussionEvent, type RecordedEvent } from "@/lib/live/publish";
+import { recordModerationAction } from "./audit";
+import { notifyAuthor } from "./notify";
+import type { ReportInput } from "./schemas";
+
+type Target = ReportInput["target"];
+
+/** A reported item: where its reports are, who wrote it, whether it is still shown. */
+interface ReportedItem {
+  essayId: string;
+  authorId: string | null;
+  live: boolean;
+  where: { commentId: number } | { highlightId: string };
+}
+
+/** The reported item, if this reader can see it and it is not their own. */
+async function reportable(tx: Prisma.TransactionClient, reporter: Viewer, target: Target): Promise<ReportedItem> {
+  if (target.type === "comment") {
+    const comment = await tx.comment.findFirst({ where: { id: target.id, status: { not: "HELD" }, deletedAt: null }, select: { id: true, essayId: true, authorId: true, status: true } });
+    if (!comment) throw new AppError("NOT_FOUND", "That comment does not exist.");
+    if (comment.authorId === reporter.id) throw new AppError("FORBIDDEN", "You cannot report your own comment; edit or delete it instead.");
+    return { essayId: comment.essayId, authorId: comment.authorId, live: comment.status === "PUBLISHED", where: { commentId: comment.id } };
+  }
+  const highlight = await tx.highlight.findFirst({ where: { id: target.id, visibility: "PUBLIC", deletedAt: null, note: { not: null } }, select: { id: true, essayId: true, authorId: true, noteHiddenAt: true } });
+  if (!highlight) throw new AppError("NOT_FOUND", "That note does not exist.");
+  if (highlight.authorId === reporter.id) throw new AppError("FORBIDDEN", "You cannot report your own note; edit or delete it instead.");
+  return { essayId: highlight.essayId, authorId: highlight.authorId, live: highlight.noteHiddenAt === null, where: { highlightId: highlight.id } };
+}
+
+/**
+ * Hides an item once enough distinct readers have reported it (the site's
+ * threshold, 3 by default), until a moderator reviews it. Recorded in the
+ * audit log as Glossa's own action.
+ */
+async function hideIfReportedEnough(tx: Prisma.TransactionClient, item: ReportedItem): Promise<RecordedEvent | null> {
+  if (!item.live) return null;
+  const settings = await tx.moderationSettings.findUnique({ where: { id: 1 }, select: { reportHideThreshold: true } });
+  const threshold = settings?.reportHideThreshold ?? 3;
+  const reports = await tx.report.count({ where: { ...item.where, status: "OPEN" } });
+  if (reports < threshold) return null;
+  const reason = `Hidden after ${reports} readers reported it, until a moderator reviews it.`;
+  const commentId = "commentId" in item.where ? item.where.commentId : null;
+  if (commentId !== null) {
+    await tx.comment.update({ where: { id: commentId }, data: { status: "HIDDEN", hiddenReason: reason } });
+  } else if ("highlightId" in item.where) {
+    await tx.highlight.update({ where: { id: item.where.highlightId }, data: { noteHiddenAt: new Date(), noteHiddenReason: reason } });
+  }
+  const targetId = "highlightId" in item.where ? item.where.highlightId : String(commentId);
+  await recordModerationAction(tx, "system", { action: "auto-hide", targetType: commentId !== null ? "comment" : "note", targetId, reason, before: { hidden: false }, after: { hidden: true, reports } });
+  await notifyAuthor(tx, item.authorId, `Readers reported your ${commentId !== null ? "comment" : "note"}; it is hidden until a moderator reviews it.`, { essayId: item.essayId, commentId });
+  return commentId !== null ? recordDiscussionEvent(tx, item.essayId, "moderation", commentId) : null;
+}
+
+/**
+ * A reader reports a comment or a public highlight's note, once per item (a
+ * withdrawn report can be made again). Enough distinct reports hide the item
+ * until it is reviewed.
+ */
+export async function reportContent(reporter: Viewer | null, input: ReportInput): Promise<{ id: string; status: "OPEN" }> {
+  assertCanWrite(reporter);
+  const { id, event } = await db.$transaction(async (tx) => {
+    const item = await reportable(tx, reporter, input.target);
+    const existing = await tx.report.findFirst({ where: { reporterId: reporter.id, ...item.where }, select: { id: true, status: true } });
+    if (existing && existing.status !== "WITHDRAWN") throw new AppError("CONFLICT", "You have already reported this. You can see its status under Your reports.");
+    const data = { reason: input.reason, details: input.details || null, status: "OPEN" as const, resolvedAt: null, resolvedById: null };
+    const report = existing
+      ? await tx.report.update({ where: { id: existing.id }, data, select: { id: true } })
+      : await tx.report.create({ data: { reporterId: reporter.id, ...item.where, ...data }, select: { id: true } });
+    return { id: report.id, event: await hideIfReportedEnough(tx, item) };
+  });
+  await announceDiscussionEvent(event);
+  return { id, status: "OPEN" };
+}
+
+/** The reporter withdraws one of their own open reports (ownership is in the query). */
+export async function withdrawReport(reporter: Viewer | null, reportId: string): Promise<void> {
+  assertCanWrite(reporter);
+  const { count } = await db.report.updateMany({ where: { id: reportId, reporterId: reporter.id, status: "OPEN" }, data: { status: "WITHDRAWN" } });
+  if (count === 0) throw new AppError("NOT_FOUND", "You have no open report with that id.");
+}
