@@ -245,6 +245,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
       exact,
       colour,
       note: note?.trim() || null,
+      noteHiddenReason: null,
       visibility,
       orphaned: false,
       mine: true,

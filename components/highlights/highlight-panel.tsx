@@ -73,6 +73,7 @@ function OwnHighlight({ highlight, onUpdate, onDelete, onCopyLink }: { highlight
   return (
     <li className="highlight-entry highlight-entry--mine">
       <p className="highlight-entry__who">Your highlight</p>
+      {highlight.noteHiddenReason && <p className="highlight-entry__hidden">Your note is hidden from other readers: {highlight.noteHiddenReason}</p>}
       <ColourSwatches verb="Change colour to" current={highlight.colour} onPick={(colour) => onUpdate(highlight.id, { colour })} />
       <VisibilitySwitch value={highlight.visibility} onChange={(visibility) => onUpdate(highlight.id, { visibility })} />
       <label className="highlight-entry__note-label" htmlFor={`note-${highlight.id}`}>

@@ -32,6 +32,7 @@ interface Props {
 /** One item of the review queue: the content, its context, its author's record, its reports, and the actions. */
 export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, onReason, onSelect, onFocus, onAction }: Props) {
   const [customDays, setCustomDays] = useState(30);
+  const [slowSeconds, setSlowSeconds] = useState(card.threadSlowSeconds);
   const author = card.author;
   const isComment = card.kind === "comment";
   return (
@@ -160,6 +161,14 @@ export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, 
               )}
               <button type="button" className="button button--small" disabled={busy} onClick={() => onAction(card.threadLocked ? "unlock-thread" : "lock-thread")}>
                 {card.threadLocked ? "Unlock thread" : "Lock thread"}
+              </button>
+              <label className="queue-card__days">
+                Slow thread
+                <input type="number" min={0} max={3600} value={slowSeconds} onChange={(event) => setSlowSeconds(Number(event.target.value))} aria-label="Seconds between one reader's comments in this thread" />
+                s
+              </label>
+              <button type="button" className="button button--small" disabled={busy || !(slowSeconds >= 0 && slowSeconds <= 3600)} onClick={() => onAction("slow-thread", { seconds: slowSeconds })}>
+                Set
               </button>
               <button type="button" className="button button--small" disabled={busy} onClick={() => onAction(card.pinned ? "unpin" : "pin")}>
                 {card.pinned ? "Unpin" : "Pin"}

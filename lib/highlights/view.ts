@@ -11,6 +11,7 @@ export const highlightViewSelect = {
   colour: true,
   note: true,
   noteHiddenAt: true,
+  noteHiddenReason: true,
   visibility: true,
   status: true,
   createdAt: true,
@@ -33,6 +34,8 @@ export interface HighlightView {
   exact: string;
   colour: HighlightColourName;
   note: string | null;
+  /** Set on the author's own view when a moderator hid the note from everyone else. */
+  noteHiddenReason: string | null;
   visibility: "private" | "public";
   orphaned: boolean;
   mine: boolean;
@@ -53,6 +56,7 @@ export function toHighlightView(row: HighlightRow, viewerId: string | null): Hig
     exact: row.exact,
     colour: row.colour.toLowerCase() as HighlightColourName,
     note: row.noteHiddenAt && !mine ? null : row.note,
+    noteHiddenReason: row.noteHiddenAt && mine ? (row.noteHiddenReason ?? "Hidden by the moderators.") : null,
     visibility: row.visibility === "PUBLIC" ? "public" : "private",
     orphaned: row.status === "ORPHANED",
     mine,

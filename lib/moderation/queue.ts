@@ -39,6 +39,8 @@ export interface QueueCard {
   deleted: boolean;
   pinned: boolean;
   threadLocked: boolean;
+  /** Seconds between one reader's comments in the comment's thread (0: off). */
+  threadSlowSeconds: number;
   createdAt: string;
   passage: string | null;
   parent: { author: string; excerpt: string } | null;
@@ -137,7 +139,9 @@ async function authorRecords(authors: (AuthorRow | null)[]): Promise<Map<string,
 
 async function commentCards(where: Prisma.CommentWhereInput, orderBy: Prisma.CommentOrderByWithRelationInput[]): Promise<QueueCard[]> {
   const rows: CommentCardRow[] = await db.comment.findMany({ where, orderBy, take: QUEUE_PAGE, select: commentCardSelect });
-  const roots = await db.comment.findMany({ where: { id: { in: rows.map((row) => row.rootId ?? row.id) } }, select: { id: true, lockedAt: true } });
+  const roots = new Map(
+    (await db.comment.findMany({ where: { id: { in: rows.map((row) => row.rootId ?? row.id) } }, select: { id: true, lockedAt: true, slowModeSeconds: true } })).map((root) => [root.id, root]),
+  );
   const authors = await authorRecords(rows.map((row) => row.author));
   return rows.map((row) => ({
     key: `comment-${row.id}`,
@@ -152,7 +156,8 @@ async function commentCards(where: Prisma.CommentWhereInput, orderBy: Prisma.Com
     holdReasons: row.holdReasons,
     deleted: row.deletedAt !== null,
     pinned: row.pinnedAt !== null,
-    threadLocked: roots.some((root) => root.id === (row.rootId ?? row.id) && root.lockedAt !== null),
+    threadLocked: roots.get(row.rootId ?? row.id)?.lockedAt != null,
+    threadSlowSeconds: roots.get(row.rootId ?? row.id)?.slowModeSeconds ?? 0,
     createdAt: row.createdAt.toISOString(),
     passage: row.highlight?.exact ?? null,
     parent: row.parent ? { author: row.parent.author?.name ?? DELETED_ACCOUNT_NAME, excerpt: markdownExcerpt(row.parent.body) } : null,
@@ -196,6 +201,7 @@ async function noteCards(where: Prisma.HighlightWhereInput): Promise<QueueCard[]
     deleted: false,
     pinned: false,
     threadLocked: false,
+    threadSlowSeconds: 0,
     createdAt: row.createdAt.toISOString(),
     passage: row.exact,
     parent: null,
