@@ -1,37 +1,7 @@
-import { expect, randomAddress, test, type Page } from "./support/test";
+import { select, signUp } from "./support/readers";
+import { expect, randomAddress, test } from "./support/test";
 
 const ESSAY = "/essays/harbour-post-column";
-const PASSWORD = "correct horse battery staple";
-
-async function signUp(page: Page, label: string) {
-  const handle = `${label}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(`${handle}@example.test`);
-  await page.getByLabel("Handle").fill(handle);
-  await page.getByLabel("Display name").fill(label);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-  return handle;
-}
-
-async function select(page: Page, words: string) {
-  await page.evaluate((target) => {
-    const body = document.querySelector("[data-essay-body]")!;
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(target);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + target.length);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`not in the essay: ${target}`);
-  }, words);
-}
 
 test("two readers argue about a passage, live", async ({ page, browser }) => {
   await signUp(page, "Ana");

@@ -1,38 +1,7 @@
+import { PASSWORD, select, signUp } from "./support/readers";
 import { expect, randomAddress, test, type Page } from "./support/test";
 
 const ESSAY = "/essays/reading-with-a-pencil";
-const PASSWORD = "correct horse battery staple";
-
-async function signUp(page: Page, label: string) {
-  const id = `${label}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(`${id}@example.test`);
-  await page.getByLabel("Handle").fill(id);
-  await page.getByLabel("Display name").fill(label);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-  return id;
-}
-
-/** Selects `words` inside `root` (the essay body by default) the way a reader's drag would end up. */
-async function select(page: Page, words: string, root = "[data-essay-body]") {
-  await page.evaluate(([target, rootSelector]) => {
-    const body = document.querySelector(rootSelector!)!;
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(target!);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + target!.length);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`not in the essay: ${target}`);
-  }, [words, root]);
-}
 
 const paintedCount = (page: Page, name: string) => page.evaluate((highlightName) => CSS.highlights.get(highlightName)?.size ?? 0, name);
 

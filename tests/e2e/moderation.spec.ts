@@ -1,26 +1,8 @@
-import type { Browser, BrowserContext } from "@playwright/test";
+import { newReader, select, signUp } from "./support/readers";
 import { ADMIN, MODERATOR } from "./support/staff";
-import { expect, randomAddress, test, type Page } from "./support/test";
+import { expect, test, type Page } from "./support/test";
 
 const ESSAY = "/essays/reading-with-a-pencil";
-const PASSWORD = "correct horse battery staple";
-
-async function newReader(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
-  return { context, page: await context.newPage() };
-}
-
-async function signUp(page: Page, label: string) {
-  const handle = `${label.toLowerCase()}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(`${handle}@example.test`);
-  await page.getByLabel("Handle").fill(handle);
-  await page.getByLabel("Display name").fill(label);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-  return handle;
-}
 
 async function signIn(page: Page, account: { email: string; password: string }) {
   await page.goto("/signin");
@@ -28,24 +10,6 @@ async function signIn(page: Page, account: { email: string; password: string }) 
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
-}
-
-async function select(page: Page, words: string) {
-  await page.evaluate((target) => {
-    const body = document.querySelector("[data-essay-body]")!;
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(target);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + target.length);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`not in the essay: ${target}`);
-  }, words);
 }
 
 async function firstSentence(page: Page): Promise<string> {

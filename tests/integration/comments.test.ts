@@ -7,16 +7,16 @@ import { editComment } from "@/lib/comments/edit-comment";
 import { loadComment, loadDiscussion, loadThread } from "@/lib/comments/queries";
 import { toggleVote } from "@/lib/comments/toggle-vote";
 import { db, disconnectDb } from "@/lib/db/client";
-import { canonicalText, placeBlocks } from "@/lib/essays/document";
 import { eventsAfter } from "@/lib/live/events";
 import { DISCUSSION_CHANNEL } from "@/lib/live/publish";
 import { closeLimitStore } from "@/lib/rate-limit/store";
+import { createTestEssay } from "../support/essays";
 
 const drafts = [
   { kind: "paragraph" as const, text: "The first paragraph of a short test essay about harbours and their ferries." },
   { kind: "paragraph" as const, text: "The second paragraph says that slower boats, run more often, serve riders better." },
 ];
-const text = canonicalText(drafts);
+let text: string;
 
 let essayId: string;
 let revisionId: string;
@@ -38,13 +38,7 @@ async function post(viewer: Viewer, body: string, extra: Record<string, unknown>
 }
 
 beforeAll(async () => {
-  const essay = await db.essay.create({ data: { slug: `comments-${Date.now()}` } });
-  const revision = await db.essayRevision.create({
-    data: { essayId: essay.id, number: 1, title: "Ferries", blocks: placeBlocks(drafts) as object[], text, contentHash: `h-${Date.now()}`, wordCount: 25 },
-  });
-  await db.essay.update({ where: { id: essay.id }, data: { currentRevisionId: revision.id } });
-  essayId = essay.id;
-  revisionId = revision.id;
+  ({ essayId, revisionId, text } = await createTestEssay("comments", "Ferries", drafts));
 });
 
 afterAll(async () => {

@@ -4,7 +4,6 @@ import { publicProfile } from "@/lib/auth/account-queries";
 import { createComment } from "@/lib/comments/create-comment";
 import { loadComment, loadDiscussion, loadThread } from "@/lib/comments/queries";
 import { db, disconnectDb } from "@/lib/db/client";
-import { canonicalText, placeBlocks } from "@/lib/essays/document";
 import { listHighlightsForEssay } from "@/lib/highlights/list-highlights";
 import { isAppError } from "@/lib/errors";
 import { browseAuditLog } from "@/lib/moderation/audit-log";
@@ -15,9 +14,9 @@ import { reportContent, withdrawReport } from "@/lib/moderation/report-content";
 import { runModerationAction } from "@/lib/moderation/run-action";
 import type { ModerationActionInput } from "@/lib/moderation/schemas";
 import { closeLimitStore } from "@/lib/rate-limit/store";
+import { createTestEssay } from "../support/essays";
 
 const drafts = [{ kind: "paragraph" as const, text: "Negotiation is not surrender, the essay says, and then treats every pause as one." }];
-const text = canonicalText(drafts);
 let essayId: string;
 let revisionId: string;
 let counter = 0;
@@ -58,13 +57,7 @@ async function outcome(call: () => Promise<unknown>): Promise<"allow" | "deny"> 
 }
 
 beforeAll(async () => {
-  const essay = await db.essay.create({ data: { slug: `moderation-${Date.now()}` } });
-  const revision = await db.essayRevision.create({
-    data: { essayId: essay.id, number: 1, title: "Talks", blocks: placeBlocks(drafts) as object[], text, contentHash: `m-${Date.now()}`, wordCount: 15 },
-  });
-  await db.essay.update({ where: { id: essay.id }, data: { currentRevisionId: revision.id } });
-  essayId = essay.id;
-  revisionId = revision.id;
+  ({ essayId, revisionId } = await createTestEssay("moderation", "Talks", drafts));
   await db.moderationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: { reportHideThreshold: 3, bannedWords: [], suspectWords: [] } });
 });
 
