@@ -1,4 +1,4 @@
-import { loadDiscussion } from "@/lib/comments/queries";
+import { countThreads, loadDiscussion } from "@/lib/comments/queries";
 import { DiscussionSection } from "./discussion-section";
 
 interface Props {
@@ -10,16 +10,14 @@ interface Props {
 }
 
 /**
- * The first page of the essay's discussion, loaded on the server. The essay
- * page renders it inside a Suspense boundary, so the article streams to the
- * reader first however large the discussion is.
+ * The first page of the essay's general discussion, loaded on the server
+ * (passage threads are counted here and load when their tab opens). The
+ * essay page renders it inside a Suspense boundary, so the article streams
+ * to the reader first however large the discussion is.
  */
 export async function DiscussionLoader({ essayId, slug, viewerId, commentsOpen, lastEventId }: Props) {
-  const [general, passages] = await Promise.all([
-    loadDiscussion(essayId, viewerId, { sort: "top", highlightId: null }),
-    loadDiscussion(essayId, viewerId, { sort: "position", highlightId: "*" }),
-  ]);
-  return <DiscussionSection essayId={essayId} slug={slug} signedIn={viewerId !== null} commentsOpen={commentsOpen} general={general} passages={passages} lastEventId={lastEventId} />;
+  const [general, passageThreads] = await Promise.all([loadDiscussion(essayId, viewerId, { sort: "top", highlightId: null }), countThreads(essayId, viewerId, "*")]);
+  return <DiscussionSection essayId={essayId} slug={slug} signedIn={viewerId !== null} commentsOpen={commentsOpen} general={general} passageThreads={passageThreads} lastEventId={lastEventId} />;
 }
 
 /** What stands in for the discussion while it streams in. */

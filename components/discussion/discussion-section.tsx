@@ -2,6 +2,7 @@
 
 import { useCallback, useState } from "react";
 import type { CommentView } from "@/lib/comments/view";
+import { DeferredDiscussion } from "./deferred-discussion";
 import { Discussion } from "./discussion";
 
 interface Page {
@@ -16,16 +17,22 @@ interface Props {
   signedIn: boolean;
   commentsOpen: boolean;
   general: Page;
-  passages: Page;
+  /** How many threads hang on passages; their first page loads when the tab is first opened. */
+  passageThreads: number;
   lastEventId: number;
 }
 
 /** The discussion under the essay: the general discussion, and the threads on its passages. */
-export function DiscussionSection({ essayId, slug, signedIn, commentsOpen, general, passages, lastEventId }: Props) {
+export function DiscussionSection({ essayId, slug, signedIn, commentsOpen, general, passageThreads, lastEventId }: Props) {
   const [tab, setTab] = useState<"general" | "passages">("general");
-  const [counts, setCounts] = useState({ general: general.threads, passages: passages.threads });
+  const [passagesOpened, setPassagesOpened] = useState(false);
+  const [counts, setCounts] = useState({ general: general.threads, passages: passageThreads });
   const countGeneral = useCallback((shown: number) => setCounts((current) => ({ ...current, general: Math.max(shown, general.threads) })), [general.threads]);
-  const countPassages = useCallback((shown: number) => setCounts((current) => ({ ...current, passages: Math.max(shown, passages.threads) })), [passages.threads]);
+  const countPassages = useCallback((shown: number) => setCounts((current) => ({ ...current, passages: Math.max(shown, passageThreads) })), [passageThreads]);
+  const openPassages = () => {
+    setTab("passages");
+    setPassagesOpened(true);
+  };
   const signInHref = `/signin?callbackUrl=${encodeURIComponent(`/essays/${slug}#discussion`)}`;
   return (
     <section className="discussion-section" id="discussion" aria-labelledby="discussion-heading">
@@ -34,7 +41,7 @@ export function DiscussionSection({ essayId, slug, signedIn, commentsOpen, gener
         <button type="button" role="tab" id="tab-general" aria-controls="panel-general" aria-selected={tab === "general"} onClick={() => setTab("general")}>
           General discussion <span className="discussion-tabs__count">{counts.general}</span>
         </button>
-        <button type="button" role="tab" id="tab-passages" aria-controls="panel-passages" aria-selected={tab === "passages"} onClick={() => setTab("passages")}>
+        <button type="button" role="tab" id="tab-passages" aria-controls="panel-passages" aria-selected={tab === "passages"} onClick={openPassages}>
           On passages <span className="discussion-tabs__count">{counts.passages}</span>
         </button>
       </div>
@@ -56,21 +63,21 @@ export function DiscussionSection({ essayId, slug, signedIn, commentsOpen, gener
         />
       </div>
       <div role="tabpanel" id="panel-passages" aria-labelledby="tab-passages" hidden={tab !== "passages"}>
-        <Discussion
-          essayId={essayId}
-          slug={slug}
-          signedIn={signedIn}
-          commentsOpen={commentsOpen}
-          scope={{ kind: "passages" }}
-          initial={passages.comments}
-          nextCursor={passages.nextCursor}
-          lastEventId={lastEventId}
-          signInHref={signInHref}
-          sortOptions={["position", "top", "new", "old"]}
-          composerLabel={null}
-          emptyText="No passage has a discussion yet. Select words in the essay and choose Comment."
-          onThreadCount={countPassages}
-        />
+        {passagesOpened && (
+          <DeferredDiscussion
+            essayId={essayId}
+            slug={slug}
+            signedIn={signedIn}
+            commentsOpen={commentsOpen}
+            scope={{ kind: "passages" }}
+            lastEventId={lastEventId}
+            signInHref={signInHref}
+            sortOptions={["position", "top", "new", "old"]}
+            composerLabel={null}
+            emptyText="No passage has a discussion yet. Select words in the essay and choose Comment."
+            onThreadCount={countPassages}
+          />
+        )}
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { readRows } from "@/lib/db/read-pool";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { commentColumns, commentJoins, descendantCount, threadSql, visibleCondition } from "./read-sql";
 import type { DiscussionSort } from "./schemas";
@@ -11,7 +12,7 @@ export const FIRST_REPLIES = 5;
 
 /** One whole thread (or the subtree under `fromId`), depth-first, in a single query. */
 export async function loadThread(rootId: number, viewerId: string | null, fromId?: number): Promise<CommentView[]> {
-  const rows = await db.$queryRaw<CommentRow[]>(threadSql(rootId, viewerId, fromId));
+  const rows = await readRows<CommentRow>(threadSql(rootId, viewerId, fromId));
   return rows.map((row) => toCommentView(row, viewerId));
 }
 
@@ -67,6 +68,14 @@ export async function loadDiscussion(
     threads: total,
     nextCursor: offset + roots.length < total ? offset + roots.length : null,
   };
+}
+
+/** How many threads `viewerId` can see: the general discussion's, or all passages' (`"*"`). */
+export async function countThreads(essayId: string, viewerId: string | null, scope: null | "*"): Promise<number> {
+  const [{ count }] = await db.$queryRaw<[{ count: number }]>`
+    SELECT count(*)::int AS count FROM "Comment" c
+    WHERE c."essayId" = ${essayId} AND c."parentId" IS NULL AND c."highlightId" IS ${scope === "*" ? Prisma.sql`NOT NULL` : Prisma.sql`NULL`} AND ${visibleCondition(viewerId)}`;
+  return count;
 }
 
 /** One comment for one reader, or null if they may not see it (the live stream fetches through this). */

@@ -32,9 +32,9 @@ export function compareComments(sort: DiscussionSort, now = Date.now()): (a: Com
  * Builds the reply tree from a flat list (any order; one query's rows). A
  * comment whose parent is not in the list becomes a root of the result, so
  * a subtree loaded on its own ("Continue this thread") is drawn from its top.
- * Siblings are ordered by `sort`; "position" keeps replies oldest first.
+ * Siblings are ordered by `sort` (Top scored at `now`); "position" keeps replies oldest first.
  */
-export function buildTree(comments: readonly CommentView[], sort: DiscussionSort = "old"): CommentNode[] {
+export function buildTree(comments: readonly CommentView[], sort: DiscussionSort = "old", now = Date.now()): CommentNode[] {
   const nodes = new Map<number, CommentNode>();
   for (const comment of comments) nodes.set(comment.id, { comment, replies: [] });
   const roots: CommentNode[] = [];
@@ -43,7 +43,7 @@ export function buildTree(comments: readonly CommentView[], sort: DiscussionSort
     if (parent) parent.replies.push(node);
     else roots.push(node);
   }
-  const compare = compareComments(sort === "position" ? "old" : sort);
+  const compare = compareComments(sort === "position" ? "old" : sort, now);
   const order = (list: CommentNode[]) => {
     list.sort((a, b) => compare(a.comment, b.comment));
     for (const node of list) order(node.replies);

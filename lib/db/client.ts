@@ -1,17 +1,13 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { closeReadPool } from "./read-pool";
+import { SESSION_OPTIONS } from "./session-options";
 
 // One client per process. Next's dev server re-evaluates modules on every
 // edit, so the instance is kept on globalThis to avoid leaking pools. It is
 // created on first use, not at import, so `next build` can import pages
 // without a database.
-/**
- * Per-connection settings. JIT compilation pays off for long analytical
- * queries, not for Glossa's short ones: a whole-thread read's cost estimate
- * crosses the JIT threshold and spent 18 of its 62 ms compiling.
- */
-export const SESSION_OPTIONS = "-c jit=off";
 
 const globalForPrisma = globalThis as unknown as { glossaPrisma?: PrismaClient };
 
@@ -35,8 +31,9 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-/** Closes the pool (command-line scripts call this before exiting). */
+/** Closes the pools (command-line scripts and tests call this before exiting). */
 export async function disconnectDb(): Promise<void> {
+  await closeReadPool();
   await globalForPrisma.glossaPrisma?.$disconnect();
   globalForPrisma.glossaPrisma = undefined;
 }

@@ -1,13 +1,11 @@
 import http from "node:http";
-import pg from "pg";
 import { threadSql } from "@/lib/comments/read-sql";
-import { SESSION_OPTIONS } from "@/lib/db/client";
 import { toCommentView, type CommentRow } from "@/lib/comments/view";
+import { readRows } from "@/lib/db/read-pool";
 
 // The thread benchmark's yardstick: a bare Node HTTP server running the very
-// SQL of GET /api/threads/[rootId] through `pg`, with the same row shaping,
-// and none of Next's routing, headers or session handling.
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.GLOSSA_DB_POOL_SIZE ?? 10), options: SESSION_OPTIONS });
+// query of GET /api/threads/[rootId] through the same `pg` read path, with
+// the same row shaping, and none of Next's routing, headers or sessions.
 const port = Number(process.env.PORT ?? 3299);
 
 http
@@ -18,8 +16,7 @@ http
       return;
     }
     try {
-      const query = threadSql(Number(match[1]), null);
-      const { rows } = await pool.query<CommentRow>(query.text, query.values as unknown[]);
+      const rows = await readRows<CommentRow>(threadSql(Number(match[1]), null));
       const body = JSON.stringify({ comments: rows.map((row) => toCommentView(row, null)) });
       response.writeHead(200, { "content-type": "application/json" }).end(body);
     } catch (error) {

@@ -117,6 +117,9 @@ test("a signed-out reader is asked to sign in and comes back to the passage", as
   expect(decodeURIComponent(href!)).toMatch(/callbackUrl=\/essays\/reading-with-a-pencil#p-\d+$/);
   await signIn.click();
   await page.getByRole("link", { name: "Create an account" }).click();
+  await expect(page).toHaveURL(/\/signup\?callbackUrl=/);
+  // Fill the form once it is interactive: typing into it before hydration can be lost.
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Email").fill(`returning-${Date.now()}@example.test`);
   await page.getByLabel("Handle").fill(`returning-${Date.now().toString(36)}`);
   await page.getByLabel("Display name").fill("Returning Reader");
