@@ -32,14 +32,13 @@ export interface CommentRow {
 /** How a comment appears to one reader. */
 export type CommentState = "published" | "held" | "hidden" | "deleted";
 
-/** A comment as sent to a browser: tombstones carry no text. */
+/** A comment as sent to a browser: tombstones carry no text, and the materialised path stays on the server (the tree is rebuilt from parent ids). */
 export interface CommentView {
   id: number;
   highlightId: string | null;
   parentId: number | null;
   rootId: number;
   depth: number;
-  path: string;
   state: CommentState;
   author: { handle: string; name: string } | null;
   html: string | null;
@@ -78,7 +77,6 @@ export function toCommentView(row: CommentRow, viewerId: string | null): Comment
     parentId: row.parentId,
     rootId: row.rootId ?? row.id,
     depth: row.depth,
-    path: row.path,
     state,
     author: state === "deleted" ? null : row.authorDeleted || !row.authorHandle ? { handle: "", name: DELETED_ACCOUNT_NAME } : { handle: row.authorHandle, name: row.authorName ?? row.authorHandle },
     html: shown ? row.bodyHtml : null,

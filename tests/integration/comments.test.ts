@@ -74,7 +74,8 @@ describe("writing", () => {
     const deeper = await post(ana, "A reply to the reply.", { parentId: reply.id });
     expect(reply).toMatchObject({ rootId: root.id, depth: 1, parentId: root.id });
     expect(deeper).toMatchObject({ rootId: root.id, depth: 2 });
-    expect(deeper.path.startsWith(`${reply.path}.`)).toBe(true);
+    const [replyRow, deeperRow] = await Promise.all([db.comment.findUniqueOrThrow({ where: { id: reply.id } }), db.comment.findUniqueOrThrow({ where: { id: deeper.id } })]);
+    expect(deeperRow.path.startsWith(`${replyRow.path}.`)).toBe(true);
     const notices = await db.notification.findMany({ where: { userId: ana.id } });
     expect(notices).toHaveLength(1);
     expect(notices[0]!.message).toMatch(/replied: A reply\./);

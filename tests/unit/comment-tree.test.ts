@@ -10,7 +10,6 @@ function comment(id: number, parentId: number | null, extra: Partial<CommentView
     rootId: 1,
     highlightId: null,
     depth: 0,
-    path: "",
     state: "published",
     author: { handle: "a", name: "A" },
     html: `<p>${id}</p>`,
