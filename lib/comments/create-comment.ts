@@ -1,16 +1,93 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
+import { queryArrays, queryRows } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { insertHighlight } from "@/lib/highlights/create-highlight";
-import { announceDiscussionEvent, recordDiscussionEvent } from "@/lib/live/publish";
+import { announceDiscussionEvent } from "@/lib/live/publish";
 import { markdownExcerpt, renderMarkdown } from "@/lib/markdown/render";
+import type { CommentContext } from "@/lib/moderation/pipeline";
 import { judgeComment } from "./judge";
 import { childPath } from "./path";
 import { gatherCommentContext } from "./pipeline-context";
-import { loadComment } from "./queries";
+import { COMMENT_VIEW_WIDTH, commentJoins, commentViewColumns, commentViewFromRow } from "./read-sql";
 import type { CreateCommentInput } from "./schemas";
 import type { CommentView } from "./view";
+
+/** The essay, the comment replied to, its thread's root and the highlight commented on, as one query returns them. */
+interface Target {
+  commentsOpen: boolean;
+  preModeration: CommentContext["essay"]["preModeration"];
+  preModerationThreshold: number;
+  slowModeSeconds: number;
+  commentId: number;
+  parentId: number | null;
+  parentPath: string | null;
+  parentDepth: number | null;
+  parentRootId: number | null;
+  parentHighlightId: string | null;
+  parentAuthorId: string | null;
+  parentStatus: "PUBLISHED" | "HELD" | "HIDDEN" | null;
+  parentDeleted: boolean;
+  threadLockedAt: Date | null;
+  threadSlowModeSeconds: number | null;
+  highlightId: string | null;
+}
+
+/**
+ * Reads what a new comment hangs on, in one query, and reserves its id (a
+ * refused comment leaves a gap in the ids, as a rolled-back insert would):
+ * the id is needed for the materialised path before the row is written.
+ */
+async function loadTarget(viewer: Viewer, essayId: string, input: CreateCommentInput): Promise<Target | undefined> {
+  const [target] = await queryRows<Target>(Prisma.sql`
+    SELECT e."commentsOpen", e."preModeration"::text AS "preModeration", e."preModerationThreshold", e."slowModeSeconds",
+      nextval(pg_get_serial_sequence('"Comment"', 'id'))::int AS "commentId",
+      p.id AS "parentId", p.path AS "parentPath", p.depth AS "parentDepth", p."rootId" AS "parentRootId", p."highlightId" AS "parentHighlightId",
+      p."authorId" AS "parentAuthorId", p.status::text AS "parentStatus", (p."deletedAt" IS NOT NULL) AS "parentDeleted",
+      r."lockedAt" AS "threadLockedAt", r."slowModeSeconds" AS "threadSlowModeSeconds",
+      (SELECT h.id FROM "Highlight" h WHERE h.id = ${input.highlightId ?? null}::text AND h."essayId" = e.id AND h."deletedAt" IS NULL
+        AND (h.visibility = 'PUBLIC' OR h."authorId" = ${viewer.id})) AS "highlightId"
+    FROM "Essay" e
+    LEFT JOIN "Comment" p ON p.id = ${input.parentId ?? null}::int AND p."essayId" = e.id
+    LEFT JOIN "Comment" r ON r.id = coalesce(p."rootId", p.id)
+    WHERE e.id = ${essayId}`);
+  return target;
+}
+
+/** Refuses a reply to what the reader may not see or reply to, and a comment on a highlight they cannot see. */
+function assertTargetAllowed(viewer: Viewer, input: CreateCommentInput, target: Target): void {
+  if (input.parentId && (target.parentId === null || (target.parentStatus === "HELD" && target.parentAuthorId !== viewer.id))) {
+    throw new AppError("NOT_FOUND", "The comment you are replying to does not exist.");
+  }
+  if (target.parentDeleted || target.parentStatus === "HIDDEN") throw new AppError("FORBIDDEN", "You cannot reply to a deleted or hidden comment.");
+  if (input.highlightId && !target.highlightId) throw new AppError("NOT_FOUND", "That highlight does not exist.");
+}
+
+/**
+ * The comment's row, the parent author's notice and the live event, written
+ * by one statement (so atomically, in one round trip), which returns the
+ * comment as its author now sees it and the event's id.
+ */
+function insertSql(viewer: Viewer, essayId: string, target: Target, highlightId: string | null, fields: { body: string; bodyHtml: string; status: "PUBLISHED" | "HELD"; holdReasons: string[]; notice: string | null }): Prisma.Sql {
+  const id = target.commentId;
+  const replying = target.parentId !== null;
+  return Prisma.sql`
+    WITH c AS (
+      INSERT INTO "Comment" (id, "essayId", "highlightId", "parentId", "rootId", depth, path, "authorId", body, "bodyHtml", status, "holdReasons", "createdAt", "updatedAt")
+      VALUES (${id}, ${essayId}, ${highlightId}, ${target.parentId}, ${replying ? (target.parentRootId ?? target.parentId) : id}, ${replying ? target.parentDepth! + 1 : 0},
+        ${childPath(target.parentPath, id)}, ${viewer.id}, ${fields.body}, ${fields.bodyHtml}, ${fields.status}::"CommentStatus", ${fields.holdReasons}::text[],
+        now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+      RETURNING *
+    ), notice AS (
+      INSERT INTO "Notification" ("userId", kind, "commentId", "essayId", message)
+      SELECT ${target.parentAuthorId}::text, 'REPLY', c.id, c."essayId", ${fields.notice}::text FROM c WHERE ${fields.notice}::text IS NOT NULL
+    ), event AS (
+      INSERT INTO "DiscussionEvent" ("essayId", kind, "commentId") SELECT c."essayId", 'comment', c.id FROM c WHERE c.status = 'PUBLISHED' RETURNING id
+    )
+    SELECT ${commentViewColumns(viewer.id)}, (SELECT id FROM event) AS "eventId" FROM c ${commentJoins}`;
+}
 
 /**
  * Writes a comment: on the essay as a whole, as a reply, on an existing
@@ -21,55 +98,30 @@ import type { CommentView } from "./view";
  * reply, and the change is announced to live readers.
  */
 export async function createComment(viewer: Viewer, essayId: string, input: CreateCommentInput): Promise<CommentView> {
-  const essay = await db.essay.findUnique({
-    where: { id: essayId },
-    select: { id: true, commentsOpen: true, preModeration: true, preModerationThreshold: true, slowModeSeconds: true, highlightsOpen: true },
-  });
-  if (!essay) throw new AppError("NOT_FOUND", "That essay does not exist.");
+  const target = await loadTarget(viewer, essayId, input);
+  if (!target) throw new AppError("NOT_FOUND", "That essay does not exist.");
+  assertTargetAllowed(viewer, input, target);
 
-  const parent = input.parentId
-    ? await db.comment.findFirst({ where: { id: input.parentId, essayId }, select: { id: true, path: true, depth: true, rootId: true, highlightId: true, authorId: true, status: true, deletedAt: true } })
-    : null;
-  if (input.parentId && (!parent || (parent.status === "HELD" && parent.authorId !== viewer.id))) throw new AppError("NOT_FOUND", "The comment you are replying to does not exist.");
-  if (parent?.deletedAt || parent?.status === "HIDDEN") throw new AppError("FORBIDDEN", "You cannot reply to a deleted or hidden comment.");
-  if (input.highlightId) {
-    const highlight = await db.highlight.findFirst({ where: { id: input.highlightId, essayId, deletedAt: null, OR: [{ visibility: "PUBLIC" }, { authorId: viewer.id }] }, select: { id: true } });
-    if (!highlight) throw new AppError("NOT_FOUND", "That highlight does not exist.");
-  }
-  const root = parent ? await db.comment.findUnique({ where: { id: parent.rootId ?? parent.id }, select: { lockedAt: true, slowModeSeconds: true } }) : null;
+  const thread = target.parentId !== null ? { lockedAt: target.threadLockedAt, slowModeSeconds: target.threadSlowModeSeconds ?? 0 } : null;
+  const { status, holdReasons } = judgeComment(await gatherCommentContext(viewer, target, thread, input.body, false));
+  const notifyParent = status === "PUBLISHED" && target.parentAuthorId !== null && target.parentAuthorId !== viewer.id;
+  const fields = {
+    body: input.body,
+    bodyHtml: renderMarkdown(input.body),
+    status,
+    holdReasons,
+    notice: notifyParent ? `${viewer.name} (@${viewer.handle}) replied: ${markdownExcerpt(input.body)}` : null,
+  };
 
-  const context = await gatherCommentContext(viewer, essay, root, input.body, false);
-  const { status, holdReasons } = judgeComment(context);
-  const bodyHtml = renderMarkdown(input.body);
-
-  const { id, event } = await db.$transaction(async (tx) => {
-    const highlightId = input.passage ? (await insertHighlight(tx, viewer.id, essay, { ...input.passage, note: null, visibility: "public" })).id : (parent?.highlightId ?? input.highlightId ?? null);
-    const [{ nextval }] = await tx.$queryRaw<[{ nextval: bigint }]>`SELECT nextval(pg_get_serial_sequence('"Comment"', 'id'))`;
-    const commentId = Number(nextval);
-    await tx.comment.create({
-      data: {
-        id: commentId,
-        essayId,
-        highlightId,
-        parentId: parent?.id ?? null,
-        rootId: parent ? (parent.rootId ?? parent.id) : commentId,
-        depth: parent ? parent.depth + 1 : 0,
-        path: childPath(parent?.path ?? null, commentId),
-        authorId: viewer.id,
-        body: input.body,
-        bodyHtml,
-        status,
-        holdReasons,
-      },
-    });
-    if (status !== "PUBLISHED") return { id: commentId, event: null };
-    if (parent?.authorId && parent.authorId !== viewer.id) {
-      await tx.notification.create({
-        data: { userId: parent.authorId, kind: "REPLY", commentId, essayId, message: `${viewer.name} (@${viewer.handle}) replied: ${markdownExcerpt(input.body)}` },
-      });
-    }
-    return { id: commentId, event: await recordDiscussionEvent(tx, essayId, "comment", commentId) };
-  });
-  await announceDiscussionEvent(event);
-  return (await loadComment(id, viewer.id))!;
+  const passage = input.passage;
+  // The new passage's highlight and the comment commit together; any other comment is the one statement.
+  const [written] = passage
+    ? await db.$transaction(async (tx) => {
+        const highlight = await insertHighlight(tx, viewer.id, { id: essayId }, { ...passage, note: null, visibility: "public" });
+        return (await tx.$queryRaw<Record<string, unknown>[]>(insertSql(viewer, essayId, target, highlight.id, fields))).map((row) => Object.values(row));
+      })
+    : await queryArrays(insertSql(viewer, essayId, target, target.parentHighlightId ?? target.highlightId, fields));
+  const eventId = written![COMMENT_VIEW_WIDTH] as number | null;
+  await announceDiscussionEvent(eventId === null ? null : { essayId, eventId });
+  return commentViewFromRow(written!);
 }

@@ -1,12 +1,13 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
+import { queryRows } from "@/lib/db/sql";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentContext } from "@/lib/moderation/pipeline";
 import { consume, LIMITS } from "@/lib/rate-limit/limits";
-import { AppError } from "@/lib/errors";
 
 /** The same text again within this window is refused as a duplicate. */
-const DUPLICATE_WINDOW_MS = 5 * 60_000;
+const DUPLICATE_WINDOW_MINUTES = 5;
 
 /** Counts the comment against the flood limit, and returns the wait if over it. */
 async function floodWait(userId: string, slowModeSeconds: number): Promise<number> {
@@ -20,7 +21,20 @@ async function floodWait(userId: string, slowModeSeconds: number): Promise<numbe
   }
 }
 
-/** Gathers what the moderation pipeline judges a comment by. */
+interface JudgingFacts {
+  bannedWords: string[] | null;
+  suspectWords: string[] | null;
+  linkMinAccountAgeHours: number | null;
+  publishedComments: number | null;
+  duplicate: boolean;
+}
+
+/**
+ * Gathers what the moderation pipeline judges a comment by: the site's word
+ * lists, the author's record (only pre-moderation of new accounts needs it)
+ * and whether they wrote the same text moments ago, in one query; then the
+ * flood limit.
+ */
 export async function gatherCommentContext(
   viewer: Viewer,
   essay: { commentsOpen: boolean; preModeration: CommentContext["essay"]["preModeration"]; preModerationThreshold: number; slowModeSeconds: number },
@@ -28,22 +42,20 @@ export async function gatherCommentContext(
   body: string,
   isEdit: boolean,
 ): Promise<CommentContext> {
-  const now = new Date();
-  const [settings, publishedComments, duplicate] = await Promise.all([
-    db.moderationSettings.findUnique({ where: { id: 1 } }),
-    // Only pre-moderation of new accounts needs the author's record.
-    essay.preModeration === "NEW_ACCOUNTS" ? db.comment.count({ where: { authorId: viewer.id, status: "PUBLISHED", deletedAt: null } }) : Infinity,
-    isEdit ? null : db.comment.findFirst({ where: { authorId: viewer.id, body, createdAt: { gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } }, select: { id: true } }),
-  ]);
+  const [facts] = await queryRows<JudgingFacts>(Prisma.sql`
+    SELECT s."bannedWords", s."suspectWords", s."linkMinAccountAgeHours",
+      ${essay.preModeration === "NEW_ACCOUNTS" ? Prisma.sql`(SELECT count(*)::int FROM "Comment" WHERE "authorId" = ${viewer.id} AND status = 'PUBLISHED' AND "deletedAt" IS NULL)` : Prisma.sql`NULL::int`} AS "publishedComments",
+      ${isEdit ? Prisma.sql`false` : Prisma.sql`EXISTS (SELECT 1 FROM "Comment" WHERE "authorId" = ${viewer.id} AND body = ${body} AND "createdAt" >= (now() AT TIME ZONE 'UTC') - make_interval(mins => ${DUPLICATE_WINDOW_MINUTES}))`} AS duplicate
+    FROM (SELECT 1) AS one LEFT JOIN "ModerationSettings" s ON s.id = 1`);
   return {
     body,
     isEdit,
-    now,
-    author: { createdAt: viewer.createdAt, publishedComments },
+    now: new Date(),
+    author: { createdAt: viewer.createdAt, publishedComments: facts!.publishedComments ?? Infinity },
     essay,
     thread: thread ? { locked: thread.lockedAt !== null } : null,
-    settings: { bannedWords: settings?.bannedWords ?? [], suspectWords: settings?.suspectWords ?? [], linkMinAccountAgeHours: settings?.linkMinAccountAgeHours ?? 24 },
-    duplicateOfRecent: duplicate !== null,
+    settings: { bannedWords: facts!.bannedWords ?? [], suspectWords: facts!.suspectWords ?? [], linkMinAccountAgeHours: facts!.linkMinAccountAgeHours ?? 24 },
+    duplicateOfRecent: facts!.duplicate,
     floodWaitSeconds: isEdit ? 0 : await floodWait(viewer.id, Math.max(essay.slowModeSeconds, thread?.slowModeSeconds ?? 0)),
   };
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { readRows } from "@/lib/db/read-pool";
+import { queryArrays } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { commentColumns, commentJoins, descendantCount, threadSql, visibleCondition } from "./read-sql";
+import { COMMENT_VIEW_WIDTH, commentJoins, commentViewColumns, commentViewFromRow, descendantCount, threadSql, visibleCondition } from "./read-sql";
 import type { DiscussionSort } from "./schemas";
-import { toCommentView, type CommentRow, type CommentView } from "./view";
+import type { CommentView } from "./view";
 
 /** Threads per page of an essay's discussion, and replies shown under each before "more replies". */
 export const THREADS_PER_PAGE = 20;
@@ -12,8 +12,7 @@ export const FIRST_REPLIES = 5;
 
 /** One whole thread (or the subtree under `fromId`), depth-first, in a single query. */
 export async function loadThread(rootId: number, viewerId: string | null, fromId?: number): Promise<CommentView[]> {
-  const rows = await readRows<CommentRow>(threadSql(rootId, viewerId, fromId));
-  return rows.map((row) => toCommentView(row, viewerId));
+  return (await queryArrays(threadSql(rootId, viewerId, fromId))).map(commentViewFromRow);
 }
 
 function rootOrder(sort: DiscussionSort): Prisma.Sql {
@@ -43,28 +42,27 @@ export async function loadDiscussion(
   const scope =
     options.highlightId === "*" ? Prisma.sql`c."highlightId" IS NOT NULL` : options.highlightId ? Prisma.sql`c."highlightId" = ${options.highlightId}` : Prisma.sql`c."highlightId" IS NULL`;
   const offset = options.cursor ?? 0;
-  const roots = await db.$queryRaw<(CommentRow & { total: number })[]>`
-    SELECT ${commentColumns(viewerId)},
-      (SELECT count(*)::int FROM "Comment" r WHERE r."rootId" = c.id AND r.id <> c.id AND ${visibleCondition(viewerId, "r")}) AS "replyCount",
+  const roots = await queryArrays(Prisma.sql`
+    SELECT ${commentViewColumns(viewerId, Prisma.sql`(SELECT count(*)::int FROM "Comment" r WHERE r."rootId" = c.id AND r.id <> c.id AND ${visibleCondition(viewerId, "r")})`)},
       count(*) OVER ()::int AS total
     FROM "Comment" c ${commentJoins} LEFT JOIN "Highlight" h ON h.id = c."highlightId"
     WHERE c."essayId" = ${essayId} AND c."parentId" IS NULL AND ${scope} AND ${visibleCondition(viewerId)}
     ORDER BY ${rootOrder(options.sort)}
-    LIMIT ${THREADS_PER_PAGE} OFFSET ${offset}`;
+    LIMIT ${THREADS_PER_PAGE} OFFSET ${offset}`);
   if (roots.length === 0) return { comments: [], threads: 0, nextCursor: null };
   // Each thread's first replies, depth-first: one index range scan per thread, however long it is.
-  const replies = await db.$queryRaw<CommentRow[]>`
-    SELECT ${commentColumns(viewerId)}, ${descendantCount(viewerId, "c")} AS "replyCount"
-    FROM unnest(${roots.map((root) => root.id)}::int[]) AS thread(id)
+  const replies = await queryArrays(Prisma.sql`
+    SELECT ${commentViewColumns(viewerId, descendantCount(viewerId, "c"))}
+    FROM unnest(${roots.map((root) => root[0] as number)}::int[]) AS thread(id)
     CROSS JOIN LATERAL (
       SELECT * FROM "Comment" t
       WHERE t."rootId" = thread.id AND t.id <> thread.id AND ${visibleCondition(viewerId, "t")}
       ORDER BY t.path LIMIT ${FIRST_REPLIES}
     ) c ${commentJoins}
-    ORDER BY c.path`;
-  const total = roots[0]!.total;
+    ORDER BY c.path`);
+  const total = roots[0]![COMMENT_VIEW_WIDTH] as number;
   return {
-    comments: [...roots, ...replies].map((row) => toCommentView(row, viewerId)),
+    comments: [...roots, ...replies].map(commentViewFromRow),
     threads: total,
     nextCursor: offset + roots.length < total ? offset + roots.length : null,
   };
@@ -80,9 +78,9 @@ export async function countThreads(essayId: string, viewerId: string | null, sco
 
 /** One comment for one reader, or null if they may not see it (the live stream fetches through this). */
 export async function loadComment(id: number, viewerId: string | null): Promise<CommentView | null> {
-  const [row] = await db.$queryRaw<CommentRow[]>`
-    SELECT ${commentColumns(viewerId)}, ${descendantCount(viewerId, "c")} AS "replyCount"
+  const [row] = await queryArrays(Prisma.sql`
+    SELECT ${commentViewColumns(viewerId, descendantCount(viewerId, "c"))}
     FROM "Comment" c ${commentJoins}
-    WHERE c.id = ${id} AND ${visibleCondition(viewerId)}`;
-  return row ? toCommentView(row, viewerId) : null;
+    WHERE c.id = ${id} AND ${visibleCondition(viewerId)}`);
+  return row ? commentViewFromRow(row) : null;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { closeReadPool } from "./read-pool";
+import { closeSqlPool } from "./sql";
 import { SESSION_OPTIONS } from "./session-options";
 
 // One client per process. Next's dev server re-evaluates modules on every
@@ -33,7 +33,7 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 
 /** Closes the pools (command-line scripts and tests call this before exiting). */
 export async function disconnectDb(): Promise<void> {
-  await closeReadPool();
+  await closeSqlPool();
   await globalForPrisma.glossaPrisma?.$disconnect();
   globalForPrisma.glossaPrisma = undefined;
 }

@@ -1,7 +1,6 @@
 import http from "node:http";
-import { threadSql } from "@/lib/comments/read-sql";
-import { toCommentView, type CommentRow } from "@/lib/comments/view";
-import { readRows } from "@/lib/db/read-pool";
+import { commentViewFromRow, threadSql } from "@/lib/comments/read-sql";
+import { queryArrays } from "@/lib/db/sql";
 
 // The thread benchmark's yardstick: a bare Node HTTP server running the very
 // query of GET /api/threads/[rootId] through the same `pg` read path, with
@@ -16,8 +15,8 @@ http
       return;
     }
     try {
-      const rows = await readRows<CommentRow>(threadSql(Number(match[1]), null));
-      const body = JSON.stringify({ comments: rows.map((row) => toCommentView(row, null)) });
+      const rows = await queryArrays(threadSql(Number(match[1]), null));
+      const body = JSON.stringify({ comments: rows.map(commentViewFromRow) });
       response.writeHead(200, { "content-type": "application/json" }).end(body);
     } catch (error) {
       response.writeHead(500).end(String(error));

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DELETED_ACCOUNT_NAME } from "@/lib/auth/account-constants";
 import { viewerFromToken, type Viewer } from "@/lib/auth/viewer";
 import { createComment } from "@/lib/comments/create-comment";
 import { deleteComment } from "@/lib/comments/delete-comment";
@@ -176,6 +177,43 @@ describe("rules, with clear messages", () => {
 });
 
 describe("reading", () => {
+  it("gives each reader the whole CommentView shape, built by PostgreSQL", async () => {
+    const [ana, ben] = [await reader("ana"), await reader("ben")];
+    const root = await post(ana, "The *whole* shape.");
+    await waitOutFlood(ben);
+    const reply = await post(ben, "A reply to be deleted.", { parentId: root.id });
+    await deleteComment(ben.id, reply.id);
+    const stored = await db.comment.findUniqueOrThrow({ where: { id: root.id } });
+
+    expect(await loadComment(root.id, ana.id)).toStrictEqual({
+      id: root.id,
+      highlightId: null,
+      parentId: null,
+      rootId: root.id,
+      depth: 0,
+      state: "published",
+      author: { handle: ana.handle, name: "ana" },
+      html: "<p>The <em>whole</em> shape.</p>",
+      source: "The *whole* shape.",
+      hiddenReason: null,
+      edited: false,
+      pinned: false,
+      locked: false,
+      upvotes: 0,
+      voted: false,
+      mine: true,
+      replyCount: 1,
+      passageQuote: null,
+      createdAt: stored.createdAt.toISOString(),
+    });
+    const [asBen, tombstone] = await loadThread(root.id, ben.id);
+    expect(asBen).toMatchObject({ source: null, mine: false, replyCount: 0 });
+    expect(tombstone).toMatchObject({ id: reply.id, parentId: root.id, depth: 1, state: "deleted", author: null, html: null, source: null, mine: true });
+
+    await db.user.update({ where: { id: ana.id }, data: { deletedAt: new Date() } });
+    expect((await loadComment(root.id, null))!.author).toStrictEqual({ handle: "", name: DELETED_ACCOUNT_NAME });
+  });
+
   it("loads a page of threads with their first replies and counts", async () => {
     const [ana, ben] = [await reader("ana"), await reader("ben")];
     const root = await post(ana, "A thread with replies.");
