@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 
-/** Events a reconnecting client catches up on at most; beyond this it reloads. */
-export const CATCH_UP_LIMIT = 500;
+/** Events read at most at once; a stream further behind reads again until it has caught up. */
+export const READ_BATCH = 500;
 
 /** An event as the stream sends it: ids only, the client fetches what it may see. */
 export interface StreamEvent {
@@ -11,13 +11,17 @@ export interface StreamEvent {
   commentId: number | null;
 }
 
-/** The events of an essay after `afterId`, oldest first. */
-export async function eventsAfter(essayId: string, afterId: number): Promise<StreamEvent[]> {
+/**
+ * The events of an essay after `afterId`, and the events with the ids in
+ * `awaited` whatever their essay (see event-cursor.ts), oldest first, at most
+ * `READ_BATCH`.
+ */
+export async function eventsAfter(essayId: string, afterId: number, awaited: readonly number[] = []): Promise<(StreamEvent & { essayId: string })[]> {
   return db.discussionEvent.findMany({
-    where: { essayId, id: { gt: afterId } },
+    where: awaited.length ? { OR: [{ essayId, id: { gt: afterId } }, { id: { in: [...awaited] } }] } : { essayId, id: { gt: afterId } },
     orderBy: { id: "asc" },
-    take: CATCH_UP_LIMIT,
-    select: { id: true, kind: true, commentId: true },
+    take: READ_BATCH,
+    select: { id: true, essayId: true, kind: true, commentId: true },
   });
 }
 

@@ -8,6 +8,7 @@ import { editComment } from "@/lib/comments/edit-comment";
 import { loadComment, loadDiscussion, loadThread } from "@/lib/comments/queries";
 import { toggleVote } from "@/lib/comments/toggle-vote";
 import { db, disconnectDb } from "@/lib/db/client";
+import { discussionStream } from "@/lib/live/discussion-stream";
 import { eventsAfter } from "@/lib/live/events";
 import { DISCUSSION_CHANNEL } from "@/lib/live/publish";
 import { closeLimitStore } from "@/lib/rate-limit/store";
@@ -96,7 +97,36 @@ describe("writing", () => {
     const payload = JSON.parse(heard.at(-1)!) as { essayId: string; eventId: number };
     expect(payload.essayId).toBe(essayId);
     expect(Buffer.byteLength(heard.at(-1)!)).toBeLessThan(8_000);
-    expect(await eventsAfter(essayId, before)).toEqual([{ id: payload.eventId, kind: "comment", commentId: comment.id }]);
+    expect(await eventsAfter(essayId, before)).toEqual([{ id: payload.eventId, essayId, kind: "comment", commentId: comment.id }]);
+  });
+});
+
+describe("the live stream", () => {
+  it("delivers an event whose transaction commits after a later one's", async () => {
+    const abort = new AbortController();
+    const before = (await db.discussionEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
+    const reader = discussionStream(essayId, before, abort.signal).pipeThrough(new TextDecoderStream()).getReader();
+    const received: number[] = [];
+    const reading = (async () => {
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        for (const match of chunk.value.matchAll(/^id: (\d+)$/gm)) received.push(Number(match[1]));
+      }
+    })();
+    const [slow, fast] = [new pg.Client({ connectionString: inject("databaseUrl") }), new pg.Client({ connectionString: inject("databaseUrl") })];
+    await Promise.all([slow.connect(), fast.connect()]);
+    const insert = `INSERT INTO "DiscussionEvent" ("essayId", kind) VALUES ($1, 'vote') RETURNING id`;
+    await slow.query("BEGIN");
+    const early = (await slow.query<{ id: number }>(insert, [essayId])).rows[0]!.id;
+    const late = (await fast.query<{ id: number }>(insert, [essayId])).rows[0]!.id;
+    await fast.query(`SELECT pg_notify($1, $2)`, [DISCUSSION_CHANNEL, JSON.stringify({ essayId, eventId: late })]);
+    await expect.poll(() => received, { timeout: 2_000 }).toContain(late);
+    await slow.query("COMMIT");
+    await slow.query(`SELECT pg_notify($1, $2)`, [DISCUSSION_CHANNEL, JSON.stringify({ essayId, eventId: early })]);
+    await expect.poll(() => received, { timeout: 2_000 }).toContain(early);
+    expect(received).toEqual([late, early]);
+    await Promise.all([slow.end(), fast.end()]);
+    abort.abort();
+    await reading;
   });
 });
 
