@@ -9,10 +9,18 @@ export interface NewComment {
   passage?: { revisionId: string; start: number; end: number; exact: string; colour: string };
 }
 
+/** A page of threads with their first replies. */
+export interface DiscussionPage {
+  comments: CommentView[];
+  threads: number;
+  nextCursor: number | null;
+}
+
 /** Browser-side calls to the discussion endpoints. */
 export const discussionApi = {
+  overview: (essayId: string) => callApi<{ general: DiscussionPage; passageThreads: number }>(`/api/essays/${essayId}/discussion`, { method: "GET" }),
   page: (essayId: string, sort: DiscussionSort, highlightId: string | null, cursor = 0) =>
-    callApi<{ comments: CommentView[]; threads: number; nextCursor: number | null }>(
+    callApi<DiscussionPage>(
       `/api/essays/${essayId}/comments?sort=${sort}&cursor=${cursor}${highlightId ? `&highlightId=${encodeURIComponent(highlightId)}` : ""}`,
       { method: "GET" },
     ),

@@ -1,29 +1,54 @@
 "use client";
 
-import { useCallback, useState } from "react";
-import type { CommentView } from "@/lib/comments/view";
+import { useCallback, useEffect, useState } from "react";
 import { DeferredDiscussion } from "./deferred-discussion";
 import { Discussion } from "./discussion";
-
-interface Page {
-  comments: CommentView[];
-  threads: number;
-  nextCursor: number | null;
-}
+import { discussionApi, type DiscussionPage } from "./discussion-api";
 
 interface Props {
   essayId: string;
   slug: string;
   signedIn: boolean;
   commentsOpen: boolean;
-  general: Page;
-  /** How many threads hang on passages; their first page loads when the tab is first opened. */
-  passageThreads: number;
   lastEventId: number;
 }
 
-/** The discussion under the essay: the general discussion, and the threads on its passages. */
-export function DiscussionSection({ essayId, slug, signedIn, commentsOpen, general, passageThreads, lastEventId }: Props) {
+/**
+ * The discussion under the essay: the general discussion, and the threads on
+ * its passages (whose first page loads when their tab is first opened). It
+ * loads in the browser, in one request, once the page is up: however large
+ * the discussion, the essay's own page costs the server the same.
+ */
+export function DiscussionSection(props: Props) {
+  const [overview, setOverview] = useState<{ general: DiscussionPage; passageThreads: number } | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    discussionApi.overview(props.essayId).then(
+      (loaded) => live && setOverview(loaded),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [props.essayId]);
+
+  if (!overview) {
+    return (
+      <section className="discussion-section" id="discussion" aria-busy={!failed}>
+        <h2>Discussion</h2>
+        {failed ? (
+          <p className="form-message form-message--error">The discussion could not be loaded. Reload the page to try again.</p>
+        ) : (
+          <p className="discussion__loading">Loading the discussion…</p>
+        )}
+      </section>
+    );
+  }
+  return <LoadedDiscussionSection {...props} general={overview.general} passageThreads={overview.passageThreads} />;
+}
+
+function LoadedDiscussionSection({ essayId, slug, signedIn, commentsOpen, general, passageThreads, lastEventId }: Props & { general: DiscussionPage; passageThreads: number }) {
   const [tab, setTab] = useState<"general" | "passages">("general");
   const [passagesOpened, setPassagesOpened] = useState(false);
   const [counts, setCounts] = useState({ general: general.threads, passages: passageThreads });

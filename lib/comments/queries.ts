@@ -42,13 +42,19 @@ export async function loadDiscussion(
   const scope =
     options.highlightId === "*" ? Prisma.sql`c."highlightId" IS NOT NULL` : options.highlightId ? Prisma.sql`c."highlightId" = ${options.highlightId}` : Prisma.sql`c."highlightId" IS NULL`;
   const offset = options.cursor ?? 0;
+  // The page is chosen from ids and sort keys alone; only its rows are shaped and counted.
   const roots = await queryArrays(Prisma.sql`
     SELECT ${commentViewColumns(viewerId, Prisma.sql`(SELECT count(*)::int FROM "Comment" r WHERE r."rootId" = c.id AND r.id <> c.id AND ${visibleCondition(viewerId, "r")})`)},
-      count(*) OVER ()::int AS total
-    FROM "Comment" c ${commentJoins} LEFT JOIN "Highlight" h ON h.id = c."highlightId"
-    WHERE c."essayId" = ${essayId} AND c."parentId" IS NULL AND ${scope} AND ${visibleCondition(viewerId)}
-    ORDER BY ${rootOrder(options.sort)}
-    LIMIT ${THREADS_PER_PAGE} OFFSET ${offset}`);
+      page.total
+    FROM (
+      SELECT c.id, count(*) OVER ()::int AS total, row_number() OVER (ORDER BY ${rootOrder(options.sort)}) AS position
+      FROM "Comment" c LEFT JOIN "Highlight" h ON h.id = c."highlightId"
+      WHERE c."essayId" = ${essayId} AND c."parentId" IS NULL AND ${scope} AND ${visibleCondition(viewerId)}
+      ORDER BY ${rootOrder(options.sort)}
+      LIMIT ${THREADS_PER_PAGE} OFFSET ${offset}
+    ) page
+    JOIN "Comment" c ON c.id = page.id ${commentJoins}
+    ORDER BY page.position`);
   if (roots.length === 0) return { comments: [], threads: 0, nextCursor: null };
   // Each thread's first replies, depth-first: one index range scan per thread, however long it is.
   const replies = await queryArrays(Prisma.sql`

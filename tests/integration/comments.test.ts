@@ -105,11 +105,12 @@ describe("the live stream", () => {
   it("delivers an event whose transaction commits after a later one's", async () => {
     const abort = new AbortController();
     const before = (await db.discussionEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
-    const reader = discussionStream(essayId, before, abort.signal).pipeThrough(new TextDecoderStream()).getReader();
+    const reader = discussionStream(essayId, before, abort.signal).getReader();
+    const decoder = new TextDecoder();
     const received: number[] = [];
     const reading = (async () => {
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-        for (const match of chunk.value.matchAll(/^id: (\d+)$/gm)) received.push(Number(match[1]));
+        for (const match of decoder.decode(chunk.value).matchAll(/^id: (\d+)$/gm)) received.push(Number(match[1]));
       }
     })();
     const [slow, fast] = [new pg.Client({ connectionString: inject("databaseUrl") }), new pg.Client({ connectionString: inject("databaseUrl") })];

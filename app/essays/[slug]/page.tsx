@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache, Suspense } from "react";
-import { DiscussionLoader, DiscussionPlaceholder } from "@/components/discussion/discussion-loader";
+import { cache } from "react";
+import { DiscussionSection } from "@/components/discussion/discussion-section";
 import { EssayArticle } from "@/components/essay/essay-article";
 import { HighlightLayer } from "@/components/highlights/highlight-layer";
 import { OrphanedHighlights } from "@/components/highlights/orphaned-highlights";
@@ -28,8 +28,8 @@ export default async function EssayPage({ params }: { params: Params }) {
   const viewerId = viewer?.id ?? null;
   // The event id first: anything that happens while the page loads is replayed by the stream.
   const lastEventId = await latestEventId(essay.id);
-  // Only the orphans are rendered here; placed highlights load in the browser
-  // and the discussion streams in after the article, so neither delays it.
+  // Only the orphans are rendered here; placed highlights and the discussion
+  // load in the browser, so however many there are, the page costs the same.
   const orphans = await listHighlightsForEssay(essay.id, viewerId, { onlyOrphans: true });
   return (
     <>
@@ -44,9 +44,7 @@ export default async function EssayPage({ params }: { params: Params }) {
           lastEventId={lastEventId}
         />
       </EssayArticle>
-      <Suspense fallback={<DiscussionPlaceholder />}>
-        <DiscussionLoader essayId={essay.id} slug={essay.slug} viewerId={viewerId} commentsOpen={essay.commentsOpen} lastEventId={lastEventId} />
-      </Suspense>
+      <DiscussionSection essayId={essay.id} slug={essay.slug} signedIn={viewer !== null} commentsOpen={essay.commentsOpen} lastEventId={lastEventId} />
     </>
   );
 }
