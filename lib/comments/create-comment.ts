@@ -10,13 +10,13 @@ import { markdownExcerpt, renderMarkdown } from "@/lib/markdown/render";
 import type { CommentContext } from "@/lib/moderation/pipeline";
 import { judgeComment } from "./judge";
 import { childPath } from "./path";
-import { gatherCommentContext } from "./pipeline-context";
+import { commentContext, judgingFactColumns, type JudgingFacts } from "./pipeline-context";
 import { COMMENT_VIEW_WIDTH, commentJoins, commentViewColumns, commentViewFromRow } from "./read-sql";
 import type { CreateCommentInput } from "./schemas";
 import type { CommentView } from "./view";
 
-/** The essay, the comment replied to, its thread's root and the highlight commented on, as one query returns them. */
-interface Target {
+/** The essay, the comment replied to, its thread's root, the highlight commented on and what the pipeline judges by, as one query returns them. */
+interface Target extends JudgingFacts {
   commentsOpen: boolean;
   preModeration: CommentContext["essay"]["preModeration"];
   preModerationThreshold: number;
@@ -36,9 +36,10 @@ interface Target {
 }
 
 /**
- * Reads what a new comment hangs on, in one query, and reserves its id (a
- * refused comment leaves a gap in the ids, as a rolled-back insert would):
- * the id is needed for the materialised path before the row is written.
+ * Reads what a new comment hangs on and what it will be judged by, in one
+ * query, and reserves its id (a refused comment leaves a gap in the ids, as a
+ * rolled-back insert would): the id is needed for the materialised path
+ * before the row is written.
  */
 async function loadTarget(viewer: Viewer, essayId: string, input: CreateCommentInput): Promise<Target | undefined> {
   const [target] = await queryRows<Target>(Prisma.sql`
@@ -48,10 +49,12 @@ async function loadTarget(viewer: Viewer, essayId: string, input: CreateCommentI
       p."authorId" AS "parentAuthorId", p.status::text AS "parentStatus", (p."deletedAt" IS NOT NULL) AS "parentDeleted",
       r."lockedAt" AS "threadLockedAt", r."slowModeSeconds" AS "threadSlowModeSeconds",
       (SELECT h.id FROM "Highlight" h WHERE h.id = ${input.highlightId ?? null}::text AND h."essayId" = e.id AND h."deletedAt" IS NULL
-        AND (h.visibility = 'PUBLIC' OR h."authorId" = ${viewer.id})) AS "highlightId"
+        AND (h.visibility = 'PUBLIC' OR h."authorId" = ${viewer.id})) AS "highlightId",
+      ${judgingFactColumns(viewer.id, input.body)}
     FROM "Essay" e
     LEFT JOIN "Comment" p ON p.id = ${input.parentId ?? null}::int AND p."essayId" = e.id
     LEFT JOIN "Comment" r ON r.id = coalesce(p."rootId", p.id)
+    LEFT JOIN "ModerationSettings" s ON s.id = 1
     WHERE e.id = ${essayId}`);
   return target;
 }
@@ -103,7 +106,7 @@ export async function createComment(viewer: Viewer, essayId: string, input: Crea
   assertTargetAllowed(viewer, input, target);
 
   const thread = target.parentId !== null ? { lockedAt: target.threadLockedAt, slowModeSeconds: target.threadSlowModeSeconds ?? 0 } : null;
-  const { status, holdReasons } = judgeComment(await gatherCommentContext(viewer, target, thread, input.body, false));
+  const { status, holdReasons } = judgeComment(await commentContext(viewer, target, thread, input.body, false, target));
   const notifyParent = status === "PUBLISHED" && target.parentAuthorId !== null && target.parentAuthorId !== viewer.id;
   const fields = {
     body: input.body,

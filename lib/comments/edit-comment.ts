@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { announceDiscussionEvent, recordDiscussionEvent } from "@/lib/live/publish";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { judgeComment } from "./judge";
-import { gatherCommentContext } from "./pipeline-context";
+import { commentContext, loadEditFacts } from "./pipeline-context";
 import { loadComment } from "./queries";
 import type { CommentView } from "./view";
 
@@ -25,7 +25,7 @@ export async function editComment(viewer: Viewer, commentId: number, body: strin
   if (comment.status === "HIDDEN") throw new AppError("FORBIDDEN", "A moderator hid this comment, so it can no longer be edited.");
   if (comment.body === body) return (await loadComment(commentId, viewer.id))!;
   const root = await db.comment.findUnique({ where: { id: comment.rootId ?? comment.id }, select: { lockedAt: true, slowModeSeconds: true } });
-  const verdict = judgeComment(await gatherCommentContext(viewer, comment.essay, root, body, true));
+  const verdict = judgeComment(await commentContext(viewer, comment.essay, root, body, true, await loadEditFacts(viewer, comment.essayId)));
 
   const event = await db.$transaction(async (tx) => {
     await tx.commentRevision.create({ data: { commentId, editorId: viewer.id, body: comment.body } });

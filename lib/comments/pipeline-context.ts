@@ -21,7 +21,8 @@ async function floodWait(userId: string, slowModeSeconds: number): Promise<numbe
   }
 }
 
-interface JudgingFacts {
+/** What the pipeline judges a comment by, as `judgingFactColumns` reads it. */
+export interface JudgingFacts {
   bannedWords: string[] | null;
   suspectWords: string[] | null;
   linkMinAccountAgeHours: number | null;
@@ -30,32 +31,43 @@ interface JudgingFacts {
 }
 
 /**
- * Gathers what the moderation pipeline judges a comment by: the site's word
- * lists, the author's record (only pre-moderation of new accounts needs it)
- * and whether they wrote the same text moments ago, in one query; then the
- * flood limit.
+ * The columns of `JudgingFacts`, for a query that joins the essay as `e` and
+ * the site's settings as `s` (`LEFT JOIN "ModerationSettings" s ON s.id = 1`):
+ * the word lists, the author's record (counted only when the essay
+ * pre-moderates new accounts) and whether they wrote `body` moments ago (not
+ * asked for an edit, `body` null).
  */
-export async function gatherCommentContext(
+export function judgingFactColumns(viewerId: string, body: string | null): Prisma.Sql {
+  return Prisma.sql`s."bannedWords", s."suspectWords", s."linkMinAccountAgeHours",
+    CASE WHEN e."preModeration" = 'NEW_ACCOUNTS' THEN (SELECT count(*)::int FROM "Comment" WHERE "authorId" = ${viewerId} AND status = 'PUBLISHED' AND "deletedAt" IS NULL) END AS "publishedComments",
+    ${body === null ? Prisma.sql`false` : Prisma.sql`EXISTS (SELECT 1 FROM "Comment" WHERE "authorId" = ${viewerId} AND body = ${body} AND "createdAt" >= (now() AT TIME ZONE 'UTC') - make_interval(mins => ${DUPLICATE_WINDOW_MINUTES}))`} AS duplicate`;
+}
+
+/** The judging facts for an edit of a comment on `essayId`, on their own. */
+export async function loadEditFacts(viewer: Viewer, essayId: string): Promise<JudgingFacts> {
+  const [facts] = await queryRows<JudgingFacts>(Prisma.sql`
+    SELECT ${judgingFactColumns(viewer.id, null)} FROM "Essay" e LEFT JOIN "ModerationSettings" s ON s.id = 1 WHERE e.id = ${essayId}`);
+  return facts!;
+}
+
+/** Assembles what the moderation pipeline judges a comment by, counting a new comment against the flood limit. */
+export async function commentContext(
   viewer: Viewer,
   essay: { commentsOpen: boolean; preModeration: CommentContext["essay"]["preModeration"]; preModerationThreshold: number; slowModeSeconds: number },
   thread: { lockedAt: Date | null; slowModeSeconds: number } | null,
   body: string,
   isEdit: boolean,
+  facts: JudgingFacts,
 ): Promise<CommentContext> {
-  const [facts] = await queryRows<JudgingFacts>(Prisma.sql`
-    SELECT s."bannedWords", s."suspectWords", s."linkMinAccountAgeHours",
-      ${essay.preModeration === "NEW_ACCOUNTS" ? Prisma.sql`(SELECT count(*)::int FROM "Comment" WHERE "authorId" = ${viewer.id} AND status = 'PUBLISHED' AND "deletedAt" IS NULL)` : Prisma.sql`NULL::int`} AS "publishedComments",
-      ${isEdit ? Prisma.sql`false` : Prisma.sql`EXISTS (SELECT 1 FROM "Comment" WHERE "authorId" = ${viewer.id} AND body = ${body} AND "createdAt" >= (now() AT TIME ZONE 'UTC') - make_interval(mins => ${DUPLICATE_WINDOW_MINUTES}))`} AS duplicate
-    FROM (SELECT 1) AS one LEFT JOIN "ModerationSettings" s ON s.id = 1`);
   return {
     body,
     isEdit,
     now: new Date(),
-    author: { createdAt: viewer.createdAt, publishedComments: facts!.publishedComments ?? Infinity },
+    author: { createdAt: viewer.createdAt, publishedComments: facts.publishedComments ?? Infinity },
     essay,
     thread: thread ? { locked: thread.lockedAt !== null } : null,
-    settings: { bannedWords: facts!.bannedWords ?? [], suspectWords: facts!.suspectWords ?? [], linkMinAccountAgeHours: facts!.linkMinAccountAgeHours ?? 24 },
-    duplicateOfRecent: facts!.duplicate,
+    settings: { bannedWords: facts.bannedWords ?? [], suspectWords: facts.suspectWords ?? [], linkMinAccountAgeHours: facts.linkMinAccountAgeHours ?? 24 },
+    duplicateOfRecent: facts.duplicate,
     floodWaitSeconds: isEdit ? 0 : await floodWait(viewer.id, Math.max(essay.slowModeSeconds, thread?.slowModeSeconds ?? 0)),
   };
 }

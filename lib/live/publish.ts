@@ -24,6 +24,18 @@ export async function recordDiscussionEvent(tx: Prisma.TransactionClient, essayI
   return { essayId, eventId: event.id };
 }
 
+/** Essays with announcements waiting for the next flush, each with its newest event id. */
+const pending = new Map<string, number>();
+let nextFlush: Promise<void> | null = null;
+
+async function flush(): Promise<void> {
+  const payloads = [...pending].map(([essayId, eventId]) => JSON.stringify({ essayId, eventId } satisfies RecordedEvent));
+  pending.clear();
+  nextFlush = null;
+  // One statement is its own transaction: set_config(..., true) applies to it alone.
+  await db.$executeRaw`SELECT set_config('synchronous_commit', 'off', true), pg_notify(${DISCUSSION_CHANNEL}, payload) FROM unnest(${payloads}::text[]) AS payload`;
+}
+
 /**
  * Tells every app instance (LISTEN/NOTIFY) that an essay has new events. The
  * payload carries ids only, far below NOTIFY's 8,000-byte limit; listeners
@@ -35,9 +47,15 @@ export async function recordDiscussionEvent(tx: Prisma.TransactionClient, essayI
  * serialised every comment behind a disk flush (130 comments/s). The
  * announcement itself holds no data; if it were lost in a crash, clients
  * still catch up from the log by id.
+ *
+ * Announcements made in the same turn of the event loop go out together, one
+ * notification per essay, in one statement: under a burst of writes that is
+ * a fraction of the round trips, and a listener reads the log once for them
+ * all. Resolves once the notifications are sent.
  */
-export async function announceDiscussionEvent(event: RecordedEvent | null): Promise<void> {
-  if (!event) return;
-  // One statement is its own transaction: set_config(..., true) applies to it alone.
-  await db.$executeRaw`SELECT set_config('synchronous_commit', 'off', true), pg_notify(${DISCUSSION_CHANNEL}, ${JSON.stringify(event)})`;
+export function announceDiscussionEvent(event: RecordedEvent | null): Promise<void> {
+  if (!event) return Promise.resolve();
+  pending.set(event.essayId, Math.max(pending.get(event.essayId) ?? 0, event.eventId));
+  nextFlush ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush);
+  return nextFlush;
 }

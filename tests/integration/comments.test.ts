@@ -10,7 +10,7 @@ import { toggleVote } from "@/lib/comments/toggle-vote";
 import { db, disconnectDb } from "@/lib/db/client";
 import { discussionStream } from "@/lib/live/discussion-stream";
 import { eventsAfter } from "@/lib/live/events";
-import { DISCUSSION_CHANNEL } from "@/lib/live/publish";
+import { announceDiscussionEvent, DISCUSSION_CHANNEL } from "@/lib/live/publish";
 import { closeLimitStore } from "@/lib/rate-limit/store";
 import { createTestEssay } from "../support/essays";
 
@@ -102,6 +102,22 @@ describe("writing", () => {
 });
 
 describe("the live stream", () => {
+  it("announces a burst of events as one notification per essay, with the newest id", async () => {
+    const listener = new pg.Client({ connectionString: inject("databaseUrl") });
+    await listener.connect();
+    await listener.query(`LISTEN ${DISCUSSION_CHANNEL}`);
+    const heard: { essayId: string; eventId: number }[] = [];
+    listener.on("notification", (message) => heard.push(JSON.parse(message.payload ?? "{}")));
+    await Promise.all([
+      announceDiscussionEvent({ essayId: "essay-one", eventId: 7 }),
+      announceDiscussionEvent({ essayId: "essay-two", eventId: 8 }),
+      announceDiscussionEvent({ essayId: "essay-one", eventId: 9 }),
+    ]);
+    await expect.poll(() => heard.length).toBe(2);
+    await listener.end();
+    expect(heard).toEqual(expect.arrayContaining([{ essayId: "essay-one", eventId: 9 }, { essayId: "essay-two", eventId: 8 }]));
+  });
+
   it("delivers an event whose transaction commits after a later one's", async () => {
     const abort = new AbortController();
     const before = (await db.discussionEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;

@@ -1,0 +1,6 @@
+export const dynamic = "force-dynamic";
+
+/** Liveness, for load balancers and uptime checks: the process answers. Touches no database. */
+export function GET() {
+  return Response.json({ status: "ok" });
+}
