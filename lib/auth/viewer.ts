@@ -2,7 +2,8 @@ import "server-only";
 import { decode, type JWT } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db/client";
-import type { Role, Standing } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/db/sql";
+import { Prisma, type Role, type Standing } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { authSecret, SESSION_COOKIE } from "./config";
 
@@ -26,10 +27,10 @@ export interface Viewer {
  */
 export async function viewerFromToken(token: JWT | null): Promise<Viewer | null> {
   if (!token || typeof token.uid !== "string" || typeof token.sv !== "number") return null;
-  const user = await db.user.findUnique({
-    where: { id: token.uid },
-    select: { id: true, handle: true, name: true, role: true, standing: true, suspendedUntil: true, createdAt: true, sessionVersion: true, deletedAt: true },
-  });
+  // Every signed-in request asks this, so it is a prepared statement on the hot-path pool.
+  const [user] = await queryRows<Viewer & { sessionVersion: number; deletedAt: Date | null }>(Prisma.sql`
+    SELECT id, handle, name, role::text AS role, standing::text AS standing, "suspendedUntil", "createdAt", "sessionVersion", "deletedAt"
+    FROM "User" WHERE id = ${token.uid}`);
   if (!user || user.deletedAt || user.standing === "BANNED" || user.sessionVersion !== token.sv) return null;
   const { sessionVersion: _version, deletedAt: _deleted, ...viewer } = user;
   return viewer;

@@ -1,6 +1,6 @@
-import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
+import { jsonResponse } from "./json-response";
 
 /** The JSON error body every API answers with. */
 export interface ErrorBody {
@@ -23,15 +23,15 @@ export function validationError(error: ZodError): AppError {
  * message and status (429 with Retry-After); anything else is logged and
  * answered with a generic 500 that leaks nothing.
  */
-export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+export function errorResponse(error: unknown): Response {
   const appError = error instanceof ZodError ? validationError(error) : isAppError(error) ? error : null;
   if (!appError) {
     console.error(error);
-    return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
+    return jsonResponse({ error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } } satisfies ErrorBody, { status: 500 });
   }
   const headers = appError.retryAfterSeconds ? { "Retry-After": String(appError.retryAfterSeconds) } : undefined;
-  return NextResponse.json(
-    { error: { code: appError.code, message: appError.message, ...(appError.fieldErrors ? { fieldErrors: appError.fieldErrors } : {}) } },
+  return jsonResponse(
+    { error: { code: appError.code, message: appError.message, ...(appError.fieldErrors ? { fieldErrors: appError.fieldErrors } : {}) } } satisfies ErrorBody,
     { status: appError.status, headers },
   );
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { jsonResponse } from "./json-response";
 import { errorResponse, validationError } from "./respond";
 import { assertSameOrigin } from "./same-origin";
 
@@ -34,8 +34,8 @@ async function readJson(request: Request): Promise<unknown> {
 
 function toResponse(result: unknown, status: number): Response {
   if (result instanceof Response) return result;
-  if (result === undefined) return new NextResponse(null, { status: 204 });
-  return NextResponse.json(result, { status });
+  if (result === undefined) return new Response(null, { status: 204 });
+  return jsonResponse(result, { status });
 }
 
 /**

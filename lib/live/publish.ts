@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The PostgreSQL channel every app instance listens on. */
 export const DISCUSSION_CHANNEL = "glossa_discussion";
@@ -33,7 +33,7 @@ async function flush(): Promise<void> {
   pending.clear();
   nextFlush = null;
   // One statement is its own transaction: set_config(..., true) applies to it alone.
-  await db.$executeRaw`SELECT set_config('synchronous_commit', 'off', true), pg_notify(${DISCUSSION_CHANNEL}, payload) FROM unnest(${payloads}::text[]) AS payload`;
+  await queryRows(Prisma.sql`SELECT set_config('synchronous_commit', 'off', true), pg_notify(${DISCUSSION_CHANNEL}, payload) FROM unnest(${payloads}::text[]) AS payload`);
 }
 
 /**
