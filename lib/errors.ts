@@ -10,7 +10,9 @@ export type AppErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE"
   | "RATE_LIMITED"
+  | "UNAVAILABLE"
   | "INTERNAL";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -20,14 +22,16 @@ const STATUS: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
 export interface AppErrorOptions {
   /** Messages per input field, shown next to the field. */
   fieldErrors?: Record<string, string[]>;
-  /** Seconds until a rate-limited caller may try again. */
+  /** Seconds until a rate-limited (429) or refused-for-now (503) caller may try again; sent as Retry-After. */
   retryAfterSeconds?: number;
   cause?: unknown;
 }
