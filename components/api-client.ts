@@ -1,35 +1,55 @@
+import { operationUrl, type AnyOperation, type InputOf, type ResponseOf } from "@/lib/http/contract";
+
 /** An error from a Glossa endpoint, with the message the server wrote for people. */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
     readonly fieldErrors: Record<string, string[]> = {},
+    /** Seconds the server asked us to wait (429, 503). */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
 }
 
+type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
+
+/** The input argument: required when the operation has path parameters or a body, optional otherwise. */
+type CallArgs<O extends AnyOperation> = RequiredKeys<InputOf<O>> extends never ? [input?: InputOf<O>] : [input: InputOf<O>];
+
 interface ErrorBody {
   error?: { message?: string; fieldErrors?: Record<string, string[]> };
 }
 
-/** Calls a JSON endpoint of this site and throws ApiError with the server's message on failure. */
-export async function callApi<T>(url: string, init: { method: string; body?: unknown }): Promise<T> {
+/**
+ * Calls an operation of this site, typed by its contract (lib/<domain>/contracts.ts):
+ * the parameters, query and body it takes and the answer it gives. Throws
+ * ApiError with the server's message on failure.
+ */
+export async function callOperation<O extends AnyOperation>(operation: O, ...[input]: CallArgs<O>): Promise<ResponseOf<O>> {
+  const { params, query, body } = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
   let response: Response;
   try {
-    response = await fetch(url, {
-      method: init.method,
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    response = await fetch(operationUrl(operation, params, query), {
+      method: operation.method,
+      headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), accept: "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "same-origin",
     });
   } catch {
     throw new ApiError("Could not reach Glossa. Check your connection and try again.", 0);
   }
-  if (response.status === 204) return undefined as T;
-  const body = (await response.json().catch(() => null)) as (ErrorBody & T) | null;
+  if (response.status === 204) return undefined as ResponseOf<O>;
+  const answer = (await response.json().catch(() => null)) as (ErrorBody & ResponseOf<O>) | null;
   if (!response.ok) {
-    throw new ApiError(body?.error?.message ?? `Something went wrong (${response.status}). Please try again.`, response.status, body?.error?.fieldErrors ?? {});
+    const retryAfter = Number(response.headers.get("retry-after"));
+    throw new ApiError(
+      answer?.error?.message ?? `Something went wrong (${response.status}). Please try again.`,
+      response.status,
+      answer?.error?.fieldErrors ?? {},
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    );
   }
-  return body as T;
+  return answer as ResponseOf<O>;
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { callApi } from "@/components/api-client";
+import { callOperation } from "@/components/api-client";
+import { deleteAccount } from "@/lib/auth/contracts";
 import { Field, FormMessage } from "@/components/auth/field";
 import { useFormSubmit } from "./use-form-submit";
 
@@ -16,7 +17,7 @@ export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         void form.run(async () => {
-          await callApi("/api/account", { method: "DELETE", body: { contributions: data.get("contributions"), password: data.get("password") ?? undefined } });
+          await callOperation(deleteAccount, { body: { contributions: data.get("contributions") as "remove" | "keep", password: (data.get("password") as string | null) ?? undefined } });
           router.push("/");
         router.refresh();
           return null;

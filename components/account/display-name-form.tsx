@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { callApi } from "@/components/api-client";
+import { callOperation } from "@/components/api-client";
+import { updateProfile } from "@/lib/auth/contracts";
 import { Field, FormMessage } from "@/components/auth/field";
 import { useFormSubmit } from "./use-form-submit";
 
@@ -16,7 +17,7 @@ export function DisplayNameForm({ name }: { name: string }) {
         event.preventDefault();
         const value = String(new FormData(event.currentTarget).get("name"));
         void form.run(async () => {
-          await callApi("/api/account/profile", { method: "PATCH", body: { name: value } });
+          await callOperation(updateProfile, { body: { name: value } });
           router.refresh();
           return "Display name saved.";
         });

@@ -1,6 +1,7 @@
 "use client";
 
-import { callApi } from "@/components/api-client";
+import { callOperation } from "@/components/api-client";
+import { changePassword } from "@/lib/auth/contracts";
 import { Field, FormMessage } from "@/components/auth/field";
 import { signInWithPassword } from "@/components/auth/session-client";
 import { useFormSubmit } from "./use-form-submit";
@@ -19,7 +20,7 @@ export function PasswordForm({ email }: { email: string | null }) {
         const currentPassword = String(data.get("currentPassword"));
         const newPassword = String(data.get("newPassword"));
         void form.run(async () => {
-          await callApi("/api/account/password", { method: "POST", body: { currentPassword, newPassword } });
+          await callOperation(changePassword, { body: { currentPassword, newPassword } });
           if (email) await signInWithPassword(email, newPassword);
           target.reset();
           return "Password changed. Your other devices have been signed out.";

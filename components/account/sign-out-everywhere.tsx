@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { callApi } from "@/components/api-client";
+import { callOperation } from "@/components/api-client";
+import { signOutEverywhere } from "@/lib/auth/contracts";
 import { FormMessage } from "@/components/auth/field";
 import { useFormSubmit } from "./use-form-submit";
 
@@ -17,7 +18,7 @@ export function SignOutEverywhere() {
         disabled={form.pending}
         onClick={() =>
           void form.run(async () => {
-            await callApi("/api/account/sessions", { method: "DELETE" });
+            await callOperation(signOutEverywhere);
             router.push("/signin?callbackUrl=%2Fsettings");
         router.refresh();
             return null;

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { ApiError, callApi } from "@/components/api-client";
+import { ApiError, callOperation } from "@/components/api-client";
+import { signUp } from "@/lib/auth/contracts";
 import { Field, FormMessage } from "./field";
 import { signInWithPassword } from "./session-client";
 
@@ -19,7 +20,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     setError(null);
     setFieldErrors({});
     try {
-      await callApi("/api/account", { method: "POST", body: form });
+      await callOperation(signUp, { body: form as { email: string; handle: string; name: string; password: string } });
       await signInWithPassword(form.email!, form.password!);
       window.location.assign(callbackUrl);
     } catch (caught) {

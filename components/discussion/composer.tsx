@@ -1,8 +1,8 @@
 "use client";
 
+import * as commentOps from "@/lib/comments/contracts";
 import { useEffect, useRef, useState } from "react";
-import { ApiError } from "@/components/api-client";
-import { discussionApi } from "./discussion-api";
+import { ApiError, callOperation } from "@/components/api-client";
 
 const LIMIT = 10_000;
 
@@ -59,7 +59,7 @@ export function Composer({ draftKey, label, submitLabel, initial = "", autoFocus
     setTab("preview");
     if (!body.trim()) return setPreview("");
     try {
-      setPreview((await discussionApi.preview(body)).html);
+      setPreview((await callOperation(commentOps.previewMarkdown, { body: { body } })).html);
     } catch (caught) {
       setPreview("");
       setError(caught instanceof ApiError ? caught.message : "The preview could not be made.");

@@ -1,9 +1,10 @@
 "use client";
 
+import { callOperation } from "@/components/api-client";
+import * as commentOps from "@/lib/comments/contracts";
 import { useEffect, useState } from "react";
 import type { CommentView } from "@/lib/comments/view";
 import { Discussion, type DiscussionProps } from "./discussion";
-import { discussionApi } from "./discussion-api";
 
 type Props = Omit<DiscussionProps, "initial" | "nextCursor" | "scope"> & { scope: Extract<DiscussionProps["scope"], { kind: "passage" | "passages" }> };
 
@@ -20,7 +21,7 @@ export function DeferredDiscussion(props: Props) {
 
   useEffect(() => {
     let live = true;
-    discussionApi.page(props.essayId, sort, highlightId).then(
+    callOperation(commentOps.listComments, { params: { essayId: props.essayId }, query: { sort, highlightId: highlightId ?? undefined } }).then(
       (loaded) => live && setPage(loaded),
       () => live && setFailed(true),
     );

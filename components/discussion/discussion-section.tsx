@@ -1,9 +1,11 @@
 "use client";
 
+import { callOperation } from "@/components/api-client";
+import * as commentOps from "@/lib/comments/contracts";
+import type { DiscussionPage } from "@/lib/comments/view";
 import { useCallback, useEffect, useState } from "react";
 import { DeferredDiscussion } from "./deferred-discussion";
 import { Discussion } from "./discussion";
-import { discussionApi, type DiscussionPage } from "./discussion-api";
 
 interface Props {
   essayId: string;
@@ -24,7 +26,7 @@ export function DiscussionSection(props: Props) {
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    discussionApi.overview(props.essayId).then(
+    callOperation(commentOps.getDiscussion, { params: { essayId: props.essayId } }).then(
       (loaded) => live && setOverview(loaded),
       () => live && setFailed(true),
     );

@@ -2,13 +2,13 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { ApiError } from "@/components/api-client";
+import { ApiError, callOperation } from "@/components/api-client";
+import * as commentOps from "@/lib/comments/contracts";
 import type { DiscussionSort } from "@/lib/comments/schemas";
 import { buildTree } from "@/lib/comments/tree";
 import type { CommentView } from "@/lib/comments/view";
 import { CommentItem } from "./comment-item";
 import { Composer } from "./composer";
-import { discussionApi } from "./discussion-api";
 import { ThreadActionsContext, type ThreadActions } from "./thread-actions";
 import { useDiscussionStream, type DiscussionSignal } from "./use-discussion-stream";
 
@@ -79,7 +79,7 @@ export function Discussion({ essayId, slug, signedIn, commentsOpen, scope, initi
     if (signal.kind === "comment" && known) return;
     if (signal.kind !== "comment" && !known) return;
     try {
-      const { comment } = await discussionApi.one(signal.commentId);
+      const { comment } = await callOperation(commentOps.getComment, { params: { commentId: signal.commentId } });
       if (!inScope(comment, scope)) return;
       if (signal.kind === "comment" && !comment.mine) setIncoming((list) => (list.some((item) => item.id === comment.id) ? list : [...list, comment]));
       else put([comment]);
@@ -105,16 +105,16 @@ export function Discussion({ essayId, slug, signedIn, commentsOpen, scope, initi
     canWrite: signedIn && commentsOpen,
     signedIn,
     async reply(parent, body) {
-      const { comment } = await discussionApi.create(essayId, { body, parentId: parent.id });
+      const { comment } = await callOperation(commentOps.createComment, { params: { essayId }, body: { body, parentId: parent.id } });
       put([comment, { ...parent, replyCount: parent.replyCount + 1 }]);
     },
     async edit(id, body) {
-      put([(await discussionApi.edit(id, body)).comment]);
+      put([(await callOperation(commentOps.editComment, { params: { commentId: id }, body: { body } })).comment]);
     },
     async remove(id) {
       try {
-        await discussionApi.remove(id);
-        put([(await discussionApi.one(id)).comment]);
+        await callOperation(commentOps.deleteComment, { params: { commentId: id } });
+        put([(await callOperation(commentOps.getComment, { params: { commentId: id } })).comment]);
       } catch (error) {
         fail(error);
       }
@@ -123,7 +123,7 @@ export function Discussion({ essayId, slug, signedIn, commentsOpen, scope, initi
       const existing = comments.get(id);
       if (!existing) return;
       try {
-        const { voted, upvotes } = await discussionApi.vote(id);
+        const { voted, upvotes } = await callOperation(commentOps.voteComment, { params: { commentId: id } });
         put([{ ...existing, voted, upvotes }]);
       } catch (error) {
         fail(error);
@@ -131,7 +131,7 @@ export function Discussion({ essayId, slug, signedIn, commentsOpen, scope, initi
     },
     async loadMore(comment) {
       try {
-        put((await discussionApi.thread(comment.rootId, comment.id)).comments);
+        put((await callOperation(commentOps.getThread, { params: { rootId: comment.rootId }, query: { from: comment.id } })).comments);
       } catch (error) {
         fail(error);
       }
@@ -155,7 +155,7 @@ export function Discussion({ essayId, slug, signedIn, commentsOpen, scope, initi
     setSort(next);
     if (scope.kind === "thread") return;
     try {
-      const page = await discussionApi.page(essayId, next, highlightId);
+      const page = await callOperation(commentOps.listComments, { params: { essayId }, query: { sort: next, highlightId: highlightId ?? undefined } });
       setComments(new Map(page.comments.map((comment) => [comment.id, comment])));
       setCursor(page.nextCursor);
     } catch (error) {
@@ -164,7 +164,7 @@ export function Discussion({ essayId, slug, signedIn, commentsOpen, scope, initi
   };
 
   const startThread = async (body: string) => {
-    const { comment } = await discussionApi.create(essayId, { body, ...(scope.kind === "passage" ? { highlightId: scope.highlightId } : {}) });
+    const { comment } = await callOperation(commentOps.createComment, { params: { essayId }, body: { body, ...(scope.kind === "passage" ? { highlightId: scope.highlightId } : {}) } });
     put([comment]);
   };
 
@@ -227,7 +227,7 @@ export function Discussion({ essayId, slug, signedIn, commentsOpen, scope, initi
             className="button discussion__more"
             onClick={async () => {
               try {
-                const page = await discussionApi.page(essayId, sort, highlightId, cursor);
+                const page = await callOperation(commentOps.listComments, { params: { essayId }, query: { sort, highlightId: highlightId ?? undefined, cursor } });
                 put(page.comments);
                 setCursor(page.nextCursor);
               } catch (error) {

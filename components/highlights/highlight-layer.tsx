@@ -6,10 +6,11 @@ import type { HighlightColourName } from "@/lib/highlights/colours";
 import { indexIntervals } from "@/lib/highlights/intervals";
 import { createPainter, type Painter } from "@/lib/highlights/paint";
 import type { HighlightView } from "@/lib/highlights/view";
-import { ApiError } from "@/components/api-client";
-import { discussionApi } from "@/components/discussion/discussion-api";
+import { ApiError, callOperation } from "@/components/api-client";
+import * as commentOps from "@/lib/comments/contracts";
+import * as highlightOps from "@/lib/highlights/contracts";
+import type { HighlightPatch } from "@/lib/highlights/schemas";
 import { PassageDiscussion } from "@/components/discussion/passage-discussion";
-import { highlightApi, type HighlightPatch } from "./highlight-api";
 import { HighlightPanel } from "./highlight-panel";
 import { MarginMarkers, type MarginMarker } from "./margin-markers";
 import { ReadingTools } from "./reading-tools";
@@ -73,13 +74,13 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
   // Highlights arrive after the article is on screen: however many readers
   // have highlighted, they never hold up the first paint of the essay.
   const reloadHighlights = useCallback(async () => {
-    const { highlights: fresh } = await highlightApi.list(essayId);
+    const { highlights: fresh } = await callOperation(highlightOps.listHighlights, { params: { essayId } });
     setHighlights(fresh.filter((highlight) => !highlight.orphaned));
   }, [essayId]);
 
   useEffect(() => {
     let current = true;
-    highlightApi.list(essayId).then(
+    callOperation(highlightOps.listHighlights, { params: { essayId } }).then(
       ({ highlights: fresh }) => {
         if (!current) return;
         setHighlights(fresh.filter((highlight) => !highlight.orphaned));
@@ -257,7 +258,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
     setHighlights((current) => [...current, optimistic]);
     clearSelection();
     try {
-      const { highlight: saved } = await highlightApi.create(essayId, { revisionId, start, end, exact, colour, note: optimistic.note, visibility });
+      const { highlight: saved } = await callOperation(highlightOps.createHighlight, { params: { essayId }, body: { revisionId, start, end, exact, colour, note: optimistic.note, visibility } });
       setHighlights((current) => current.map((candidate) => (candidate.id === pendingId ? saved : candidate)));
       say(visibility === "public" ? "Highlighted. Everyone can see it." : "Highlighted. Only you can see it.");
     } catch (error) {
@@ -270,7 +271,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
     const before = highlights;
     setHighlights((current) => current.map((candidate) => (candidate.id === id ? { ...candidate, ...patch } : candidate)));
     try {
-      const { highlight: saved } = await highlightApi.update(id, patch);
+      const { highlight: saved } = await callOperation(highlightOps.updateHighlight, { params: { highlightId: id }, body: patch });
       setHighlights((current) => current.map((candidate) => (candidate.id === id ? saved : candidate)));
       if (patch.note !== undefined) say("Note saved.");
       if (patch.visibility) say(patch.visibility === "public" ? "Now public." : "Now only you can see it.");
@@ -286,13 +287,13 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
     setHighlights((current) => current.filter((candidate) => candidate.id !== id));
     setActiveIds((ids) => ids?.filter((candidate) => candidate !== id) ?? null);
     try {
-      await highlightApi.remove(id);
+      await callOperation(highlightOps.deleteHighlight, { params: { highlightId: id } });
       say("Highlight deleted.", {
         action: {
           label: "Undo",
           run: async () => {
             try {
-              const { highlight: restored } = await highlightApi.restore(id);
+              const { highlight: restored } = await callOperation(highlightOps.restoreHighlight, { params: { highlightId: id } });
               setHighlights((current) => [...current, restored]);
               say("Highlight restored.");
             } catch (error) {
@@ -310,7 +311,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
   const commentOnSelection = async (body: string) => {
     if (!selection) return;
     const { start, end, exact } = selection;
-    const { comment } = await discussionApi.create(essayId, { body, passage: { revisionId, start, end, exact, colour: "yellow" } });
+    const { comment } = await callOperation(commentOps.createComment, { params: { essayId }, body: { body, passage: { revisionId, start, end, exact, colour: "yellow" } } });
     await reloadHighlights();
     clearSelection();
     if (comment.highlightId) setActiveIds([comment.highlightId]);

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { HighlightView } from "@/lib/highlights/view";
 import { ColourSwatches, VisibilitySwitch } from "./colour-swatches";
-import type { HighlightPatch } from "./highlight-api";
+import type { HighlightPatch } from "@/lib/highlights/schemas";
 import { ReportButton } from "@/components/moderation/report-button";
 
 interface Props {

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, callApi } from "@/components/api-client";
+import { ApiError, callOperation } from "@/components/api-client";
+import { withdrawReport } from "@/lib/moderation/contracts";
 import type { MyReportView } from "@/lib/moderation/my-reports";
 
 const STATUS: Record<MyReportView["status"], string> = { OPEN: "Open", ACTIONED: "Actioned", DISMISSED: "Dismissed", WITHDRAWN: "Withdrawn" };
@@ -14,7 +15,7 @@ export function MyReportsList({ reports }: { reports: MyReportView[] }) {
   const [error, setError] = useState<string | null>(null);
   const withdraw = async (id: string) => {
     try {
-      await callApi(`/api/reports/${id}`, { method: "DELETE" });
+      await callOperation(withdrawReport, { params: { reportId: id } });
       router.refresh();
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : "That did not work. Please try again.");

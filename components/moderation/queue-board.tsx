@@ -4,7 +4,9 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError } from "@/components/api-client";
 import type { QueueCard } from "@/lib/moderation/queue";
-import { moderate } from "./moderation-api";
+import { callOperation } from "@/components/api-client";
+import type { ModerationActionName, ModerationActionRequest } from "@/lib/moderation/actions";
+import { moderate } from "@/lib/moderation/contracts";
 import { QueueCardView } from "./queue-card";
 
 const NEEDS_REASON = new Set(["hide", "purge", "hide-note", "suspend", "ban"]);
@@ -28,11 +30,11 @@ export function QueueBoard({ cards, isAdmin, emptyText }: { cards: QueueCard[]; 
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
 
   const run = useCallback(
-    async (body: Record<string, unknown>, done: string) => {
+    async (body: ModerationActionRequest, done: string) => {
       setBusy(true);
       setMessage(null);
       try {
-        await moderate(body);
+        await callOperation(moderate, { body });
         setMessage({ tone: "ok", text: done });
         setSelected(new Set());
         router.refresh();
@@ -46,7 +48,7 @@ export function QueueBoard({ cards, isAdmin, emptyText }: { cards: QueueCard[]; 
   );
 
   const act = useCallback(
-    (card: QueueCard, action: string, extra: Record<string, unknown> = {}) => {
+    (card: QueueCard, action: ModerationActionName, extra: Record<string, unknown> = {}) => {
       const reason = (reasons[card.key] ?? "").trim();
       if (NEEDS_REASON.has(action) && reason.length < 3) {
         setMessage({ tone: "error", text: "Type a reason on the card first: the author will read it." });

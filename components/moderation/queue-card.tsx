@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import type { ModerationActionName } from "@/lib/moderation/actions";
 import type { QueueCard } from "@/lib/moderation/queue";
 
 const REASON_LABELS: Record<string, string> = { SPAM: "Spam", HARASSMENT: "Harassment or hate", OFF_TOPIC: "Off-topic", MISINFORMATION: "Misinformation", OTHER: "Other" };
@@ -26,7 +27,7 @@ interface Props {
   onReason(value: string): void;
   onSelect(selected: boolean): void;
   onFocus(): void;
-  onAction(action: string, extra?: Record<string, unknown>): void;
+  onAction(action: ModerationActionName, extra?: Record<string, unknown>): void;
 }
 
 /** One item of the review queue: the content, its context, its author's record, its reports, and the actions. */

@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import { ApiError, callApi } from "@/components/api-client";
+import { ApiError, callOperation } from "@/components/api-client";
+import { reportContent } from "@/lib/moderation/contracts";
 
 const REASONS = [
   { value: "SPAM", label: "Spam" },
@@ -39,7 +40,7 @@ export function ReportButton({ target, label = "Report" }: { target: Target; lab
     event.preventDefault();
     setState({ kind: "sending" });
     try {
-      await callApi("/api/reports", { method: "POST", body: { target, reason, ...(details.trim() ? { details: details.trim() } : {}) } });
+      await callOperation(reportContent, { body: { target, reason, ...(details.trim() ? { details: details.trim() } : {}) } });
       setState({ kind: "sent" });
     } catch (error) {
       setState({ kind: "error", message: error instanceof ApiError ? error.message : "The report could not be sent. Please try again." });

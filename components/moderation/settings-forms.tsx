@@ -3,17 +3,19 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError } from "@/components/api-client";
-import { moderate } from "./moderation-api";
+import { callOperation } from "@/components/api-client";
+import type { ModerationActionRequest } from "@/lib/moderation/actions";
+import { moderate } from "@/lib/moderation/contracts";
 
 function useAction() {
   const router = useRouter();
   const [state, setState] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const send = async (body: Record<string, unknown>, done: string) => {
+  const send = async (body: ModerationActionRequest, done: string) => {
     setBusy(true);
     setState(null);
     try {
-      await moderate(body);
+      await callOperation(moderate, { body });
       setState({ tone: "ok", text: done });
       router.refresh();
     } catch (error) {

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "@/components/api-client";
+import { callOperation } from "@/components/api-client";
+import { markNotificationsRead } from "@/lib/notifications/contracts";
 
 export function MarkAllRead() {
   const router = useRouter();
@@ -14,7 +15,7 @@ export function MarkAllRead() {
       disabled={pending}
       onClick={async () => {
         setPending(true);
-        await callApi("/api/notifications", { method: "POST", body: { ids: "all" } }).catch(() => undefined);
+        await callOperation(markNotificationsRead, { body: { ids: "all" } }).catch(() => undefined);
         router.refresh();
         setPending(false);
       }}

@@ -1,7 +1,7 @@
 import "server-only";
 import { decode, type JWT } from "next-auth/jwt";
 import { cookies } from "next/headers";
-import { db } from "@/lib/db/client";
+import { cache } from "react";
 import { queryRows } from "@/lib/db/sql";
 import { Prisma, type Role, type Standing } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
@@ -18,22 +18,37 @@ export interface Viewer {
   createdAt: Date;
 }
 
+/** What a session cookie amounts to now: the viewer, or none, and whether that is because the account is banned. */
+export interface Session {
+  viewer: Viewer | null;
+  banned: boolean;
+}
+
+const SIGNED_OUT: Session = { viewer: null, banned: false };
+
 /**
- * The account behind a session token, re-read from the database: null when
- * the token is missing or invalid, the account is deleted or banned, or the
- * token's session version is older than the account's (after "sign out
+ * The account behind a session token, re-read from the database: no viewer
+ * when the token is missing or invalid, the account is deleted or banned, or
+ * the token's session version is older than the account's (after "sign out
  * everywhere", a password change or a ban). Credentials sessions are JWTs, so
  * this check is what makes a demotion or ban take effect at the next request.
  */
-export async function viewerFromToken(token: JWT | null): Promise<Viewer | null> {
-  if (!token || typeof token.uid !== "string" || typeof token.sv !== "number") return null;
+export async function sessionFromToken(token: JWT | null): Promise<Session> {
+  if (!token || typeof token.uid !== "string" || typeof token.sv !== "number") return SIGNED_OUT;
   // Every signed-in request asks this, so it is a prepared statement on the hot-path pool.
   const [user] = await queryRows<Viewer & { sessionVersion: number; deletedAt: Date | null }>(Prisma.sql`
     SELECT id, handle, name, role::text AS role, standing::text AS standing, "suspendedUntil", "createdAt", "sessionVersion", "deletedAt"
     FROM "User" WHERE id = ${token.uid}`);
-  if (!user || user.deletedAt || user.standing === "BANNED" || user.sessionVersion !== token.sv) return null;
+  if (!user || user.deletedAt) return SIGNED_OUT;
+  if (user.standing === "BANNED") return { viewer: null, banned: true };
+  if (user.sessionVersion !== token.sv) return SIGNED_OUT;
   const { sessionVersion: _version, deletedAt: _deleted, ...viewer } = user;
-  return viewer;
+  return { viewer, banned: false };
+}
+
+/** The viewer behind a session token (see `sessionFromToken`), or null. */
+export async function viewerFromToken(token: JWT | null): Promise<Viewer | null> {
+  return (await sessionFromToken(token)).viewer;
 }
 
 /** Decodes a session cookie's value. */
@@ -46,11 +61,33 @@ export async function decodeSessionToken(value: string | undefined): Promise<JWT
   }
 }
 
-/** The current request's viewer, or null when signed out. */
-export async function getViewer(): Promise<Viewer | null> {
+/** The session cookie's value in a Cookie header. */
+function sessionCookieValue(header: string | null): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const separator = part.indexOf("=");
+    if (separator > 0 && part.slice(0, separator).trim() === SESSION_COOKIE) return part.slice(separator + 1).trim();
+  }
+  return undefined;
+}
+
+const sessionsByRequest = new WeakMap<Request, Promise<Session>>();
+
+/** The session of an API request, read once per request however many steps ask. */
+export function sessionForRequest(request: Request): Promise<Session> {
+  let session = sessionsByRequest.get(request);
+  if (!session) {
+    session = decodeSessionToken(sessionCookieValue(request.headers.get("cookie"))).then(sessionFromToken);
+    sessionsByRequest.set(request, session);
+  }
+  return session;
+}
+
+/** The viewer of the page being rendered, or null when signed out: read once per render, however many components ask. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
   const jar = await cookies();
   return viewerFromToken(await decodeSessionToken(jar.get(SESSION_COOKIE)?.value));
-}
+});
 
 function isSuspended(viewer: Viewer, now = new Date()): boolean {
   return viewer.standing === "SUSPENDED" && (viewer.suspendedUntil === null || viewer.suspendedUntil > now);
@@ -69,23 +106,6 @@ export function assertCanWrite(viewer: Viewer | null): asserts viewer is Viewer 
   }
 }
 
-/** Whether the request carries a session of a banned account (which `getViewer` treats as signed out). */
-async function sessionOfBannedAccount(): Promise<boolean> {
-  const jar = await cookies();
-  const token = await decodeSessionToken(jar.get(SESSION_COOKIE)?.value);
-  if (!token || typeof token.uid !== "string") return false;
-  const user = await db.user.findUnique({ where: { id: token.uid }, select: { standing: true } });
-  return user?.standing === "BANNED";
-}
-
-/** The current viewer, if they may write; throws AppError (401/403) otherwise, saying plainly when the account is banned. */
-export async function requireUser(): Promise<Viewer> {
-  const viewer = await getViewer();
-  if (!viewer && (await sessionOfBannedAccount())) throw new AppError("FORBIDDEN", "Your account is banned: you can read Glossa, but not write.");
-  assertCanWrite(viewer);
-  return viewer;
-}
-
 const RANK: Record<Role, number> = { READER: 0, MODERATOR: 1, ADMIN: 2 };
 
 /** Whether a role includes another (an admin is also a moderator). */
@@ -97,11 +117,4 @@ export function hasRole(viewer: Pick<Viewer, "role">, role: Role): boolean {
 export function assertRole(viewer: Viewer | null, role: Role): asserts viewer is Viewer {
   assertCanWrite(viewer);
   if (!hasRole(viewer, role)) throw new AppError("FORBIDDEN", role === "ADMIN" ? "Only admins can do that." : "Only moderators can do that.");
-}
-
-/** The current viewer if they may write and hold `role` (or a higher one); 403 otherwise. */
-export async function requireRole(role: Role): Promise<Viewer> {
-  const viewer = await getViewer();
-  assertRole(viewer, role);
-  return viewer;
 }

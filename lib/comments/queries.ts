@@ -4,7 +4,7 @@ import { queryArrays } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { COMMENT_VIEW_WIDTH, commentJoins, commentViewColumns, commentViewFromRow, descendantCount, threadSql, visibleCondition } from "./read-sql";
 import type { DiscussionSort } from "./schemas";
-import type { CommentView } from "./view";
+import type { CommentView, DiscussionPage } from "./view";
 
 /** Threads per page of an essay's discussion, and replies shown under each before "more replies". */
 export const THREADS_PER_PAGE = 20;
@@ -38,7 +38,7 @@ export async function loadDiscussion(
   essayId: string,
   viewerId: string | null,
   options: { sort: DiscussionSort; highlightId: string | null | "*"; cursor?: number },
-): Promise<{ comments: CommentView[]; threads: number; nextCursor: number | null }> {
+): Promise<DiscussionPage> {
   const scope =
     options.highlightId === "*" ? Prisma.sql`c."highlightId" IS NOT NULL` : options.highlightId ? Prisma.sql`c."highlightId" = ${options.highlightId}` : Prisma.sql`c."highlightId" IS NULL`;
   const offset = options.cursor ?? 0;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { HIGHLIGHT_COLOURS } from "@/lib/highlights/colours";
 import { MAX_HIGHLIGHT_LENGTH } from "@/lib/highlights/schemas";
+import { counterText, MAX_INT4, serialId, textId } from "@/lib/validation";
 
 export const MAX_COMMENT_LENGTH = 10_000;
 
@@ -13,9 +14,9 @@ export const commentBodySchema = z
 /** A passage selected in the essay, to start a thread on (it becomes a public highlight). */
 const passageSchema = z
   .object({
-    revisionId: z.string().min(1).max(64),
-    start: z.number().int().min(0),
-    end: z.number().int().min(1),
+    revisionId: textId("Which revision was the passage selected on?"),
+    start: z.number().int().min(0).max(MAX_INT4),
+    end: z.number().int().min(1).max(MAX_INT4),
     exact: z.string().min(1).max(MAX_HIGHLIGHT_LENGTH),
     colour: z.enum(HIGHLIGHT_COLOURS).default("yellow"),
   })
@@ -28,8 +29,8 @@ const passageSchema = z
 export const createCommentSchema = z
   .object({
     body: commentBodySchema,
-    parentId: z.number().int().positive().optional(),
-    highlightId: z.string().min(1).max(64).optional(),
+    parentId: serialId("comment").optional(),
+    highlightId: textId("That highlight does not exist.").optional(),
     passage: passageSchema.optional(),
   })
   .refine((value) => [value.parentId, value.highlightId, value.passage].filter((field) => field !== undefined).length <= 1, {
@@ -41,9 +42,11 @@ export const editCommentSchema = z.object({ body: commentBodySchema });
 
 export const discussionQuerySchema = z.object({
   sort: z.enum(["top", "new", "old", "position"]).default("top"),
-  highlightId: z.string().max(64).optional(),
-  cursor: z.coerce.number().int().min(0).default(0),
+  highlightId: z.union([z.literal("*"), textId("That highlight does not exist.")]).optional(),
+  cursor: counterText("The cursor is a page offset: a whole number.").default(0),
 });
 
+/** A new comment as the browser sends it (before defaults). */
+export type NewComment = z.input<typeof createCommentSchema>;
 export type CreateCommentInput = z.infer<typeof createCommentSchema>;
 export type DiscussionSort = z.infer<typeof discussionQuerySchema>["sort"];

@@ -30,3 +30,10 @@ export interface CommentView {
   passageQuote: string | null;
   createdAt: string;
 }
+
+/** A page of threads with their first replies. */
+export interface DiscussionPage {
+  comments: CommentView[];
+  threads: number;
+  nextCursor: number | null;
+}

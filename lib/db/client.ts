@@ -1,8 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { closeSqlPool } from "./sql";
-import { SESSION_OPTIONS } from "./session-options";
+import { closeSharedPool, sharedPool } from "./pool";
 
 // One client per process. Next's dev server re-evaluates modules on every
 // edit, so the instance is kept on globalThis to avoid leaking pools. It is
@@ -13,11 +12,8 @@ const globalForPrisma = globalThis as unknown as { glossaPrisma?: PrismaClient }
 
 function client(): PrismaClient {
   if (globalForPrisma.glossaPrisma) return globalForPrisma.glossaPrisma;
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) {
-    throw new Error("DATABASE_URL is not set: start Glossa with `npm run dev` or `npm start`, which prepare the database first.");
-  }
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.GLOSSA_DB_POOL_SIZE ?? 10), options: SESSION_OPTIONS });
+  // The adapter borrows the instance's one pool; closing it is disconnectDb's job.
+  const adapter = new PrismaPg(sharedPool(), { disposeExternalPool: false });
   globalForPrisma.glossaPrisma = new PrismaClient({ adapter });
   return globalForPrisma.glossaPrisma;
 }
@@ -33,7 +29,7 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 
 /** Closes the pools (command-line scripts and tests call this before exiting). */
 export async function disconnectDb(): Promise<void> {
-  await closeSqlPool();
   await globalForPrisma.glossaPrisma?.$disconnect();
   globalForPrisma.glossaPrisma = undefined;
+  await closeSharedPool();
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_INT4, textId } from "@/lib/validation";
 import { HIGHLIGHT_COLOURS } from "./colours";
 
 export { HIGHLIGHT_COLOURS, type HighlightColourName } from "./colours";
@@ -23,9 +24,9 @@ const note = z
  */
 export const createHighlightSchema = z
   .object({
-    revisionId: z.string().min(1, "Which revision was highlighted?").max(64),
-    start: z.number().int().min(0, "The selection starts before the essay."),
-    end: z.number().int().min(1),
+    revisionId: textId("Which revision was highlighted?"),
+    start: z.number().int().min(0, "The selection starts before the essay.").max(MAX_INT4, "The selection is past the end of the essay."),
+    end: z.number().int().min(1).max(MAX_INT4, "The selection is past the end of the essay."),
     exact: z.string().min(1, "Select at least one character.").max(MAX_HIGHLIGHT_LENGTH, `A highlight can be at most ${MAX_HIGHLIGHT_LENGTH.toLocaleString("en")} characters.`),
     colour: colour.default("yellow"),
     note: note.default(null),
@@ -42,5 +43,9 @@ export const updateHighlightSchema = z
   .object({ colour: colour.optional(), note: note.optional(), visibility: visibility.optional() })
   .refine((value) => Object.values(value).some((field) => field !== undefined), { message: "Nothing to change: send a colour, a note or a visibility." });
 
+/** A new highlight as the browser sends it (before defaults). */
+export type NewHighlight = z.input<typeof createHighlightSchema>;
 export type CreateHighlightInput = z.infer<typeof createHighlightSchema>;
 export type UpdateHighlightInput = z.infer<typeof updateHighlightSchema>;
+/** Changes to a highlight as the browser sends them. */
+export type HighlightPatch = z.input<typeof updateHighlightSchema>;

@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
+import { classifyDatabaseError } from "@/lib/db/errors";
 import { jsonResponse } from "./json-response";
 
 /** The JSON error body every API answers with. */
@@ -18,15 +19,31 @@ export function validationError(error: ZodError): AppError {
   return new AppError("VALIDATION", error.issues.length > 1 ? `${first} (and ${error.issues.length - 1} more)` : first, { fieldErrors });
 }
 
+/** Seconds a caller is asked to wait when the database is unreachable: about how long a restart takes. */
+const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/** Turns what is not an AppError into one when it has a meaning for the caller (the database is down; a value it cannot store). */
+function meaningOf(error: unknown): AppError | null {
+  if (error instanceof ZodError) return validationError(error);
+  if (isAppError(error)) return error;
+  const failure = classifyDatabaseError(error);
+  if (failure === "unavailable") {
+    return new AppError("UNAVAILABLE", "Glossa cannot reach its database just now. Nothing was changed; please try again in a few seconds.", { retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS });
+  }
+  if (failure === "unstorable") return new AppError("BAD_REQUEST", "The request holds a value Glossa cannot store (too large a number, or text with characters that cannot be saved).");
+  return null;
+}
+
 /**
  * The one place an error becomes an HTTP response: AppErrors keep their code,
- * message and status (429 with Retry-After); anything else is logged and
- * answered with a generic 500 that leaks nothing.
+ * message and status (429 and 503 with Retry-After); a database that cannot
+ * be reached is a 503; anything else is logged, with the operation's name,
+ * and answered with a generic 500 that leaks nothing.
  */
-export function errorResponse(error: unknown): Response {
-  const appError = error instanceof ZodError ? validationError(error) : isAppError(error) ? error : null;
+export function errorResponse(error: unknown, operation = "request"): Response {
+  const appError = meaningOf(error);
   if (!appError) {
-    console.error(error);
+    console.error(`${operation} failed:`, error);
     return jsonResponse({ error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } } satisfies ErrorBody, { status: 500 });
   }
   const headers = appError.retryAfterSeconds ? { "Retry-After": String(appError.retryAfterSeconds) } : undefined;

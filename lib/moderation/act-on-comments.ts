@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { announceDiscussionEvent, recordDiscussionEvent, type RecordedEvent } from "@/lib/live/publish";
 import { recordModerationAction } from "./audit";
 import { notifyAuthor, resolveReports } from "./notify";
-import { MODERATION_PERMISSIONS, type ModerationActionName } from "./permissions";
+import { MODERATION_PERMISSIONS, type ModerationActionName } from "./actions";
 
 /** The fields of a comment that moderation reads and records. */
 export const moderatedCommentSelect = {

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordModerationAction } from "./audit";
 import { notifyAuthor } from "./notify";
-import { MODERATION_PERMISSIONS } from "./permissions";
+import { MODERATION_PERMISSIONS } from "./actions";
 
 /** Grants or revokes the moderator role (admins only); admins themselves are changed from the command line. */
 export async function setModerator(actor: Viewer | null, handle: string, moderator: boolean, reason: string | null = null): Promise<void> {

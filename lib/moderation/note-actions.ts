@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordModerationAction } from "./audit";
 import { notifyAuthor, resolveReports } from "./notify";
-import { MODERATION_PERMISSIONS } from "./permissions";
+import { MODERATION_PERMISSIONS } from "./actions";
 
 type NoteAction = "hide-note" | "restore-note" | "dismiss-note-reports";
 

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { announceDiscussionEvent, recordDiscussionEvent, type RecordedEvent } from "@/lib/live/publish";
 import { recordModerationAction } from "./audit";
 import { notifyAuthor, resolveReports } from "./notify";
-import { MODERATION_PERMISSIONS } from "./permissions";
+import { MODERATION_PERMISSIONS } from "./actions";
 
 /**
  * Deletes comments permanently (admins only): the text and its edit history

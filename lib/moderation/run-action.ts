@@ -1,5 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
+import type { ModerationActionInput, ModerationActionName, ModerationActionOf } from "./actions";
 import { approveComments } from "./approve-comments";
 import { hideComments } from "./hide-comments";
 import { setModerator } from "./moderator-role";
@@ -8,54 +9,40 @@ import { pinComments } from "./pin-comments";
 import { purgeComments } from "./purge-comments";
 import { restoreComments } from "./restore-comments";
 import { banUser, liftSanction, suspendUser } from "./sanction-user";
-import type { ModerationActionInput } from "./schemas";
 import { updateEssaySettings, updateSiteSettings } from "./settings";
 import { lockThreads, slowThreads } from "./thread-controls";
 
+type Runner<K extends ModerationActionName> = (actor: Viewer | null, input: ModerationActionOf<K>) => Promise<unknown>;
+
 /**
- * Runs one moderation action (the body of POST /api/moderation/actions).
- * Each operation checks the actor's role itself, so this switch is routing,
- * never the protection.
+ * How each action in MODERATION_ACTIONS (actions.ts) is carried out. The
+ * mapped type makes a missing or misspelt action a type error. Each
+ * operation checks the actor's role against the table itself, so this is
+ * routing, never the protection.
  */
-export async function runModerationAction(actor: Viewer | null, input: ModerationActionInput): Promise<unknown> {
-  const reason = input.reason || null;
-  switch (input.action) {
-    case "approve":
-      return approveComments(actor, input.commentIds, reason);
-    case "hide":
-      return hideComments(actor, input.commentIds, input.reason);
-    case "restore":
-      return restoreComments(actor, input.commentIds, reason);
-    case "purge":
-      return purgeComments(actor, input.commentIds, input.reason);
-    case "lock-thread":
-    case "unlock-thread":
-      return lockThreads(actor, input.commentIds, input.action === "lock-thread", reason);
-    case "slow-thread":
-      return slowThreads(actor, input.commentIds, input.seconds, reason);
-    case "pin":
-    case "unpin":
-      return pinComments(actor, input.commentIds, input.action === "pin", reason);
-    case "hide-note":
-    case "restore-note":
-    case "dismiss-note-reports":
-      return moderateNotes(actor, input.action, input.highlightIds, reason);
-    case "suspend":
-      return suspendUser(actor, input.userId, input.days, input.reason);
-    case "ban":
-      return banUser(actor, input.userId, input.reason);
-    case "lift-sanction":
-      return liftSanction(actor, input.userId, reason);
-    case "essay-settings": {
-      const { action: _action, essayId, reason: _reason, ...changes } = input;
-      return updateEssaySettings(actor, essayId, changes, reason);
-    }
-    case "site-settings": {
-      const { action: _action, reason: _reason, ...changes } = input;
-      return updateSiteSettings(actor, changes, reason);
-    }
-    case "grant-moderator":
-    case "revoke-moderator":
-      return setModerator(actor, input.handle, input.action === "grant-moderator", reason);
-  }
+const RUNNERS: { [K in ModerationActionName]: Runner<K> } = {
+  approve: (actor, input) => approveComments(actor, input.commentIds, input.reason || null),
+  hide: (actor, input) => hideComments(actor, input.commentIds, input.reason),
+  restore: (actor, input) => restoreComments(actor, input.commentIds, input.reason || null),
+  purge: (actor, input) => purgeComments(actor, input.commentIds, input.reason),
+  "lock-thread": (actor, input) => lockThreads(actor, input.commentIds, true, input.reason || null),
+  "unlock-thread": (actor, input) => lockThreads(actor, input.commentIds, false, input.reason || null),
+  "slow-thread": (actor, input) => slowThreads(actor, input.commentIds, input.seconds, input.reason || null),
+  pin: (actor, input) => pinComments(actor, input.commentIds, true, input.reason || null),
+  unpin: (actor, input) => pinComments(actor, input.commentIds, false, input.reason || null),
+  "hide-note": (actor, input) => moderateNotes(actor, "hide-note", input.highlightIds, input.reason),
+  "restore-note": (actor, input) => moderateNotes(actor, "restore-note", input.highlightIds, input.reason || null),
+  "dismiss-note-reports": (actor, input) => moderateNotes(actor, "dismiss-note-reports", input.highlightIds, input.reason || null),
+  suspend: (actor, input) => suspendUser(actor, input.userId, input.days, input.reason),
+  ban: (actor, input) => banUser(actor, input.userId, input.reason),
+  "lift-sanction": (actor, input) => liftSanction(actor, input.userId, input.reason || null),
+  "essay-settings": (actor, { action: _action, essayId, reason, ...changes }) => updateEssaySettings(actor, essayId, changes, reason || null),
+  "site-settings": (actor, { action: _action, reason, ...changes }) => updateSiteSettings(actor, changes, reason || null),
+  "grant-moderator": (actor, input) => setModerator(actor, input.handle, true, input.reason || null),
+  "revoke-moderator": (actor, input) => setModerator(actor, input.handle, false, input.reason || null),
+};
+
+/** Runs one moderation action (the body of POST /api/moderation/actions). */
+export function runModerationAction(actor: Viewer | null, input: ModerationActionInput): Promise<unknown> {
+  return (RUNNERS[input.action] as Runner<typeof input.action>)(actor, input);
 }

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordModerationAction } from "./audit";
 import { notifyAuthor } from "./notify";
-import { MODERATION_PERMISSIONS } from "./permissions";
+import { MODERATION_PERMISSIONS } from "./actions";
 
 const DAY_MS = 24 * 3600 * 1000;
 

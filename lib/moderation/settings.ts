@@ -3,8 +3,7 @@ import { assertRole, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordModerationAction } from "./audit";
-import { MODERATION_PERMISSIONS } from "./permissions";
-import type { ModerationActionInput } from "./schemas";
+import { MODERATION_PERMISSIONS, type ModerationActionInput } from "./actions";
 
 type EssaySettings = Omit<Extract<ModerationActionInput, { action: "essay-settings" }>, "action" | "essayId" | "reason">;
 type SiteSettings = Omit<Extract<ModerationActionInput, { action: "site-settings" }>, "action" | "reason">;

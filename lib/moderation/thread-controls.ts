@@ -2,7 +2,7 @@ import "server-only";
 import { assertRole, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { actOnComments } from "./act-on-comments";
-import { MODERATION_PERMISSIONS } from "./permissions";
+import { MODERATION_PERMISSIONS } from "./actions";
 
 /** The threads the given comments belong to (their first comments, where thread settings live). */
 async function threadRoots(commentIds: readonly number[]): Promise<number[]> {

@@ -8,11 +8,10 @@ import { listHighlightsForEssay } from "@/lib/highlights/list-highlights";
 import { isAppError } from "@/lib/errors";
 import { browseAuditLog } from "@/lib/moderation/audit-log";
 import { listMyReports } from "@/lib/moderation/my-reports";
-import { MODERATION_PERMISSIONS, type ModerationActionName } from "@/lib/moderation/permissions";
+import { MODERATION_PERMISSIONS, type ModerationActionInput, type ModerationActionName } from "@/lib/moderation/actions";
 import { loadQueue } from "@/lib/moderation/queue";
 import { reportContent, withdrawReport } from "@/lib/moderation/report-content";
 import { runModerationAction } from "@/lib/moderation/run-action";
-import type { ModerationActionInput } from "@/lib/moderation/schemas";
 import { closeLimitStore } from "@/lib/rate-limit/store";
 import { createTestEssay } from "../support/essays";
 

@@ -1,8 +1,6 @@
-import { jsonResponse } from "@/lib/http/json-response";
+import { handle } from "@/lib/http/operation";
+import { getHealth } from "@/lib/system/contracts";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness, for load balancers and uptime checks: the process answers. Touches no database. */
-export function GET() {
-  return jsonResponse({ status: "ok" });
-}
+export const GET = handle(getHealth, async () => ({ status: "ok" as const }));

@@ -1,17 +1,10 @@
-import { z } from "zod";
-import { requireUser } from "@/lib/auth/viewer";
-import { route } from "@/lib/http/route";
+import { handle } from "@/lib/http/operation";
+import * as contracts from "@/lib/notifications/contracts";
 import { listNotifications, markNotificationsRead, unreadCount } from "@/lib/notifications/notifications";
 
-export const GET = route({}, async () => {
-  const viewer = await requireUser();
-  return { notifications: await listNotifications(viewer.id), unread: await unreadCount(viewer.id) };
+export const GET = handle(contracts.listNotifications, async ({ viewer }) => {
+  const [notifications, unread] = await Promise.all([listNotifications(viewer.id), unreadCount(viewer.id)]);
+  return { notifications, unread };
 });
 
-const markReadSchema = z.object({ ids: z.union([z.literal("all"), z.array(z.number().int().positive()).max(500)], { message: "Send the ids to mark read, or \"all\"." }) });
-
-/** Marks notifications read. */
-export const POST = route({ schema: markReadSchema }, async ({ body }: { params: unknown; body: z.infer<typeof markReadSchema> }) => {
-  const viewer = await requireUser();
-  return { marked: await markNotificationsRead(viewer.id, body.ids) };
-});
+export const POST = handle(contracts.markNotificationsRead, async ({ viewer, body }) => ({ marked: await markNotificationsRead(viewer.id, body.ids) }));

@@ -1,16 +1,8 @@
-import { requireUser } from "@/lib/auth/viewer";
-import { route } from "@/lib/http/route";
+import { handle } from "@/lib/http/operation";
+import * as contracts from "@/lib/moderation/contracts";
 import { listMyReports } from "@/lib/moderation/my-reports";
 import { reportContent } from "@/lib/moderation/report-content";
-import { reportSchema, type ReportInput } from "@/lib/moderation/schemas";
 
-/** The reader's own reports and what became of them. */
-export const GET = route({}, async () => {
-  const viewer = await requireUser();
-  return { reports: await listMyReports(viewer.id) };
-});
+export const GET = handle(contracts.listMyReports, async ({ viewer }) => ({ reports: await listMyReports(viewer.id) }));
 
-/** Reports a comment or a public highlight's note. */
-export const POST = route({ schema: reportSchema, status: 201 }, async ({ body }: { params: unknown; body: ReportInput }) => {
-  return { report: await reportContent(await requireUser(), body) };
-});
+export const POST = handle(contracts.reportContent, async ({ viewer, body }) => ({ report: await reportContent(viewer, body) }));

@@ -1,9 +1,7 @@
 import { changePassword } from "@/lib/auth/account-settings";
-import { changePasswordSchema } from "@/lib/auth/schemas";
-import { requireUser } from "@/lib/auth/viewer";
-import { route } from "@/lib/http/route";
+import { changePassword as changePasswordContract } from "@/lib/auth/contracts";
+import { handle } from "@/lib/http/operation";
 
-export const POST = route({ schema: changePasswordSchema }, async ({ body }) => {
-  const viewer = await requireUser();
+export const POST = handle(changePasswordContract, async ({ viewer, body }) => {
   await changePassword(viewer.id, body.currentPassword, body.newPassword);
 });

@@ -1,18 +1,9 @@
-import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/viewer";
-import { updateHighlightSchema, type UpdateHighlightInput } from "@/lib/highlights/schemas";
+import * as contracts from "@/lib/highlights/contracts";
 import { deleteHighlight, updateHighlight } from "@/lib/highlights/update-highlight";
-import { route } from "@/lib/http/route";
+import { handle } from "@/lib/http/operation";
 
-type Params = { highlightId: string };
+export const PATCH = handle(contracts.updateHighlight, async ({ params, viewer, body }) => ({ highlight: await updateHighlight(viewer.id, params.highlightId, body) }));
 
-export const PATCH = route({ schema: updateHighlightSchema }, async ({ params, body }: { params: Params; body: UpdateHighlightInput }) => {
-  const viewer = await requireUser();
-  return { highlight: await updateHighlight(viewer.id, params.highlightId, body) };
-});
-
-export const DELETE = route<Params, void>({}, async ({ params }) => {
-  const viewer = await requireUser();
+export const DELETE = handle(contracts.deleteHighlight, async ({ params, viewer }) => {
   await deleteHighlight(viewer.id, params.highlightId);
-  revalidatePath("/");
 });

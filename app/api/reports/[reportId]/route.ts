@@ -1,8 +1,7 @@
-import { requireUser } from "@/lib/auth/viewer";
-import { route } from "@/lib/http/route";
+import { handle } from "@/lib/http/operation";
+import { withdrawReport as withdrawReportContract } from "@/lib/moderation/contracts";
 import { withdrawReport } from "@/lib/moderation/report-content";
 
-/** Withdraws one of the reader's own open reports. */
-export const DELETE = route<{ reportId: string }, void>({}, async ({ params }) => {
-  await withdrawReport(await requireUser(), params.reportId);
+export const DELETE = handle(withdrawReportContract, async ({ params, viewer }) => {
+  await withdrawReport(viewer, params.reportId);
 });

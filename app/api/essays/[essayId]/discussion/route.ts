@@ -1,10 +1,9 @@
-import { getViewer } from "@/lib/auth/viewer";
+import { getDiscussion } from "@/lib/comments/contracts";
 import { countThreads, loadDiscussion } from "@/lib/comments/queries";
-import { route } from "@/lib/http/route";
+import { handle } from "@/lib/http/operation";
 
-/** What the discussion under an essay opens with: the general discussion's first page (Top) and how many threads hang on passages. */
-export const GET = route<{ essayId: string }, unknown>({}, async ({ params }) => {
-  const viewerId = (await getViewer())?.id ?? null;
+export const GET = handle(getDiscussion, async ({ params, viewer }) => {
+  const viewerId = viewer?.id ?? null;
   const [general, passageThreads] = await Promise.all([loadDiscussion(params.essayId, viewerId, { sort: "top", highlightId: null }), countThreads(params.essayId, viewerId, "*")]);
   return { general, passageThreads };
 });

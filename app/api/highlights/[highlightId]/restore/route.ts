@@ -1,12 +1,5 @@
-import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/viewer";
+import { restoreHighlight as restoreHighlightContract } from "@/lib/highlights/contracts";
 import { restoreHighlight } from "@/lib/highlights/update-highlight";
-import { route } from "@/lib/http/route";
+import { handle } from "@/lib/http/operation";
 
-/** Undo for a deleted highlight: the very same highlight comes back. */
-export const POST = route<{ highlightId: string }, unknown>({}, async ({ params }) => {
-  const viewer = await requireUser();
-  const highlight = await restoreHighlight(viewer.id, params.highlightId);
-  revalidatePath("/");
-  return { highlight };
-});
+export const POST = handle(restoreHighlightContract, async ({ params, viewer }) => ({ highlight: await restoreHighlight(viewer.id, params.highlightId) }));

@@ -1,0 +1,55 @@
+import { defineOperation, returns } from "@/lib/http/contract";
+import { changePasswordSchema, deleteAccountSchema, signUpSchema, updateProfileSchema } from "./schemas";
+
+/** Makes an account (signing in is next-auth's, at /api/auth). */
+export const signUp = defineOperation({
+  name: "sign up",
+  method: "POST",
+  path: "/api/account",
+  guard: "public",
+  body: signUpSchema,
+  status: 201,
+  response: returns<{ account: { id: string; handle: string } }>(),
+});
+
+/** Deletes one's own account, removing or keeping its contributions. A suspended reader may. */
+export const deleteAccount = defineOperation({
+  name: "delete account",
+  method: "DELETE",
+  path: "/api/account",
+  guard: "member",
+  body: deleteAccountSchema,
+  status: 204,
+  response: returns<void>(),
+});
+
+/** Changes one's password (every other session ends). A suspended reader may. */
+export const changePassword = defineOperation({
+  name: "change password",
+  method: "POST",
+  path: "/api/account/password",
+  guard: "member",
+  body: changePasswordSchema,
+  status: 204,
+  response: returns<void>(),
+});
+
+/** Changes one's public display name. */
+export const updateProfile = defineOperation({
+  name: "update profile",
+  method: "PATCH",
+  path: "/api/account/profile",
+  guard: "writer",
+  body: updateProfileSchema,
+  response: returns<{ profile: { name: string } }>(),
+});
+
+/** Signs out everywhere. A suspended reader may still end their own sessions. */
+export const signOutEverywhere = defineOperation({
+  name: "sign out everywhere",
+  method: "DELETE",
+  path: "/api/account/sessions",
+  guard: "member",
+  status: 204,
+  response: returns<void>(),
+});

@@ -1,0 +1,23 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { Guard } from "@/lib/http/contract";
+import { assertCanWrite, assertRole, sessionForRequest, type Viewer } from "./viewer";
+
+/** The viewer a guard lets through: none for `public` when signed out, always one otherwise. */
+export type AdmittedViewer<G extends Guard> = G extends "public" ? Viewer | null : Viewer;
+
+/**
+ * Applies an operation's guard to a request: 401 when it needs a session and
+ * has none, 403 for a banned account (said plainly, though a banned session
+ * reads as signed out), for a suspended one where the guard needs a writer,
+ * and for a missing role. `public` never refuses.
+ */
+export async function admitViewer<G extends Guard>(guard: G, request: Request): Promise<AdmittedViewer<G>> {
+  const { viewer, banned } = await sessionForRequest(request);
+  if (guard === "public") return viewer as AdmittedViewer<G>;
+  if (!viewer && banned) throw new AppError("FORBIDDEN", "Your account is banned: you can read Glossa, but not write.");
+  if (!viewer) throw new AppError("UNAUTHENTICATED", "Sign in to do that.");
+  if (guard === "writer") assertCanWrite(viewer);
+  else if (typeof guard === "object") assertRole(viewer, guard.role);
+  return viewer as AdmittedViewer<G>;
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import type { z } from "zod";
+import { admitViewer, type AdmittedViewer } from "@/lib/auth/guard";
+import { AppError } from "@/lib/errors";
+import type { AnyOperation, Parsed, ResponseOf, StreamResponse } from "./contract";
+import { jsonResponse } from "./json-response";
+import { readJsonBody } from "./request-body";
+import { errorResponse, validationError } from "./respond";
+import { assertSameOrigin } from "./same-origin";
+import { unstorableTextPath } from "./storable-text";
+
+/** What an operation's handler gets: the request, the viewer its guard admitted, and every input parsed. */
+export type OperationContext<O extends AnyOperation> = Parsed<O> & { request: Request; viewer: AdmittedViewer<O["guard"]> };
+
+type HandlerResult<O extends AnyOperation> = ResponseOf<O> extends StreamResponse ? Response : O["status"] extends 204 ? void : ResponseOf<O>;
+
+/** A Next.js route handler built by `handle`, carrying its operation so the generated tests can find it. */
+export type OperationHandler<O extends AnyOperation> = ((request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>) & { operation: O };
+
+function refuseUnstorable(value: unknown, part: string): void {
+  const path = unstorableTextPath(value);
+  if (path !== null) {
+    const field = path === "_" ? part : path;
+    const message = "Text cannot contain NUL characters or unpaired surrogates: remove them and try again.";
+    throw new AppError("VALIDATION", message, { fieldErrors: { [field]: [message] } });
+  }
+}
+
+/** Query-string values, refusing a name given twice (`?sort=top&sort=new` would validate one and could act on the other). */
+function queryValues(url: URL): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) {
+    if (key in values) throw new AppError("BAD_REQUEST", `The query parameter "${key}" is given twice: send it once.`);
+    values[key] = value;
+  }
+  return values;
+}
+
+function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown, onError: (error: z.ZodError) => AppError): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw onError(parsed.error);
+  return parsed.data;
+}
+
+/**
+ * The route handler of an operation. Every request goes through the same
+ * steps, in this order: same-origin check for writes (403), the guard (401
+ * before any 422, so a signed-out caller learns nothing about the input
+ * rules), path parameters (404: an id that cannot exist names nothing),
+ * query and body (400 for malformed JSON or repeated fields, 413 past the
+ * size limit, 422 with a message per field), the handler, and one mapping
+ * of any error to its status.
+ */
+export function handle<O extends AnyOperation>(operation: O, handler: (context: OperationContext<O>) => Promise<HandlerResult<O>>): OperationHandler<O> {
+  const routeHandler = async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    try {
+      assertSameOrigin(request);
+      const viewer = await admitViewer(operation.guard, request);
+      const rawParams = await context.params;
+      refuseUnstorable(rawParams, "path");
+      const params = parsePart(operation.params, rawParams, (error) => new AppError("NOT_FOUND", error.issues[0]?.message ?? "There is nothing at this address."));
+      const rawQuery = queryValues(new URL(request.url));
+      refuseUnstorable(rawQuery, "query");
+      const query = parsePart(operation.query ?? undefined, rawQuery, validationError);
+      let body: unknown;
+      if (operation.body) {
+        const raw = await readJsonBody(request);
+        refuseUnstorable(raw, "body");
+        body = parsePart(operation.body, raw ?? {}, validationError);
+      }
+      const result = await handler({ request, viewer, params, query, body } as OperationContext<O>);
+      if (result instanceof Response) return result;
+      if (operation.status === 204) return new Response(null, { status: 204 });
+      return jsonResponse(result, { status: operation.status });
+    } catch (error) {
+      return errorResponse(error, operation.name);
+    }
+  };
+  return Object.assign(routeHandler, { operation });
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { defineOperation, returns, type StreamResponse } from "@/lib/http/contract";
+import { counterText, textId } from "@/lib/validation";
+
+/**
+ * Server-Sent Events for an essay's discussion. A client resuming with
+ * Last-Event-ID (or ?after=) first gets every event it missed. Events carry
+ * ids only; the client fetches each comment through the same checks as every
+ * other read, so hidden or held content never travels on the stream.
+ */
+export const streamDiscussionEvents = defineOperation({
+  name: "stream discussion events",
+  method: "GET",
+  path: "/api/essays/:essayId/events",
+  guard: "public",
+  params: z.object({ essayId: textId("That essay does not exist.") }),
+  query: z.object({ after: counterText("`after` is an event id: a whole number.").optional() }),
+  response: returns<StreamResponse>(),
+});
