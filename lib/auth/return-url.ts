@@ -1,20 +1,46 @@
+const BASE = "http://glossa.invalid";
+
+// A path that cannot leave the site: one leading slash not followed by a
+// slash or backslash (browsers read a backslash as a slash), and no
+// backslash, control character or whitespace anywhere (URL parsers drop tabs
+// and newlines, turning "/\t/evil" into "//evil"; browsers trim spaces and
+// controls from a Location).
+const LOCAL_PATH = /^\/(?![/\\])[^\\\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]*$/;
+
+/**
+ * Whether a resolved pathname stays local however it is read, including
+ * after percent-decoding: "/%2F%2Fevil.example" and "/%5Cevil.example" are
+ * harmless to a browser, which does not decode them, but are refused in case
+ * anything on the way does.
+ */
+function decodesToLocalPath(pathname: string): boolean {
+  try {
+    return LOCAL_PATH.test(decodeURIComponent(pathname).replaceAll(" ", "%20"));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A same-origin path to return to after signing in, or "/" for anything
- * else. Only a single leading slash followed by a non-slash, non-backslash
- * character is accepted, so "//evil.example", "/\evil.example",
- * "https://evil.example" and "javascript:" can never become a redirect.
+ * else. Both the input and the normalised result must be local paths: a probe
+ * found that checking only the input let "/..//evil.example",
+ * "/.//evil.example" and "/./\evil.example" through, because resolving the
+ * dot segments turns each into "//evil.example", which a browser follows to
+ * another site.
  */
 export function safeReturnPath(candidate: string | null | undefined): string {
-  if (!candidate || typeof candidate !== "string") return "/";
-  if (!/^\/(?![/\\])/.test(candidate)) return "/";
-  if (/[\u0000-\u001f\u007f]/.test(candidate)) return "/";
+  if (!candidate || typeof candidate !== "string" || candidate.length > 2048) return "/";
+  if (!LOCAL_PATH.test(candidate)) return "/";
+  let resolved: URL;
   try {
-    const resolved = new URL(candidate, "http://glossa.invalid");
-    if (resolved.origin !== "http://glossa.invalid") return "/";
-    return `${resolved.pathname}${resolved.search}${resolved.hash}`;
+    resolved = new URL(candidate, BASE);
   } catch {
     return "/";
   }
+  if (resolved.origin !== BASE) return "/";
+  const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  return LOCAL_PATH.test(path) && decodesToLocalPath(resolved.pathname) ? path : "/";
 }
 
 /** The sign-in page's address, returning to `path` afterwards. */
