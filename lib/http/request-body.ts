@@ -27,18 +27,24 @@ async function readLimited(request: Request): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+/** No operation's body nests deeper than a few levels; 5,000 nested arrays overflowed the stack of the checks that walk a body. */
+const MAX_JSON_DEPTH = 32;
+
 /**
  * Finds a key that appears twice in one JSON object. JSON.parse keeps the
  * last silently, so `{"body":"ok","body":"<other>"}` would validate one value
  * and act on another; a scan of the text (strings skipped, one key set per
- * open object) costs about a microsecond per 100 bytes.
+ * open object) costs about a microsecond per 100 bytes. Refuses nesting
+ * past MAX_JSON_DEPTH on the way.
  */
 export function duplicateJsonKey(text: string): string | null {
   const stack: (Set<string> | null)[] = [];
   for (let index = 0; index < text.length; index++) {
     const char = text[index];
-    if (char === "{") stack.push(new Set());
-    else if (char === "[") stack.push(null);
+    if (char === "{" || char === "[") {
+      if (stack.length >= MAX_JSON_DEPTH) throw new AppError("BAD_REQUEST", `The request body nests deeper than ${MAX_JSON_DEPTH} levels: no Glossa request needs that.`);
+      stack.push(char === "{" ? new Set() : null);
+    }
     else if (char === "}" || char === "]") stack.pop();
     else if (char === '"') {
       let end = index + 1;
@@ -81,6 +87,7 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   } catch {
     throw new AppError("BAD_REQUEST", "The request body must be JSON.");
   }
+  // Only valid JSON is scanned: the scanner can trust its strings to be closed.
   const duplicate = duplicateJsonKey(text);
   if (duplicate !== null) throw new AppError("BAD_REQUEST", `The field "${duplicate}" is given twice: send it once.`);
   return value;
