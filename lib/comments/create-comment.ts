@@ -6,12 +6,13 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { insertHighlight } from "@/lib/highlights/create-highlight";
 import { announceDiscussionEvent } from "@/lib/live/publish";
+import { consume, refund } from "@/lib/rate-limit/limits";
 import { markdownExcerpt, renderMarkdown } from "@/lib/markdown/render";
 import type { CommentContext } from "@/lib/moderation/pipeline";
 import { judgeComment } from "./judge";
 import { childPath } from "./path";
-import { commentContext, judgingFactColumns, type JudgingFacts } from "./pipeline-context";
-import { COMMENT_VIEW_WIDTH, commentJoins, commentViewColumns, commentViewFromRow } from "./read-sql";
+import { commentContext, floodChecks, judgingFactColumns, type JudgingFacts } from "./pipeline-context";
+import { commentJoins, commentViewColumns, commentViewFromRow, extraColumn } from "./read-sql";
 import type { CreateCommentInput } from "./schemas";
 import type { CommentView } from "./view";
 
@@ -33,6 +34,8 @@ interface Target extends JudgingFacts {
   threadLockedAt: Date | null;
   threadSlowModeSeconds: number | null;
   highlightId: string | null;
+  /** The highlight commented on is the viewer's own private one: the comment makes it public. */
+  highlightPrivate: boolean;
 }
 
 /**
@@ -48,12 +51,13 @@ async function loadTarget(viewer: Viewer, essayId: string, input: CreateCommentI
       p.id AS "parentId", p.path AS "parentPath", p.depth AS "parentDepth", p."rootId" AS "parentRootId", p."highlightId" AS "parentHighlightId",
       p."authorId" AS "parentAuthorId", p.status::text AS "parentStatus", (p."deletedAt" IS NOT NULL) AS "parentDeleted",
       r."lockedAt" AS "threadLockedAt", r."slowModeSeconds" AS "threadSlowModeSeconds",
-      (SELECT h.id FROM "Highlight" h WHERE h.id = ${input.highlightId ?? null}::text AND h."essayId" = e.id AND h."deletedAt" IS NULL
-        AND (h.visibility = 'PUBLIC' OR h."authorId" = ${viewer.id})) AS "highlightId",
+      h.id AS "highlightId", coalesce(h.visibility = 'PRIVATE', false) AS "highlightPrivate",
       ${judgingFactColumns(viewer.id, input.body)}
     FROM "Essay" e
     LEFT JOIN "Comment" p ON p.id = ${input.parentId ?? null}::int AND p."essayId" = e.id
     LEFT JOIN "Comment" r ON r.id = coalesce(p."rootId", p.id)
+    LEFT JOIN "Highlight" h ON h.id = ${input.highlightId ?? null}::text AND h."essayId" = e.id AND h."deletedAt" IS NULL
+      AND (h.visibility = 'PUBLIC' OR h."authorId" = ${viewer.id})
     LEFT JOIN "ModerationSettings" s ON s.id = 1
     WHERE e.id = ${essayId}`);
   return target;
@@ -69,9 +73,11 @@ function assertTargetAllowed(viewer: Viewer, input: CreateCommentInput, target: 
 }
 
 /**
- * The comment's row, the parent author's notice and the live event, written
- * by one statement (so atomically, in one round trip), which returns the
- * comment as its author now sees it and the event's id.
+ * The comment's row, the parent author's notice, the live event and, for a
+ * comment on the author's own private highlight, that highlight made public
+ * (a comment is public, and so is what it is about), written by one
+ * statement (so atomically, in one round trip), which returns the comment as
+ * its author now sees it and the event's id.
  */
 function insertSql(viewer: Viewer, essayId: string, target: Target, highlightId: string | null, fields: { body: string; bodyHtml: string; status: "PUBLISHED" | "HELD"; holdReasons: string[]; notice: string | null }): Prisma.Sql {
   const id = target.commentId;
@@ -88,6 +94,9 @@ function insertSql(viewer: Viewer, essayId: string, target: Target, highlightId:
       SELECT ${target.parentAuthorId}::text, 'REPLY', c.id, c."essayId", ${fields.notice}::text FROM c WHERE ${fields.notice}::text IS NOT NULL
     ), event AS (
       INSERT INTO "DiscussionEvent" ("essayId", kind, "commentId") SELECT c."essayId", 'comment', c.id FROM c WHERE c.status = 'PUBLISHED' RETURNING id
+    ), published AS (
+      UPDATE "Highlight" SET visibility = 'PUBLIC', "updatedAt" = now() AT TIME ZONE 'UTC'
+      WHERE ${target.highlightPrivate} AND id = ${highlightId} AND "authorId" = ${viewer.id} AND visibility = 'PRIVATE' AND EXISTS (SELECT 1 FROM c)
     )
     SELECT ${commentViewColumns(viewer.id)}, (SELECT id FROM event) AS "eventId" FROM c ${commentJoins}`;
 }
@@ -95,18 +104,27 @@ function insertSql(viewer: Viewer, essayId: string, target: Target, highlightId:
 /**
  * Writes a comment: on the essay as a whole, as a reply, on an existing
  * highlight, or on a newly selected passage (which becomes a public
- * highlight in the same transaction). The moderation pipeline decides
- * whether it is published or held, or refuses it. The Markdown is rendered
- * and sanitised once, here. The parent's author is notified of a published
- * reply, and the change is announced to live readers.
+ * highlight in the same transaction). It runs facts → verdict → effects:
+ * one query reads what the comment hangs on and what it is judged by; the
+ * target rules and the moderation pipeline decide (publish, hold, or refuse)
+ * with nothing spent yet; only then is the flood limit counted and the
+ * comment written, so a refused comment leaves no row, no event and no
+ * spent limit. The Markdown is rendered and sanitised once, here.
  */
 export async function createComment(viewer: Viewer, essayId: string, input: CreateCommentInput): Promise<CommentView> {
+  // Facts.
   const target = await loadTarget(viewer, essayId, input);
   if (!target) throw new AppError("NOT_FOUND", "That essay does not exist.");
-  assertTargetAllowed(viewer, input, target);
-
   const thread = target.parentId !== null ? { lockedAt: target.threadLockedAt, slowModeSeconds: target.threadSlowModeSeconds ?? 0 } : null;
-  const { status, holdReasons } = judgeComment(await commentContext(viewer, target, thread, input.body, false, target));
+  const context = await commentContext(viewer, target, thread, input.body, false, target);
+
+  // Verdict.
+  assertTargetAllowed(viewer, input, target);
+  const { status, holdReasons } = judgeComment(context);
+
+  // Effects: the limit is spent only now (a concurrent comment may still win the slot: then this one is refused, unwritten).
+  const limits = floodChecks(viewer.id, Math.max(target.slowModeSeconds, thread?.slowModeSeconds ?? 0));
+  await consume(limits);
   const notifyParent = status === "PUBLISHED" && target.parentAuthorId !== null && target.parentAuthorId !== viewer.id;
   const fields = {
     body: input.body,
@@ -115,16 +133,22 @@ export async function createComment(viewer: Viewer, essayId: string, input: Crea
     holdReasons,
     notice: notifyParent ? `${viewer.name} (@${viewer.handle}) replied: ${markdownExcerpt(input.body)}` : null,
   };
-
-  const passage = input.passage;
-  // The new passage's highlight and the comment commit together; any other comment is the one statement.
-  const [written] = passage
-    ? await db.$transaction(async (tx) => {
-        const highlight = await insertHighlight(tx, viewer.id, { id: essayId }, { ...passage, note: null, visibility: "public" });
-        return (await tx.$queryRaw<Record<string, unknown>[]>(insertSql(viewer, essayId, target, highlight.id, fields))).map((row) => Object.values(row));
-      })
-    : await queryArrays(insertSql(viewer, essayId, target, target.parentHighlightId ?? target.highlightId, fields));
-  const eventId = written![COMMENT_VIEW_WIDTH] as number | null;
+  const written = await writeComment(viewer, essayId, input, target, fields).catch(async (error: unknown) => {
+    await refund(limits).catch(() => undefined);
+    throw error;
+  });
+  const eventId = extraColumn(written, 0) as number | null;
   await announceDiscussionEvent(eventId === null ? null : { essayId, eventId });
-  return commentViewFromRow(written!);
+  return commentViewFromRow(written);
+}
+
+/** The insert: a passage's new highlight and its comment commit together; any other comment is the one statement. */
+async function writeComment(viewer: Viewer, essayId: string, input: CreateCommentInput, target: Target, fields: Parameters<typeof insertSql>[4]): Promise<unknown[]> {
+  const passage = input.passage;
+  if (!passage) return (await queryArrays(insertSql(viewer, essayId, target, target.parentHighlightId ?? target.highlightId, fields)))[0]!;
+  return db.$transaction(async (tx) => {
+    const highlight = await insertHighlight(tx, viewer.id, { id: essayId }, { ...passage, note: null, visibility: "public" });
+    const [row] = await tx.$queryRaw<Record<string, unknown>[]>(insertSql(viewer, essayId, { ...target, highlightPrivate: false }, highlight.id, fields));
+    return Object.values(row!);
+  });
 }

@@ -1,24 +1,23 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { queryRows } from "@/lib/db/sql";
-import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentContext } from "@/lib/moderation/pipeline";
-import { consume, LIMITS } from "@/lib/rate-limit/limits";
+import { LIMITS, peek, type LimitRule } from "@/lib/rate-limit/limits";
 
 /** The same text again within this window is refused as a duplicate. */
 const DUPLICATE_WINDOW_MINUTES = 5;
 
-/** Counts the comment against the flood limit, and returns the wait if over it. */
-async function floodWait(userId: string, slowModeSeconds: number): Promise<number> {
-  try {
-    await consume([{ rule: LIMITS.commentsPerUser, key: userId }]);
-    if (slowModeSeconds > 0) await consume([{ rule: { name: `slow-${slowModeSeconds}s`, points: 1, durationSeconds: slowModeSeconds, what: "comments in this slow-mode discussion" }, key: userId }]);
-    return 0;
-  } catch (error) {
-    if (error instanceof AppError && error.code === "RATE_LIMITED") return error.retryAfterSeconds ?? 1;
-    throw error;
-  }
+/**
+ * The limits a new comment counts against: one comment per 5 s per reader,
+ * and the discussion's slow mode (the essay's or the thread's, whichever is
+ * slower) when it has one.
+ */
+export function floodChecks(userId: string, slowModeSeconds: number): { rule: LimitRule; key: string }[] {
+  return [
+    { rule: LIMITS.commentsPerUser, key: userId },
+    ...(slowModeSeconds > 0 ? [{ rule: { name: `slow-${slowModeSeconds}s`, points: 1, durationSeconds: slowModeSeconds, what: "comments in this slow-mode discussion" }, key: userId }] : []),
+  ];
 }
 
 /** What the pipeline judges a comment by, as `judgingFactColumns` reads it. */
@@ -50,7 +49,12 @@ export async function loadEditFacts(viewer: Viewer, essayId: string): Promise<Ju
   return facts!;
 }
 
-/** Assembles what the moderation pipeline judges a comment by, counting a new comment against the flood limit. */
+/**
+ * Assembles what the moderation pipeline judges a comment by. The flood
+ * limit is looked at, not spent: a comment the pipeline refuses must leave
+ * no trace (a reader told to rephrase a banned word could otherwise not post
+ * the rephrased comment for 5 s). The writer spends it after the verdict.
+ */
 export async function commentContext(
   viewer: Viewer,
   essay: { commentsOpen: boolean; preModeration: CommentContext["essay"]["preModeration"]; preModerationThreshold: number; slowModeSeconds: number },
@@ -68,6 +72,6 @@ export async function commentContext(
     thread: thread ? { locked: thread.lockedAt !== null } : null,
     settings: { bannedWords: facts.bannedWords ?? [], suspectWords: facts.suspectWords ?? [], linkMinAccountAgeHours: facts.linkMinAccountAgeHours ?? 24 },
     duplicateOfRecent: facts.duplicate,
-    floodWaitSeconds: isEdit ? 0 : await floodWait(viewer.id, Math.max(essay.slowModeSeconds, thread?.slowModeSeconds ?? 0)),
+    floodWaitSeconds: isEdit ? 0 : ((await peek(floodChecks(viewer.id, Math.max(essay.slowModeSeconds, thread?.slowModeSeconds ?? 0))))?.retryAfterSeconds ?? 0),
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { queryArrays } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { COMMENT_VIEW_WIDTH, commentJoins, commentViewColumns, commentViewFromRow, descendantCount, threadSql, visibleCondition } from "./read-sql";
+import { commentJoins, commentViewColumns, commentViewFromRow, descendantCount, extraColumn, threadSql, visibleCondition } from "./read-sql";
 import type { DiscussionSort } from "./schemas";
 import type { CommentView, DiscussionPage } from "./view";
 
@@ -66,7 +66,7 @@ export async function loadDiscussion(
       ORDER BY t.path LIMIT ${FIRST_REPLIES}
     ) c ${commentJoins}
     ORDER BY c.path`);
-  const total = roots[0]![COMMENT_VIEW_WIDTH] as number;
+  const total = extraColumn(roots[0]!, 0) as number;
   return {
     comments: [...roots, ...replies].map(commentViewFromRow),
     threads: total,

@@ -3,46 +3,74 @@ import { DELETED_ACCOUNT_NAME } from "@/lib/auth/account-constants";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentView } from "./view";
 
-/**
- * The columns of a comment as `viewerId` sees it, in CommentView's order
- * (read them with `commentViewFromRow`), from the row aliased `c` and its
- * author `u` (see `commentJoins`). This is the one place that decides what a
- * reader gets: deleted and hidden comments become tombstones without their
- * text, the Markdown source comes only with the viewer's own comments, and
- * held ones are filtered out by `visibleCondition` before they get here.
- * PostgreSQL does the masking and formats the timestamp, so a long thread's
- * rows are read as plain arrays and go out with one JSON.stringify (a
- * 10,000-comment thread in about 40 ms instead of 60).
- */
-export function commentViewColumns(viewerId: string | null, replyCount: Prisma.Sql = Prisma.sql`0`): Prisma.Sql {
-  const shown = Prisma.sql`(c."deletedAt" IS NULL AND c.status <> 'HIDDEN')`;
-  const mine = viewerId ? Prisma.sql`coalesce(c."authorId" = ${viewerId}, false)` : Prisma.sql`false`;
-  const accountGone = Prisma.sql`(u.handle IS NULL OR u."deletedAt" IS NOT NULL)`;
-  return Prisma.sql`c.id, c."highlightId", c."parentId", coalesce(c."rootId", c.id) AS "rootId", c.depth,
-    CASE WHEN c."deletedAt" IS NOT NULL THEN 'deleted' WHEN c.status = 'HIDDEN' THEN 'hidden' WHEN c.status = 'HELD' THEN 'held' ELSE 'published' END AS state,
-    CASE WHEN c."deletedAt" IS NOT NULL THEN NULL WHEN ${accountGone} THEN '' ELSE u.handle END AS "authorHandle",
-    CASE WHEN ${accountGone} THEN ${DELETED_ACCOUNT_NAME}::text ELSE coalesce(u.name, u.handle) END AS "authorName",
-    CASE WHEN ${shown} THEN c."bodyHtml" END AS html,
-    CASE WHEN ${shown} AND ${mine} THEN c.body END AS source,
-    CASE WHEN c."deletedAt" IS NULL AND c.status = 'HIDDEN' THEN c."hiddenReason" END AS "hiddenReason",
-    c."editedAt" IS NOT NULL AS edited, c."pinnedAt" IS NOT NULL AS pinned, c."lockedAt" IS NOT NULL AS locked, c.upvotes,
-    ${viewerId ? Prisma.sql`EXISTS (SELECT 1 FROM "Vote" v WHERE v."commentId" = c.id AND v."userId" = ${viewerId})` : Prisma.sql`false`} AS voted,
-    ${mine} AS mine, ${replyCount} AS "replyCount",
-    CASE WHEN c.depth = 0 AND c."highlightId" IS NOT NULL THEN (SELECT h.exact FROM "Highlight" h WHERE h.id = c."highlightId") END AS "passageQuote",
-    to_char(c."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
+/** What a column's SQL may depend on: who is reading, and the reply count the query supplies. */
+interface ColumnScope {
+  viewerId: string | null;
+  replyCount: Prisma.Sql;
 }
 
-/** How many columns `commentViewColumns` yields: a query's own columns follow them. */
-export const COMMENT_VIEW_WIDTH = 20;
+const shown = Prisma.sql`(c."deletedAt" IS NULL AND c.status <> 'HIDDEN')`;
+const accountGone = Prisma.sql`(u.handle IS NULL OR u."deletedAt" IS NOT NULL)`;
+const mine = ({ viewerId }: ColumnScope) => (viewerId ? Prisma.sql`coalesce(c."authorId" = ${viewerId}, false)` : Prisma.sql`false`);
 
-/** Reads the first `COMMENT_VIEW_WIDTH` values of a row selected with `commentViewColumns`. */
+/**
+ * A comment as a reader sees it, column by column, in CommentView's field
+ * order: the select list, its width and the row decoder all come from this
+ * one table. This is the one place that decides what a reader gets: deleted
+ * and hidden comments become tombstones without their text, the Markdown
+ * source comes only with the viewer's own comments, and held ones (and
+ * comments on a highlight the viewer may not see) are filtered out by
+ * `visibleCondition` before they get here. PostgreSQL does the masking and
+ * formats the timestamp, so a long thread's rows are read as plain arrays
+ * and go out with one JSON.stringify (a 10,000-comment thread in about 40 ms
+ * instead of 60).
+ */
+const COMMENT_VIEW_COLUMNS = [
+  ["id", () => Prisma.sql`c.id`],
+  ["highlightId", () => Prisma.sql`c."highlightId"`],
+  ["parentId", () => Prisma.sql`c."parentId"`],
+  ["rootId", () => Prisma.sql`coalesce(c."rootId", c.id)`],
+  ["depth", () => Prisma.sql`c.depth`],
+  ["state", () => Prisma.sql`CASE WHEN c."deletedAt" IS NOT NULL THEN 'deleted' WHEN c.status = 'HIDDEN' THEN 'hidden' WHEN c.status = 'HELD' THEN 'held' ELSE 'published' END`],
+  ["authorHandle", () => Prisma.sql`CASE WHEN c."deletedAt" IS NOT NULL THEN NULL WHEN ${accountGone} THEN '' ELSE u.handle END`],
+  ["authorName", () => Prisma.sql`CASE WHEN ${accountGone} THEN ${DELETED_ACCOUNT_NAME}::text ELSE coalesce(u.name, u.handle) END`],
+  ["html", () => Prisma.sql`CASE WHEN ${shown} THEN c."bodyHtml" END`],
+  ["source", (scope) => Prisma.sql`CASE WHEN ${shown} AND ${mine(scope)} THEN c.body END`],
+  ["hiddenReason", () => Prisma.sql`CASE WHEN c."deletedAt" IS NULL AND c.status = 'HIDDEN' THEN c."hiddenReason" END`],
+  ["edited", () => Prisma.sql`c."editedAt" IS NOT NULL`],
+  ["pinned", () => Prisma.sql`c."pinnedAt" IS NOT NULL`],
+  ["locked", () => Prisma.sql`c."lockedAt" IS NOT NULL`],
+  ["upvotes", () => Prisma.sql`c.upvotes`],
+  ["voted", ({ viewerId }) => (viewerId ? Prisma.sql`EXISTS (SELECT 1 FROM "Vote" v WHERE v."commentId" = c.id AND v."userId" = ${viewerId})` : Prisma.sql`false`)],
+  ["mine", mine],
+  ["replyCount", ({ replyCount }) => replyCount],
+  ["passageQuote", () => Prisma.sql`CASE WHEN c.depth = 0 AND c."highlightId" IS NOT NULL THEN (SELECT h.exact FROM "Highlight" h WHERE h.id = c."highlightId") END`],
+  ["createdAt", () => Prisma.sql`to_char(c."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`],
+] as const satisfies readonly (readonly [string, (scope: ColumnScope) => Prisma.Sql])[];
+
+/** How many columns `commentViewColumns` yields: a query's own columns follow them (read them with `extraColumn`). */
+const COMMENT_VIEW_WIDTH = COMMENT_VIEW_COLUMNS.length;
+
+/** The select list of a comment as `viewerId` sees it, from the row aliased `c` and its author `u` (see `commentJoins`). */
+export function commentViewColumns(viewerId: string | null, replyCount: Prisma.Sql = Prisma.sql`0`): Prisma.Sql {
+  const scope = { viewerId, replyCount };
+  return Prisma.join(
+    COMMENT_VIEW_COLUMNS.map(([name, column]) => Prisma.sql`${column(scope)} AS ${Prisma.raw(`"${name}"`)}`),
+    ", ",
+  );
+}
+
+/** Reads a row selected with `commentViewColumns` (its first columns) as a CommentView. */
 export function commentViewFromRow(row: readonly unknown[]): CommentView {
-  const [id, highlightId, parentId, rootId, depth, state, authorHandle, authorName, html, source, hiddenReason, edited, pinned, locked, upvotes, voted, mine, replyCount, passageQuote, createdAt] = row;
-  return {
-    id, highlightId, parentId, rootId, depth, state,
-    author: authorHandle === null ? null : { handle: authorHandle, name: authorName },
-    html, source, hiddenReason, edited, pinned, locked, upvotes, voted, mine, replyCount, passageQuote, createdAt,
-  } as CommentView;
+  const fields: Record<string, unknown> = {};
+  for (let index = 0; index < COMMENT_VIEW_WIDTH; index++) fields[COMMENT_VIEW_COLUMNS[index]![0]] = row[index];
+  const { authorHandle, authorName, ...view } = fields;
+  return { ...view, author: authorHandle === null ? null : { handle: authorHandle, name: authorName } } as CommentView;
+}
+
+/** The `index`-th column a query selects after `commentViewColumns` (0 for the first). */
+export function extraColumn(row: readonly unknown[], index: number): unknown {
+  return row[COMMENT_VIEW_WIDTH + index];
 }
 
 /**
@@ -53,10 +81,18 @@ export function commentViewFromRow(row: readonly unknown[]): CommentView {
  */
 export const commentJoins = Prisma.sql`LEFT JOIN LATERAL (SELECT handle, name, "deletedAt" FROM "User" WHERE id = c."authorId" LIMIT 1) u ON true`;
 
-/** Held comments reach nobody but their author, in every read path. */
+/**
+ * What a reader may see at all, in every read path: held comments reach
+ * nobody but their author, and a comment on a private highlight reaches
+ * nobody but the highlight's owner (a comment makes its highlight public
+ * since the security review; older ones on still-private highlights are
+ * kept, not shown, so neither the passage nor the highlight's id leaks).
+ * General-discussion comments have no highlight and skip the lookup.
+ */
 export function visibleCondition(viewerId: string | null, alias = "c"): Prisma.Sql {
   const table = Prisma.raw(alias);
-  return Prisma.sql`(${table}.status <> 'HELD' OR ${table}."authorId" = ${viewerId ?? ""})`;
+  return Prisma.sql`(${table}.status <> 'HELD' OR ${table}."authorId" = ${viewerId ?? ""})
+    AND (${table}."highlightId" IS NULL OR EXISTS (SELECT 1 FROM "Highlight" hv WHERE hv.id = ${table}."highlightId" AND (hv.visibility = 'PUBLIC' OR hv."authorId" = ${viewerId ?? ""})))`;
 }
 
 /**

@@ -6,10 +6,18 @@ import { highlightViewSelect, toHighlightView, type HighlightView } from "./view
 
 const NOT_YOURS = "That highlight does not exist or is not yours.";
 
-/** Changes the colour, note or visibility of one of the author's own highlights. */
+/**
+ * Changes the colour, note or visibility of one of the author's own
+ * highlights. A highlight that carries a discussion stays public: the
+ * comments on it are public, and they quote it.
+ */
 export async function updateHighlight(authorId: string, highlightId: string, input: UpdateHighlightInput): Promise<HighlightView> {
+  if (input.visibility === "private") {
+    const discussed = await db.highlight.findFirst({ where: { id: highlightId, authorId, deletedAt: null, comments: { some: {} } }, select: { id: true } });
+    if (discussed) throw new AppError("CONFLICT", "This highlight has a discussion, so it stays public. You can change its colour or note.");
+  }
   const { count } = await db.highlight.updateMany({
-    where: { id: highlightId, authorId, deletedAt: null },
+    where: { id: highlightId, authorId, deletedAt: null, ...(input.visibility === "private" ? { comments: { none: {} } } : {}) },
     data: {
       ...(input.colour ? { colour: input.colour.toUpperCase() as Uppercase<typeof input.colour> } : {}),
       ...(input.note !== undefined ? { note: input.note } : {}),

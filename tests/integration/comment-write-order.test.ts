@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { viewerFromToken, type Viewer } from "@/lib/auth/viewer";
+import { createComment } from "@/lib/comments/create-comment";
+import { loadComment, loadDiscussion, loadThread } from "@/lib/comments/queries";
+import { db, disconnectDb } from "@/lib/db/client";
+import { createHighlight } from "@/lib/highlights/create-highlight";
+import { updateHighlight } from "@/lib/highlights/update-highlight";
+import { closeLimitStore } from "@/lib/rate-limit/store";
+import { createTestEssay } from "../support/essays";
+
+const drafts = [{ kind: "paragraph" as const, text: "Negotiations that drag on can turn a strong position into a defeat." }];
+let essayId: string;
+let revisionId: string;
+let counter = 0;
+
+async function reader(label: string): Promise<Viewer> {
+  counter += 1;
+  const user = await db.user.create({ data: { handle: `${label}-${counter}-${Date.now().toString(36)}`, name: label, createdAt: new Date("2026-01-01") } });
+  return (await viewerFromToken({ uid: user.id, sv: 0 }))!;
+}
+
+beforeAll(async () => {
+  ({ essayId, revisionId } = await createTestEssay("write-order", "Order", drafts));
+  await db.moderationSettings.upsert({ where: { id: 1 }, create: { id: 1, bannedWords: ["zorblax"] }, update: { bannedWords: ["zorblax"] } });
+});
+
+afterAll(async () => {
+  await db.moderationSettings.update({ where: { id: 1 }, data: { bannedWords: [] } });
+  await closeLimitStore();
+  await disconnectDb();
+});
+
+describe("a comment is judged before anything is spent or written", () => {
+  it("a refused comment leaves no trace: the rephrased comment right after it is published", async () => {
+    const ana = await reader("ana");
+    const eventsBefore = await db.discussionEvent.count({ where: { essayId } });
+    await expect(createComment(ana, essayId, { body: "This is zorblax nonsense." })).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/rephrase/i) });
+    expect(await db.comment.count({ where: { authorId: ana.id } })).toBe(0);
+    expect(await db.discussionEvent.count({ where: { essayId } })).toBe(eventsBefore);
+    expect(await db.$queryRaw<unknown[]>`SELECT 1 FROM rate_limits WHERE key LIKE ${"%" + ana.id}`).toHaveLength(0);
+    // At once, as a reader would after being told to rephrase: no 429 "Wait 5 seconds".
+    const comment = await createComment(ana, essayId, { body: "This is nonsense, I think." });
+    expect(comment.state).toBe("published");
+    // The limit is spent by the published comment.
+    await expect(createComment(ana, essayId, { body: "And another thing." })).rejects.toMatchObject({ status: 429 });
+  });
+
+  it("a reply to a missing comment spends nothing either", async () => {
+    const ben = await reader("ben");
+    await expect(createComment(ben, essayId, { body: "Replying to nothing.", parentId: 2_000_000_000 })).rejects.toMatchObject({ status: 404 });
+    expect((await createComment(ben, essayId, { body: "A real comment." })).state).toBe("published");
+  });
+});
+
+describe("a comment on a private highlight", () => {
+  it("makes the owner's highlight public, as the composer says", async () => {
+    const cara = await reader("cara");
+    const highlight = await createHighlight(cara.id, essayId, { revisionId, start: 0, end: 12, exact: "Negotiations", colour: "yellow", note: null, visibility: "private" });
+    const comment = await createComment(cara, essayId, { body: "Why do they drag on?", highlightId: highlight.id });
+    expect(comment.highlightId).toBe(highlight.id);
+    expect((await db.highlight.findUniqueOrThrow({ where: { id: highlight.id } })).visibility).toBe("PUBLIC");
+    // It stays public while it carries a discussion.
+    await expect(updateHighlight(cara.id, highlight.id, { visibility: "private" })).rejects.toMatchObject({ status: 409 });
+    expect((await db.highlight.findUniqueOrThrow({ where: { id: highlight.id } })).visibility).toBe("PUBLIC");
+  });
+
+  it("written before that rule, is shown to nobody but the highlight's owner: no id, no quote", async () => {
+    const dan = await reader("dan");
+    const other = await reader("other");
+    const highlight = await createHighlight(dan.id, essayId, { revisionId, start: 13, end: 21, exact: "that dra", colour: "blue", note: null, visibility: "private" });
+    // A comment from before the rule: written straight to the database.
+    const legacy = await db.comment.create({ data: { essayId, highlightId: highlight.id, authorId: dan.id, body: "old", bodyHtml: "<p>old</p>", path: "x", depth: 0 } });
+    await db.comment.update({ where: { id: legacy.id }, data: { rootId: legacy.id, path: legacy.id.toString(36).padStart(8, "0") } });
+
+    for (const viewerId of [null, other.id]) {
+      expect(await loadComment(legacy.id, viewerId)).toBeNull();
+      expect(await loadThread(legacy.id, viewerId)).toEqual([]);
+      expect((await loadDiscussion(essayId, viewerId, { sort: "new", highlightId: "*" })).comments.map((comment) => comment.id)).not.toContain(legacy.id);
+      expect((await loadDiscussion(essayId, viewerId, { sort: "new", highlightId: highlight.id })).comments).toEqual([]);
+    }
+    const own = await loadComment(legacy.id, dan.id);
+    expect(own?.highlightId).toBe(highlight.id);
+    expect(own?.passageQuote).toBe("that dra");
+  });
+});
