@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { announceDiscussionEvent, recordDiscussionEvent } from "@/lib/live/publish";
+import { announceDiscussionEvent, isPublicChange, recordDiscussionEvent } from "@/lib/live/publish";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { judgeComment } from "./judge";
 import { commentContext, loadEditFacts } from "./pipeline-context";
@@ -26,6 +26,9 @@ export async function editComment(viewer: Viewer, commentId: number, body: strin
   if (comment.body === body) return (await loadComment(commentId, viewer.id))!;
   const root = await db.comment.findUnique({ where: { id: comment.rootId ?? comment.id }, select: { lockedAt: true, slowModeSeconds: true } });
   const verdict = judgeComment(await commentContext(viewer, comment.essay, root, body, true, await loadEditFacts(viewer, comment.essayId)));
+  // Editing a held comment used to put its id on every stream, anonymous ones included.
+  const statusAfter = verdict.status === "HELD" ? "HELD" : comment.status;
+  const announce = isPublicChange(comment.status, statusAfter);
 
   const event = await db.$transaction(async (tx) => {
     await tx.commentRevision.create({ data: { commentId, editorId: viewer.id, body: comment.body } });
@@ -34,7 +37,7 @@ export async function editComment(viewer: Viewer, commentId: number, body: strin
       data: { body, bodyHtml: renderMarkdown(body), editedAt: new Date(), ...(verdict.status === "HELD" ? { status: "HELD", holdReasons: verdict.holdReasons } : {}) },
     });
     if (count === 0) throw new AppError("NOT_FOUND", NOT_YOURS);
-    return recordDiscussionEvent(tx, comment.essayId, "edit", commentId);
+    return announce ? recordDiscussionEvent(tx, comment.essayId, "edit", commentId) : null;
   });
   await announceDiscussionEvent(event);
   return (await loadComment(commentId, viewer.id))!;

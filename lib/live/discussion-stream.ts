@@ -1,74 +1,242 @@
 import "server-only";
-import { advance, awaitedGaps, startCursor } from "./event-cursor";
+import { advance, awaitedGaps, startCursor, type EventCursor } from "./event-cursor";
 import { eventsAfter, READ_BATCH, type StreamEvent } from "./events";
-import { subscribeToEssay } from "./listener";
+import { onListenerResync, subscribeToEssay } from "./listener";
 
 /** A comment every so often keeps proxies from closing an idle stream. */
-const HEARTBEAT_MS = 25_000;
+export const HEARTBEAT_MS = 25_000;
 
-function frame(event: StreamEvent): string {
-  return `id: ${event.id}\nevent: discussion\ndata: ${JSON.stringify({ kind: event.kind, commentId: event.commentId })}\n\n`;
+/**
+ * A stream whose client reads slower than events arrive is closed once this
+ * much is queued for it: the client reconnects with Last-Event-ID and
+ * catches up from the log, instead of the server buffering without bound
+ * for a reader that never reads.
+ */
+export const MAX_QUEUED_BYTES = 256 * 1024;
+
+/** Reads of the log one burst may take before yielding to the next signal (each reads up to READ_BATCH events). */
+const MAX_ROUNDS = 20;
+
+const encoder = new TextEncoder();
+// Shared, never mutated: every stream enqueues the same bytes.
+const KEEP_ALIVE = encoder.encode(": keep-alive\n\n");
+const RETRY_HINT = encoder.encode("retry: 2000\n\n");
+
+function frame(event: StreamEvent): Uint8Array {
+  return encoder.encode(`id: ${event.id}\nevent: discussion\ndata: ${JSON.stringify({ kind: event.kind, commentId: event.commentId })}\n\n`);
+}
+
+/**
+ * One open stream: its place in the log and the controller to write to,
+ * nothing else. Idle streams are what a flood is made of, so this is kept
+ * small (no timer, no closures over request state; measured in
+ * bench:faults).
+ */
+class LiveStream {
+  readonly cursor: EventCursor;
+  closed = false;
+
+  constructor(
+    readonly feed: EssayFeed,
+    after: number,
+    private readonly controller: ReadableStreamDefaultController<Uint8Array>,
+    private readonly onClose: (() => void) | undefined,
+  ) {
+    this.cursor = startCursor(after);
+  }
+
+  send(bytes: Uint8Array): void {
+    if (this.closed) return;
+    try {
+      this.controller.enqueue(bytes);
+    } catch {
+      this.close();
+      return;
+    }
+    if ((this.controller.desiredSize ?? 0) < -MAX_QUEUED_BYTES) this.close();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.feed.remove(this);
+    try {
+      this.controller.close();
+    } catch {
+      // Already closed or cancelled by the reader.
+    }
+    this.onClose?.();
+  }
+}
+
+/**
+ * The open streams of one essay, fed by one subscription and one reader of
+ * the log: a notification costs the essay one read, however many streams
+ * are open, and the events read go to each stream through its own cursor
+ * (which drops what that stream has already sent). Reads run one at a time;
+ * signals arriving during a read fold into one more.
+ */
+class EssayFeed {
+  readonly streams = new Set<LiveStream>();
+  private reading = false;
+  private again = false;
+  /** A read failed (the database is away): the heartbeat and the listener's resync read again. */
+  stale = false;
+  private readonly unsubscribe: () => void;
+
+  constructor(readonly essayId: string) {
+    this.unsubscribe = subscribeToEssay(essayId, () => this.read());
+  }
+
+  add(stream: LiveStream): void {
+    this.streams.add(stream);
+    this.read();
+  }
+
+  remove(stream: LiveStream): void {
+    this.streams.delete(stream);
+    if (this.streams.size > 0) return;
+    this.unsubscribe();
+    if (feeds.get(this.essayId) === this) feeds.delete(this.essayId);
+    if (feeds.size === 0) stopHeartbeat();
+  }
+
+  /** Reads the log for every stream of the essay, now or right after the read in progress. */
+  read(): void {
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    this.reading = true;
+    void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        await this.readOnce();
+      } while (this.again && this.streams.size > 0);
+      this.stale = false;
+    } catch {
+      // The database is unreachable: nothing is lost, the log is read again
+      // on the next signal, heartbeat or listener reconnection.
+      this.stale = true;
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  /**
+   * One pass over the log for the streams open now: from the lowest
+   * position among them, with every id any of them still awaits (see
+   * event-cursor.ts). Streams opened meanwhile wait for the next pass,
+   * which `add` has asked for.
+   */
+  private async readOnce(): Promise<void> {
+    const streams = [...this.streams];
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const now = Date.now();
+      let after = Number.POSITIVE_INFINITY;
+      const awaited = new Set<number>();
+      for (const stream of streams) {
+        if (stream.closed) continue;
+        after = Math.min(after, stream.cursor.after);
+        for (const id of awaitedGaps(stream.cursor, now)) awaited.add(id);
+      }
+      if (after === Number.POSITIVE_INFINITY) return;
+      const batch = await eventsAfter(this.essayId, after, [...awaited]);
+      const frames = new Map<number, Uint8Array>();
+      for (const stream of streams) {
+        if (stream.closed) continue;
+        for (const event of advance(stream.cursor, this.essayId, batch, now)) {
+          let bytes = frames.get(event.id);
+          if (!bytes) frames.set(event.id, (bytes = frame(event)));
+          stream.send(bytes);
+        }
+      }
+      if (batch.length < READ_BATCH) return;
+    }
+    this.again = true;
+  }
+}
+
+const feeds = new Map<string, EssayFeed>();
+let heartbeat: NodeJS.Timeout | null = null;
+let stopResync: (() => void) | null = null;
+
+/**
+ * One timer for every stream of the instance (instead of one setInterval
+ * each): keeps proxies from closing idle streams, and re-reads the log for
+ * essays whose streams await skipped ids or whose last read failed.
+ */
+function startHeartbeat(): void {
+  if (heartbeat) return;
+  heartbeat = setInterval(() => {
+    for (const feed of feeds.values()) {
+      let awaiting = feed.stale;
+      for (const stream of feed.streams) {
+        stream.send(KEEP_ALIVE);
+        awaiting ||= stream.cursor.gaps.size > 0;
+      }
+      if (awaiting) feed.read();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  // After the LISTEN connection comes back, every essay reads what was announced while it was away.
+  stopResync = onListenerResync(() => {
+    for (const feed of feeds.values()) feed.read();
+  });
+}
+
+function stopHeartbeat(): void {
+  if (heartbeat) clearInterval(heartbeat);
+  heartbeat = null;
+  stopResync?.();
+  stopResync = null;
+}
+
+/** How many streams this instance has open, and for how many essays. */
+export function openStreamCount(): { streams: number; essays: number } {
+  let streams = 0;
+  for (const feed of feeds.values()) streams += feed.streams.size;
+  return { streams, essays: feeds.size };
 }
 
 /**
  * The Server-Sent Events body for an essay's discussion, from the event
  * after `resumeFrom`: first everything the client missed, from the event
- * log, then each change as NOTIFY announces it from any app instance.
- * Notifications that arrive while the log is being read fold into one more
- * read, so a burst of writes costs a stream a few reads rather than one per
- * write. Ends when `signal` aborts.
+ * log, then each change as NOTIFY announces it from any app instance. Ends
+ * when `signal` aborts or the reader cancels; `onClose` runs once then (the
+ * admission gate's release). The caller has checked that the essay exists
+ * and that `resumeFrom` is a position in the log (open-discussion-stream.ts).
  */
-export function discussionStream(essayId: string, resumeFrom: number, signal: AbortSignal): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const cursor = startCursor(resumeFrom);
-  let cleanup = () => {};
-
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let closed = false;
-      const send = (text: string) => {
-        if (!closed) controller.enqueue(encoder.encode(text));
-      };
-      const readLog = async () => {
-        for (;;) {
-          const batch = await eventsAfter(essayId, cursor.after, awaitedGaps(cursor, Date.now()));
-          for (const event of advance(cursor, essayId, batch, Date.now())) send(frame(event));
-          if (batch.length < READ_BATCH || closed) return;
+export function discussionStream(essayId: string, resumeFrom: number, signal: AbortSignal, onClose?: () => void): ReadableStream<Uint8Array> {
+  let stream: LiveStream | null = null;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        let feed = feeds.get(essayId);
+        if (!feed) {
+          feed = new EssayFeed(essayId);
+          feeds.set(essayId, feed);
         }
-      };
-      // One read at a time, so events go out once and in order; at most one more waits behind it.
-      let reading = Promise.resolve();
-      let readPending = false;
-      const scheduleRead = () => {
-        if (readPending) return;
-        readPending = true;
-        reading = reading
-          .then(() => {
-            readPending = false;
-            return readLog();
-          })
-          .catch(() => undefined);
-      };
-      const unsubscribe = await subscribeToEssay(essayId, scheduleRead);
-      const heartbeat = setInterval(() => {
-        send(": keep-alive\n\n");
-        // Gaps still awaited are asked for again even if no write comes along.
-        if (cursor.gaps.size) scheduleRead();
-      }, HEARTBEAT_MS);
-      cleanup = () => {
-        closed = true;
-        clearInterval(heartbeat);
-        unsubscribe();
-      };
-      signal.addEventListener("abort", () => {
-        cleanup();
-        controller.close();
-      });
-      send("retry: 2000\n\n");
-      scheduleRead();
+        startHeartbeat();
+        const opened = new LiveStream(feed, resumeFrom, controller, onClose);
+        stream = opened;
+        if (signal.aborted) {
+          opened.close();
+          return;
+        }
+        signal.addEventListener("abort", () => opened.close(), { once: true });
+        controller.enqueue(RETRY_HINT);
+        feed.add(opened);
+      },
+      cancel() {
+        stream?.close();
+      },
     },
-    cancel() {
-      cleanup();
-    },
-  });
+    // Counted in bytes, so desiredSize says how much waits for the reader.
+    { highWaterMark: 0, size: (chunk) => chunk.byteLength },
+  );
 }
