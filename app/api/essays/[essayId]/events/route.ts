@@ -1,17 +1,20 @@
-import { discussionStream } from "@/lib/live/discussion-stream";
+import { errorResponse } from "@/lib/http/respond";
+import { openDiscussionStream } from "@/lib/live/open-discussion-stream";
 
 export const dynamic = "force-dynamic";
 
 /**
- * Server-Sent Events for an essay's discussion. A client resuming with
- * Last-Event-ID (or ?after=) first gets every event it missed. Events carry
- * ids only; the client fetches each comment through the same checks as every
- * other read, so hidden or held content never travels on the stream.
+ * Server-Sent Events for an essay's discussion (or, with
+ * `Accept: application/json`, one page of events for a client that polls).
+ * A client resuming with Last-Event-ID (or ?after=) first gets every event
+ * it missed. Events carry ids only; the client fetches each comment through
+ * the same checks as every other read. Admission (404, caps, 503) is in
+ * lib/live/open-discussion-stream.ts.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ essayId: string }> }) {
-  const { essayId } = await params;
-  const resumeFrom = Number(request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after") ?? 0) || 0;
-  return new Response(discussionStream(essayId, resumeFrom, request.signal), {
-    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
-  });
+  try {
+    return await openDiscussionStream(request, (await params).essayId);
+  } catch (error) {
+    return errorResponse(error);
+  }
 }
