@@ -29,7 +29,7 @@ await runCli(async () => {
   const child = spawn("npx", ["next", "start", "--port", port, "--hostname", "127.0.0.1"], {
     stdio: "inherit",
     cwd: PROJECT_ROOT,
-    env: { ...process.env, NODE_OPTIONS: productionNodeOptions(), DATABASE_URL: database.url, ...ensureAuthSecret("dev"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, GLOSSA_E2E: "1" },
+    env: { ...process.env, NODE_OPTIONS: productionNodeOptions(), DATABASE_URL: database.url, ...ensureAuthSecret("dev"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, GLOSSA_E2E: "1", TRUST_PROXY: "1" },
   });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);

@@ -2,25 +2,39 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callOperation } from "@/components/api-client";
+import { ApiError, callOperation } from "@/components/api-client";
 import { markNotificationsRead } from "@/lib/notifications/contracts";
 
 export function MarkAllRead() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   return (
-    <button
-      type="button"
-      className="button"
-      disabled={pending}
-      onClick={async () => {
-        setPending(true);
-        await callOperation(markNotificationsRead, { body: { ids: "all" } }).catch(() => undefined);
-        router.refresh();
-        setPending(false);
-      }}
-    >
-      Mark all as read
-    </button>
+    <>
+      <button
+        type="button"
+        className="button"
+        disabled={pending}
+        onClick={async () => {
+          setPending(true);
+          setError(null);
+          try {
+            await callOperation(markNotificationsRead, { body: { ids: "all" } });
+            router.refresh();
+          } catch (failure) {
+            setError(failure instanceof ApiError ? failure.message : "That did not work. Please try again.");
+          } finally {
+            setPending(false);
+          }
+        }}
+      >
+        Mark all as read
+      </button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
   );
 }

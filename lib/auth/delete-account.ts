@@ -26,7 +26,6 @@ export async function deleteAccount(userId: string, contributions: "remove" | "k
       await tx.comment.updateMany({ where: { authorId: userId, deletedAt: null }, data: { deletedAt: now, body: "", bodyHtml: "" } });
     }
     await tx.account.deleteMany({ where: { userId } });
-    await tx.session.deleteMany({ where: { userId } });
     await tx.user.update({
       where: { id: userId },
       data: {
