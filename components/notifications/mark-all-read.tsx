@@ -31,7 +31,7 @@ export function MarkAllRead() {
         Mark all as read
       </button>
       {error && (
-        <p className="form-error" role="alert">
+        <p className="form-message form-message--error" role="alert">
           {error}
         </p>
       )}
