@@ -1,4 +1,6 @@
+import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { publicOrigin } from "./public-origin";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -25,15 +27,14 @@ function crossOrigin(): AppError {
   return new AppError("FORBIDDEN", "This request came from another site and was refused. Use Glossa's own pages to make changes.");
 }
 
+/**
+ * This site's origins: the one the client addressed (the Host header, or what
+ * a trusted proxy forwarded: X-Forwarded-Host/-Proto count only with
+ * TRUST_PROXY ≥ 1, see lib/http/public-origin.ts) and NEXTAUTH_URL's.
+ */
 function allowedOrigins(request: Request): Set<string> {
-  const origins = new Set<string>();
-  const url = new URL(request.url);
-  origins.add(url.origin);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (host) {
-    const protocol = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
-    origins.add(`${protocol}://${host}`);
-  }
-  if (process.env.NEXTAUTH_URL) origins.add(new URL(process.env.NEXTAUTH_URL).origin);
+  const origins = new Set<string>([publicOrigin(request)]);
+  const configured = serverEnv().NEXTAUTH_URL;
+  if (configured) origins.add(new URL(configured).origin);
   return origins;
 }
