@@ -2,8 +2,9 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { announceDiscussionEvent, isPublicChange, recordDiscussionEvent } from "@/lib/live/publish";
+import { announceDiscussionEvent, isPublicChange, recordDiscussionEvent, type RecordedEvent } from "@/lib/live/publish";
 import { renderMarkdown } from "@/lib/markdown/render";
+import { consume, LIMITS, refund } from "@/lib/rate-limit/limits";
 import { judgeComment } from "./judge";
 import { commentContext, loadEditFacts } from "./pipeline-context";
 import { loadComment } from "./queries";
@@ -14,7 +15,9 @@ const NOT_YOURS = "That comment does not exist or is not yours.";
 /**
  * Edits one of the author's own comments. The previous text goes into the
  * edit history (shown to moderators), the comment is marked edited, and the
- * new text passes the moderation pipeline again.
+ * new text passes the moderation pipeline again. At most
+ * `LIMITS.editsPerUser` edits are written per window (429 with Retry-After
+ * beyond); an edit refused for any other reason does not count.
  */
 export async function editComment(viewer: Viewer, commentId: number, body: string): Promise<CommentView> {
   const comment = await db.comment.findFirst({
@@ -30,15 +33,28 @@ export async function editComment(viewer: Viewer, commentId: number, body: strin
   const statusAfter = verdict.status === "HELD" ? "HELD" : comment.status;
   const announce = isPublicChange(comment.status, statusAfter);
 
-  const event = await db.$transaction(async (tx) => {
-    await tx.commentRevision.create({ data: { commentId, editorId: viewer.id, body: comment.body } });
-    const { count } = await tx.comment.updateMany({
-      where: { id: commentId, authorId: viewer.id, deletedAt: null },
-      data: { body, bodyHtml: renderMarkdown(body), editedAt: new Date(), ...(verdict.status === "HELD" ? { status: "HELD", holdReasons: verdict.holdReasons } : {}) },
+  // Only an edit that will be written spends a slot (or is refused, 429):
+  // not found, not yours, hidden, unchanged or refused by the pipeline, it
+  // has thrown or returned above. Spent outside the transaction: the limiter
+  // draws on the same connection pool.
+  const limit = [{ rule: LIMITS.editsPerUser, key: viewer.id }];
+  await consume(limit);
+  let event: RecordedEvent | null;
+  try {
+    event = await db.$transaction(async (tx) => {
+      await tx.commentRevision.create({ data: { commentId, editorId: viewer.id, body: comment.body } });
+      const { count } = await tx.comment.updateMany({
+        where: { id: commentId, authorId: viewer.id, deletedAt: null },
+        data: { body, bodyHtml: renderMarkdown(body), editedAt: new Date(), ...(verdict.status === "HELD" ? { status: "HELD", holdReasons: verdict.holdReasons } : {}) },
+      });
+      if (count === 0) throw new AppError("NOT_FOUND", NOT_YOURS);
+      return announce ? recordDiscussionEvent(tx, comment.essayId, "edit", commentId) : null;
     });
-    if (count === 0) throw new AppError("NOT_FOUND", NOT_YOURS);
-    return announce ? recordDiscussionEvent(tx, comment.essayId, "edit", commentId) : null;
-  });
+  } catch (error) {
+    // Deleted meanwhile, or the write failed: nothing was edited, nothing is counted.
+    await refund(limit).catch(() => undefined);
+    throw error;
+  }
   await announceDiscussionEvent(event);
   return (await loadComment(commentId, viewer.id))!;
 }
