@@ -4,6 +4,7 @@ import { DELETED_ACCOUNT_NAME } from "@/lib/auth/account-constants";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { markdownExcerpt } from "@/lib/markdown/render";
+import { PUBLIC_NOTE } from "./public-notes";
 import type { QueueTab } from "./schemas";
 
 /** Items per tab; the queue is worked from the top. */
@@ -90,7 +91,7 @@ const commentCardSelect = {
   createdAt: true,
   rootId: true,
   essay: { select: { id: true, slug: true, currentRevision: { select: { title: true } } } },
-  highlight: { select: { exact: true } },
+  highlight: { select: { exact: true, visibility: true } },
   parent: { select: { body: true, author: { select: { name: true } } } },
   replies: { orderBy: { createdAt: "asc" }, take: 3, select: { body: true, author: { select: { name: true } } } },
   _count: { select: { replies: true } },
@@ -159,7 +160,8 @@ async function commentCards(where: Prisma.CommentWhereInput, orderBy: Prisma.Com
     threadLocked: roots.get(row.rootId ?? row.id)?.lockedAt != null,
     threadSlowSeconds: roots.get(row.rootId ?? row.id)?.slowModeSeconds ?? 0,
     createdAt: row.createdAt.toISOString(),
-    passage: row.highlight?.exact ?? null,
+    // The passage of a comment on a highlight its author keeps private stays private here too.
+    passage: row.highlight?.visibility === "PUBLIC" ? row.highlight.exact : null,
     parent: row.parent ? { author: row.parent.author?.name ?? DELETED_ACCOUNT_NAME, excerpt: markdownExcerpt(row.parent.body) } : null,
     replies: row.replies.map((reply) => ({ author: reply.author?.name ?? DELETED_ACCOUNT_NAME, excerpt: markdownExcerpt(reply.body) })),
     replyCount: row._count.replies,
@@ -171,7 +173,7 @@ async function commentCards(where: Prisma.CommentWhereInput, orderBy: Prisma.Com
 
 async function noteCards(where: Prisma.HighlightWhereInput): Promise<QueueCard[]> {
   const rows = await db.highlight.findMany({
-    where: { ...where, visibility: "PUBLIC", deletedAt: null, note: { not: null } },
+    where: { ...where, ...PUBLIC_NOTE },
     orderBy: { updatedAt: "desc" },
     take: QUEUE_PAGE,
     select: {
@@ -240,15 +242,15 @@ export async function loadQueue(actor: Viewer | null, tab: QueueTab): Promise<{ 
   return { cards: [...comments, ...notes], actions: [] };
 }
 
-/** How many items wait in each tab, for the tab labels. */
+/** How many items wait in each tab, for the tab labels: what the tabs show, so a private note is not even a number. */
 export async function queueCounts(actor: Viewer | null): Promise<Record<Exclude<QueueTab, "actioned">, number>> {
   assertRole(actor, "MODERATOR");
   const [reportedComments, reportedNotes, held, hiddenComments, hiddenNotes] = await Promise.all([
     db.comment.count({ where: { reports: { some: { status: "OPEN" } } } }),
-    db.highlight.count({ where: { reports: { some: { status: "OPEN" } } } }),
+    db.highlight.count({ where: { reports: { some: { status: "OPEN" } }, ...PUBLIC_NOTE } }),
     db.comment.count({ where: { status: "HELD", deletedAt: null } }),
     db.comment.count({ where: { status: "HIDDEN", body: { not: "" } } }),
-    db.highlight.count({ where: { noteHiddenAt: { not: null }, deletedAt: null } }),
+    db.highlight.count({ where: { noteHiddenAt: { not: null }, ...PUBLIC_NOTE } }),
   ]);
   return { reported: reportedComments + reportedNotes, held, hidden: hiddenComments + hiddenNotes };
 }
