@@ -1,3 +1,7 @@
-import { runApp } from "./lib/run-app";
+import { ensurePrismaClient } from "./lib/ensure-prisma-client";
 
+// `npm run dev`. The app's modules reach the generated Prisma client, which a
+// fresh clone does not have yet: generate it first, then load them.
+ensurePrismaClient();
+const { runApp } = await import("./lib/run-app");
 await runApp("dev");

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { runCli } from "./lib/cli";
+import { ensurePrismaClient } from "./lib/ensure-prisma-client";
 import { AppError } from "@/lib/errors";
 
 // npm run essay:import -- <file-or-URL> [--slug <slug>]
@@ -14,6 +15,8 @@ await runCli(async () => {
   if (!target || extra.length > 0) {
     throw new AppError("BAD_REQUEST", "Usage: npm run essay:import -- <file-or-URL> [--slug <slug>] (exactly one file or URL).");
   }
+  // The importer reaches the generated Prisma client: make sure it exists (and is current) before loading it.
+  ensurePrismaClient();
   const { importEssayFrom } = await import("@/lib/essays/import-essay-from");
   const { prepareDatabase } = await import("@/lib/db/prepare");
   const { disconnectDb } = await import("@/lib/db/client");

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
 import { runCli } from "./lib/cli";
+import { ensurePrismaClient } from "./lib/ensure-prisma-client";
 
 const USAGE = "Usage: npm run user:create -- --email <email> --handle <handle> [--role reader|moderator|admin] [--name <name>] [--password <password>]";
 
@@ -13,6 +14,8 @@ await runCli(async () => {
     throw new AppError("BAD_REQUEST", `${(error as Error).message}. ${USAGE}`);
   }
   if (!values.email || !values.handle) throw new AppError("BAD_REQUEST", USAGE);
+  // Account creation reaches the generated Prisma client: make sure it exists (and is current) before loading it.
+  ensurePrismaClient();
   const { prepareDatabase } = await import("@/lib/db/prepare");
   const { createOrPromoteUser } = await import("@/lib/auth/create-or-promote-user");
   const { disconnectDb } = await import("@/lib/db/client");
