@@ -5,15 +5,20 @@ import { createFreshDatabase } from "../tests/support/database";
 import { hasSharedFixture, projectFixture, SHARED_FIXTURE } from "../tests/support/fixtures";
 import { ensureAuthSecret } from "./lib/auth-secret";
 import { runCli } from "./lib/cli";
+import { ensurePrismaClient } from "./lib/ensure-prisma-client";
+import { NEXT_BIN } from "./lib/next-bin";
 import { productionNodeOptions } from "./lib/production-node-options";
-import { seedDemoEssay } from "./lib/seed-demo";
 import { E2E_STAFF } from "../tests/e2e/support/staff";
 
 // The server Playwright tests run against: a production build on a fresh
-// database holding the demo essay and the import fixtures.
+// database holding the demo essay and the import fixtures. playwright.config.ts
+// chooses the port and passes it in E2E_PORT.
 await runCli(async () => {
   const database = await createFreshDatabase("e2e");
   process.env.DATABASE_URL = database.url;
+  // The seeding modules reach the generated Prisma client: load them once it exists.
+  ensurePrismaClient();
+  const { seedDemoEssay } = await import("./lib/seed-demo");
   const { importEssayFrom } = await import("@/lib/essays/import-essay-from");
   const { disconnectDb } = await import("@/lib/db/client");
   await seedDemoEssay();
@@ -26,7 +31,7 @@ await runCli(async () => {
 
   if (!existsSync(`${PROJECT_ROOT}/.next/BUILD_ID`)) throw new Error("No production build: run `npx next build` first (npm test does).");
   const port = process.env.E2E_PORT ?? "3100";
-  const child = spawn("npx", ["next", "start", "--port", port, "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", port, "--hostname", "127.0.0.1"], {
     stdio: "inherit",
     cwd: PROJECT_ROOT,
     env: { ...process.env, NODE_OPTIONS: productionNodeOptions(), DATABASE_URL: database.url, ...ensureAuthSecret("dev"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, GLOSSA_E2E: "1", TRUST_PROXY: "1" },
