@@ -1,7 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db/client";
-import { queryArrays, queryRows } from "@/lib/db/sql";
+import { queryArrays, queryRows, sqlTransaction } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { insertHighlight } from "@/lib/highlights/create-highlight";
@@ -142,13 +141,12 @@ export async function createComment(viewer: Viewer, essayId: string, input: Crea
   return commentViewFromRow(written);
 }
 
-/** The insert: a passage's new highlight and its comment commit together; any other comment is the one statement. */
+/** The insert: a passage's new highlight and its comment commit together, in one gateway transaction; any other comment is the one statement. */
 async function writeComment(viewer: Viewer, essayId: string, input: CreateCommentInput, target: Target, fields: Parameters<typeof insertSql>[4]): Promise<unknown[]> {
   const passage = input.passage;
   if (!passage) return (await queryArrays(insertSql(viewer, essayId, target, target.parentHighlightId ?? target.highlightId, fields)))[0]!;
-  return db.$transaction(async (tx) => {
-    const highlight = await insertHighlight(tx, viewer.id, { id: essayId }, { ...passage, note: null, visibility: "public" });
-    const [row] = await tx.$queryRaw<Record<string, unknown>[]>(insertSql(viewer, essayId, { ...target, highlightPrivate: false }, highlight.id, fields));
-    return Object.values(row!);
+  return sqlTransaction(async (tx) => {
+    const highlight = await insertHighlight(tx, viewer.id, essayId, { ...passage, note: null, visibility: "public" });
+    return (await tx.arrays(insertSql(viewer, essayId, { ...target, highlightPrivate: false }, highlight.id, fields)))[0]!;
   });
 }

@@ -1,6 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { queryArrays } from "@/lib/db/sql";
+import { queryArrays, queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { commentJoins, commentViewColumns, commentViewFromRow, descendantCount, extraColumn, threadSql, visibleCondition } from "./read-sql";
 import type { DiscussionSort } from "./schemas";
@@ -76,10 +75,10 @@ export async function loadDiscussion(
 
 /** How many threads `viewerId` can see: the general discussion's, or all passages' (`"*"`). */
 export async function countThreads(essayId: string, viewerId: string | null, scope: null | "*"): Promise<number> {
-  const [{ count }] = await db.$queryRaw<[{ count: number }]>`
+  const [row] = await queryRows<{ count: number }>(Prisma.sql`
     SELECT count(*)::int AS count FROM "Comment" c
-    WHERE c."essayId" = ${essayId} AND c."parentId" IS NULL AND c."highlightId" IS ${scope === "*" ? Prisma.sql`NOT NULL` : Prisma.sql`NULL`} AND ${visibleCondition(viewerId)}`;
-  return count;
+    WHERE c."essayId" = ${essayId} AND c."parentId" IS NULL AND c."highlightId" IS ${scope === "*" ? Prisma.sql`NOT NULL` : Prisma.sql`NULL`} AND ${visibleCondition(viewerId)}`);
+  return row!.count;
 }
 
 /** One comment for one reader, or null if they may not see it (the live stream fetches through this). */

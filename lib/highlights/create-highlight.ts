@@ -1,57 +1,58 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { describe } from "@/lib/anchoring";
-import { db } from "@/lib/db/client";
+import { sqlTransaction, type SqlTransaction } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { toHighlightView, highlightViewSelect, type HighlightView } from "./view";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateHighlightInput } from "./schemas";
+import { toHighlightView, type HighlightRow, type HighlightView } from "./view";
 
 type NewHighlight = Pick<CreateHighlightInput, "revisionId" | "start" | "end" | "exact" | "colour" | "note" | "visibility">;
 
+/** A highlight row as the insert returns it, flat. */
+type InsertedRow = Omit<HighlightRow, "author" | "_count"> & { authorId: string; authorHandle: string; authorName: string };
+
 /**
- * Stores a highlight inside a transaction, after checking it: the essay
- * accepts highlights, the selection is on its current revision, and its
- * words are exactly the revision's text at the given offsets. A forged or
- * stale anchor is refused with 422 rather than stored on the wrong words.
+ * Stores a highlight inside a gateway transaction, after checking it: the
+ * essay accepts highlights, the selection is on its current revision, and
+ * its words are exactly the revision's text at the given offsets. A forged
+ * or stale anchor is refused with 422 rather than stored on the wrong words.
  * The quote selector's prefix and suffix are computed here, not trusted.
+ * Both ways a highlight is made (on its own, or with a comment on a newly
+ * selected passage) go through this one insert.
  */
-export async function insertHighlight(tx: Prisma.TransactionClient, authorId: string, essay: { id: string }, input: NewHighlight) {
-  const current = await tx.essay.findUnique({ where: { id: essay.id }, select: { highlightsOpen: true, currentRevision: { select: { id: true, text: true } } } });
-  if (!current?.currentRevision) throw new AppError("NOT_FOUND", "That essay does not exist.");
+export async function insertHighlight(tx: SqlTransaction, authorId: string, essayId: string, input: NewHighlight): Promise<HighlightView> {
+  const [current] = await tx.rows<{ highlightsOpen: boolean; revisionId: string | null; text: string | null }>(Prisma.sql`
+    SELECT e."highlightsOpen", r.id AS "revisionId", r.text FROM "Essay" e LEFT JOIN "EssayRevision" r ON r.id = e."currentRevisionId" WHERE e.id = ${essayId}`);
+  if (!current?.revisionId || current.text === null) throw new AppError("NOT_FOUND", "That essay does not exist.");
   if (!current.highlightsOpen) throw new AppError("FORBIDDEN", "Highlighting is closed on this essay.");
-  const revision = current.currentRevision;
-  if (input.revisionId !== revision.id) {
+  if (input.revisionId !== current.revisionId) {
     throw new AppError("VALIDATION", "The essay has been revised since this page was loaded. Reload the page and highlight the passage again.", {
       fieldErrors: { revisionId: ["This is not the essay's current revision."] },
     });
   }
-  if (input.end > revision.text.length || revision.text.slice(input.start, input.end) !== input.exact) {
+  if (input.end > current.text.length || current.text.slice(input.start, input.end) !== input.exact) {
     throw new AppError("VALIDATION", "The highlighted words do not match the essay at that position. Reload the page and try again.", {
       fieldErrors: { exact: ["These words are not in the essay at the given position."] },
     });
   }
-  const selectors = describe(revision.text, input.start, input.end);
-  return tx.highlight.create({
-    data: {
-      essayId: essay.id,
-      authorId,
-      revisionId: revision.id,
-      originalRevisionId: revision.id,
-      exact: selectors.quote.exact,
-      prefix: selectors.quote.prefix,
-      suffix: selectors.quote.suffix,
-      start: selectors.position.start,
-      end: selectors.position.end,
-      colour: input.colour.toUpperCase() as Uppercase<typeof input.colour>,
-      note: input.note,
-      visibility: input.visibility === "public" ? "PUBLIC" : "PRIVATE",
-    },
-    select: highlightViewSelect,
-  });
+  const selectors = describe(current.text, input.start, input.end);
+  const [row] = await tx.rows<InsertedRow>(Prisma.sql`
+    WITH h AS (
+      INSERT INTO "Highlight" (id, "essayId", "authorId", "revisionId", "originalRevisionId", exact, prefix, suffix, start, "end", colour, note, visibility, "createdAt", "updatedAt")
+      VALUES (${randomUUID()}, ${essayId}, ${authorId}, ${current.revisionId}, ${current.revisionId}, ${selectors.quote.exact}, ${selectors.quote.prefix}, ${selectors.quote.suffix},
+        ${selectors.position.start}, ${selectors.position.end}, ${input.colour.toUpperCase()}::"HighlightColour", ${input.note},
+        ${input.visibility === "public" ? "PUBLIC" : "PRIVATE"}::"Visibility", now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+      RETURNING *
+    )
+    SELECT h.id, h."revisionId", h.start, h."end", h.exact, h.colour::text AS colour, h.note, h."noteHiddenAt", h."noteHiddenReason",
+      h.visibility::text AS visibility, h.status::text AS status, h."createdAt", h."updatedAt", u.id AS "authorId", u.handle AS "authorHandle", u.name AS "authorName"
+    FROM h JOIN "User" u ON u.id = h."authorId"`);
+  const { authorId: id, authorHandle: handle, authorName: name, ...highlight } = row!;
+  return toHighlightView({ ...highlight, author: { id, handle, name }, _count: { comments: 0 } }, authorId);
 }
 
 /** Stores a highlight made by `authorId` on the essay `essayId` (see insertHighlight for the checks). */
-export async function createHighlight(authorId: string, essayId: string, input: CreateHighlightInput): Promise<HighlightView> {
-  const row = await db.$transaction((tx) => insertHighlight(tx, authorId, { id: essayId }, input));
-  return toHighlightView(row, authorId);
+export function createHighlight(authorId: string, essayId: string, input: CreateHighlightInput): Promise<HighlightView> {
+  return sqlTransaction((tx) => insertHighlight(tx, authorId, essayId, input));
 }

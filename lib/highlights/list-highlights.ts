@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toHighlightView, type HighlightRow, type HighlightView } from "./view";
 
@@ -15,7 +15,7 @@ type FlatRow = Omit<HighlightRow, "author" | "_count"> & { authorId: string; aut
  * a few orphans never counts the whole discussion.
  */
 export async function listHighlightsForEssay(essayId: string, viewerId: string | null, options: { onlyOrphans?: boolean } = {}): Promise<HighlightView[]> {
-  const rows = await db.$queryRaw<FlatRow[]>`
+  const rows = await queryRows<FlatRow>(Prisma.sql`
     SELECT h.id, h."revisionId", h.start, h."end", h.exact, h.colour::text AS colour, h.note, h."noteHiddenAt", h."noteHiddenReason",
       h.visibility::text AS visibility, h.status::text AS status, h."createdAt", h."updatedAt",
       u.id AS "authorId", u.handle AS "authorHandle", u.name AS "authorName",
@@ -26,7 +26,7 @@ export async function listHighlightsForEssay(essayId: string, viewerId: string |
     WHERE h."essayId" = ${essayId} AND h."deletedAt" IS NULL
       AND (h.visibility = 'PUBLIC' OR h."authorId" = ${viewerId ?? ""})
       ${options.onlyOrphans ? Prisma.sql`AND h.status = 'ORPHANED'` : Prisma.empty}
-    ORDER BY h.status, h.start, h."createdAt"`;
+    ORDER BY h.status, h.start, h."createdAt"`);
   return rows.map(({ authorId, authorHandle, authorName, commentCount, ...row }) =>
     toHighlightView({ ...row, author: { id: authorId, handle: authorHandle, name: authorName }, _count: { comments: commentCount } }, viewerId),
   );
