@@ -93,9 +93,12 @@ export async function reportContent(reporter: Viewer | null, input: ReportInput)
   return { id, status: "OPEN" };
 }
 
-/** The reporter withdraws one of their own open reports (ownership is in the query). */
-export async function withdrawReport(reporter: Viewer | null, reportId: string): Promise<void> {
-  assertCanWrite(reporter);
+/**
+ * The reporter withdraws one of their own open reports (ownership is in the
+ * query). Self-service: a suspended reader may (the operation's guard is
+ * `member`), so there is no write check here.
+ */
+export async function withdrawReport(reporter: Viewer, reportId: string): Promise<void> {
   const { count } = await db.report.updateMany({ where: { id: reportId, reporterId: reporter.id, status: "OPEN" }, data: { status: "WITHDRAWN" } });
   if (count === 0) throw new AppError("NOT_FOUND", "You have no open report with that id.");
 }
