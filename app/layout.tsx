@@ -7,11 +7,27 @@ import "./account.css";
 import "./highlights.css";
 import "./discussion.css";
 import { SiteHeader } from "@/components/layout/site-header";
+import { metadataBase, SITE_NAME, socialMetadata } from "@/lib/site/metadata";
 
-export const metadata: Metadata = {
-  title: { default: "Glossa", template: "%s · Glossa" },
-  description: "Read an essay closely, highlight what matters, and argue about it well.",
-};
+const DESCRIPTION = "Read an essay closely, highlight what matters, and argue about it well.";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: await metadataBase(),
+    applicationName: SITE_NAME,
+    title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+    description: DESCRIPTION,
+    // public/: the ICO for browsers that ask for /favicon.ico, the SVG for the rest, the PNG for iOS home screens.
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+        { url: "/favicon.svg", type: "image/svg+xml" },
+      ],
+      apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+    },
+    ...socialMetadata({ title: SITE_NAME, description: DESCRIPTION, path: "/", type: "website" }),
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [

@@ -9,6 +9,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { getEssayForReading } from "@/lib/essays/queries";
 import { listHighlightsForEssay } from "@/lib/highlights/list-highlights";
 import { latestEventId } from "@/lib/live/events";
+import { socialMetadata } from "@/lib/site/metadata";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,15 @@ type Params = Promise<{ slug: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const essay = await loadEssay((await params).slug);
-  return essay ? { title: essay.title, description: essay.dek ?? undefined } : { title: "Essay not found" };
+  if (!essay) return { title: "Essay not found" };
+  const path = `/essays/${essay.slug}`;
+  const description = essay.dek ?? undefined;
+  return {
+    title: essay.title,
+    description,
+    alternates: { canonical: path },
+    ...socialMetadata({ title: essay.title, description, path, type: "article" }),
+  };
 }
 
 export default async function EssayPage({ params }: { params: Params }) {
