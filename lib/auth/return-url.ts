@@ -9,13 +9,17 @@ const LOCAL_PATH = /^\/(?![/\\])[^\\\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200
 
 /**
  * Whether a resolved pathname stays local however it is read, including
- * after percent-decoding: "/%2F%2Fevil.example" and "/%5Cevil.example" are
- * harmless to a browser, which does not decode them, but are refused in case
- * anything on the way does.
+ * after percent-decoding and normalising again: "/%2F%2Fevil.example",
+ * "/%5Cevil.example" and "/..%2F%2Fevil.example" are harmless to a browser,
+ * which does not decode them, but are refused in case anything on the way
+ * does.
  */
 function decodesToLocalPath(pathname: string): boolean {
   try {
-    return LOCAL_PATH.test(decodeURIComponent(pathname).replaceAll(" ", "%20"));
+    const decoded = decodeURIComponent(pathname).replaceAll(" ", "%20");
+    if (!LOCAL_PATH.test(decoded)) return false;
+    const again = new URL(decoded, BASE);
+    return again.origin === BASE && LOCAL_PATH.test(again.pathname);
   } catch {
     return false;
   }

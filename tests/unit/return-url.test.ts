@@ -31,6 +31,8 @@ describe("return URLs after signing in", () => {
     "/.%2E//evil.example",
     "/./%2Fevil.example",
     "/%2F%2Fevil.example",
+    "/..%2F%2Fevil.example",
+    "/a/..%2F..%2F%2Fevil.example",
     "/%2F/evil.example",
     "/%5Cevil.example",
     "/%5C%5Cevil.example",
