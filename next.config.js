@@ -1,3 +1,13 @@
+// Strict-Transport-Security for the API when the public URL is https, with
+// the value lib/http/security-headers.ts gives pages. next.config.js headers
+// are fixed when `next build` runs, so build with the production NEXTAUTH_URL
+// set (pages read it at run time, and one https page is enough for a browser
+// to remember HSTS for the whole host).
+function strictTransportSecurity() {
+  const https = (process.env.NEXTAUTH_URL ?? "").trim().startsWith("https://");
+  return https ? [{ key: "Strict-Transport-Security", value: "max-age=63072000" }] : [];
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -15,6 +25,7 @@ const nextConfig = {
           { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          ...strictTransportSecurity(),
         ],
       },
     ];

@@ -29,3 +29,21 @@ export const SECURITY_HEADERS = {
   "X-Frame-Options": "DENY",
   "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 } as const;
+
+/**
+ * Strict-Transport-Security for a site served over https: browsers then
+ * refuse plain http to it for two years (the value hstspreload.org asks for).
+ * Without includeSubDomains: Glossa may live on one name of a domain whose
+ * other hosts it does not control.
+ */
+export const STRICT_TRANSPORT_SECURITY = "max-age=63072000";
+
+/**
+ * The security headers for a page, given the site's public URL: HSTS is added
+ * only when that URL is https, so a local http instance never pins a host
+ * name (localhost) to https for every other project on it.
+ */
+export function securityHeaders(publicUrl: string | undefined): Record<string, string> {
+  const https = publicUrl?.startsWith("https://") ?? false;
+  return { ...SECURITY_HEADERS, ...(https ? { "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY } : {}) };
+}
