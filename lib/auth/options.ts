@@ -4,7 +4,8 @@ import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
-import { authenticate } from "./authenticate";
+import { serverEnv } from "@/lib/env";
+import { authenticate, type AuthenticatedUser } from "./authenticate";
 import { authSecret, SESSION_MAX_AGE_SECONDS, useSecureCookies } from "./config";
 import { userForOAuth } from "./oauth-user";
 
@@ -19,12 +20,13 @@ declare module "next-auth/jwt" {
 
 /** OAuth providers whose credentials are configured; none is required. */
 function oauthProviders(): Provider[] {
+  const env = serverEnv();
   const providers: Provider[] = [];
-  if (process.env.GITHUB_ID && process.env.GITHUB_SECRET) {
-    providers.push(GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET }));
+  if (env.GITHUB_ID && env.GITHUB_SECRET) {
+    providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
   }
-  if (process.env.GOOGLE_CLIENT_ID && process.env.GOOGLE_CLIENT_SECRET) {
-    providers.push(GoogleProvider({ clientId: process.env.GOOGLE_CLIENT_ID, clientSecret: process.env.GOOGLE_CLIENT_SECRET }));
+  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
+    providers.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }));
   }
   return providers;
 }
@@ -34,6 +36,12 @@ export function oauthProviderIds(): { id: string; name: string }[] {
   return oauthProviders().map((provider) => ({ id: provider.id, name: provider.name }));
 }
 
+/** What one request's handler wants to hear about while next-auth runs. */
+export interface AuthHooks {
+  /** Called when an email and password were right (the route then trusts this browser for the account). */
+  onPasswordSignIn?: (user: AuthenticatedUser) => void;
+}
+
 /**
  * next-auth configuration: email and password through the Credentials
  * provider, optional GitHub and Google, JWT sessions (Credentials requires
@@ -41,7 +49,7 @@ export function oauthProviderIds(): { id: string; name: string }[] {
  * else about the account is read from the database on each request
  * (lib/auth/viewer.ts), so the token can never grant a stale role.
  */
-export function authOptions(): NextAuthOptions {
+export function authOptions(hooks: AuthHooks = {}): NextAuthOptions {
   return {
     secret: authSecret(),
     useSecureCookies,
@@ -53,6 +61,7 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         authorize: async (credentials) => {
           const user = await authenticate(credentials);
+          if (user) hooks.onPasswordSignIn?.(user);
           return user ? { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } : null;
         },
       }),

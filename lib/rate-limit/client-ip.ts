@@ -38,5 +38,15 @@ export function clientIp(headers: Headers): string {
     if (forwarded) return normaliseAddress(forwarded);
   }
   const peer = socketPeer(headers);
-  return peer ? normaliseAddress(peer.address) : UNKNOWN_CLIENT;
+  if (peer) return normaliseAddress(peer.address);
+  warnOnceUnstamped();
+  return UNKNOWN_CLIENT;
+}
+
+let warned = false;
+
+function warnOnceUnstamped(): void {
+  if (warned || serverEnv().NODE_ENV === "test") return;
+  warned = true;
+  console.warn("Glossa: a request reached a rate limit without its socket address (instrumentation.ts did not stamp it), so per-IP limits count it under one shared key. Behind a reverse proxy, set TRUST_PROXY.");
 }

@@ -16,6 +16,7 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { PROJECT_ROOT } from "@/lib/db/migrations";
 import { errorResponse } from "@/lib/http/respond";
 import { closeLimitStore } from "@/lib/rate-limit/store";
+import { freshAddress, fromSocket } from "./support/auth-client";
 
 const SECRET = "integration-test-secret-integration-test-secret";
 const ORIGIN = "http://glossa.test";
@@ -82,9 +83,8 @@ describe("signing in", () => {
   });
 
   it("refuses the 7th attempt within a minute from one IP with 429 and Retry-After", async () => {
-    const address = `203.0.113.${Math.floor(Math.random() * 250)}-${Date.now()}`;
-    const attempt = (n: number) =>
-      guardSignIn(new Request(`${ORIGIN}/api/auth/callback/credentials`, { method: "POST", headers: { "x-forwarded-for": address }, body: `email=someone${n}%40example.test&password=x` }));
+    const ip = `203.0.113.${Math.floor(Math.random() * 250)}-${Date.now()}`;
+    const attempt = (n: number) => guardSignIn({ email: `someone${n}@example.test`, ip, device: null });
     for (let n = 1; n <= 6; n++) await attempt(n);
     const refused = await attempt(7).catch((error: unknown) => error);
     const response = errorResponse(refused);
@@ -95,8 +95,7 @@ describe("signing in", () => {
 
   it("limits attempts on one account to 10 per 10 minutes, from any address", async () => {
     const email = `target-${Date.now()}@example.test`;
-    const attempt = (n: number) =>
-      guardSignIn(new Request(`${ORIGIN}/api/auth/callback/credentials`, { method: "POST", headers: { "x-forwarded-for": `198.51.100.${n}-${Date.now()}` }, body: `email=${encodeURIComponent(email)}&password=x` }));
+    const attempt = (n: number) => guardSignIn({ email, ip: `198.51.100.${n}-${Date.now()}`, device: null });
     for (let n = 1; n <= 10; n++) await attempt(n);
     await expect(attempt(11)).rejects.toMatchObject({ code: "RATE_LIMITED" });
   });
@@ -176,7 +175,7 @@ describe("the write routes", () => {
       [{ email: 5, handle: ["x"], name: null, password: "short" }, ["email", "handle", "name", "password"]],
     ];
     for (const [body, fields] of cases) {
-      const response = await accountPost(jsonRequest("/api/account", body, { "x-forwarded-for": `192.0.2.${Math.random()}` }), noParams);
+      const response = await accountPost(jsonRequest("/api/account", body, fromSocket(freshAddress())), noParams);
       expect(response.status).toBe(422);
       const payload = (await response.json()) as { error: { fieldErrors: Record<string, string[]> } };
       expect(Object.keys(payload.error.fieldErrors).sort()).toEqual(fields);
@@ -189,9 +188,9 @@ describe("the write routes", () => {
 
   it("creates an account through the route, and refuses a taken handle with 409", async () => {
     const reader = uniqueReader();
-    const created = await accountPost(jsonRequest("/api/account", reader, { "x-forwarded-for": `192.0.2.${Math.random()}` }), noParams);
+    const created = await accountPost(jsonRequest("/api/account", reader, fromSocket(freshAddress())), noParams);
     expect(created.status).toBe(201);
-    const again = await accountPost(jsonRequest("/api/account", { ...reader, email: `other-${reader.email}` }, { "x-forwarded-for": `192.0.2.${Math.random()}` }), noParams);
+    const again = await accountPost(jsonRequest("/api/account", { ...reader, email: `other-${reader.email}` }, fromSocket(freshAddress())), noParams);
     expect(again.status).toBe(409);
     expect(((await again.json()) as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors.handle).toBeDefined();
   });

@@ -1,24 +1,14 @@
-import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { authOptions } from "@/lib/auth/options";
-import { guardSignIn } from "@/lib/auth/guard-sign-in";
-import { errorResponse } from "@/lib/http/respond";
-import { assertSameOrigin } from "@/lib/http/same-origin";
+import { handleAuthRequest } from "@/lib/auth/handle-auth-request";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-export function GET(request: NextRequest, context: Context) {
-  return NextAuth(request, context, authOptions());
+/** next-auth's endpoints (csrf, session, providers, OAuth sign-in and callbacks), behind Glossa's checks. */
+export async function GET(request: NextRequest, context: Context) {
+  return handleAuthRequest(request, (await context.params).nextauth);
 }
 
-/** next-auth's own POST, behind the origin check and the sign-in rate limits. */
+/** next-auth's POSTs (password sign-in, sign-out), behind the origin check, the body rules and the sign-in limits. */
 export async function POST(request: NextRequest, context: Context) {
-  try {
-    assertSameOrigin(request);
-    const { nextauth } = await context.params;
-    if (nextauth[0] === "callback" && nextauth[1] === "credentials") await guardSignIn(request);
-  } catch (error) {
-    return errorResponse(error);
-  }
-  return NextAuth(request, context, authOptions());
+  return handleAuthRequest(request, (await context.params).nextauth);
 }
