@@ -72,6 +72,38 @@ test("signing in returns to the page the reader came from, never to another site
 
   await page.goto("/signin?callbackUrl=https%3A%2F%2Fevil.example%2F");
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+
+  // Paths that normalise to //evil.example: signed in, the page redirects at once; it must stay here.
+  const attacks = ["%2F..%2F%2Fevil.example", "%2F.%2F%2Fevil.example", "%2F.%2F%5Cevil.example", "%2Fa%2F..%2F%2Fevil.example", "%2F%2509%2Fevil.example", "%2F%252F%252Fevil.example"];
+  for (const attack of attacks) {
+    for (const entry of ["/signin", "/signup"]) {
+      await page.goto(`${entry}?callbackUrl=${attack}`);
+      await expect(page, `${entry} ${attack}`).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    }
+  }
+
+  // Signed out, a real sign-in from such a link lands on the home page, not on evil.example.
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/signin?callbackUrl=%2F..%2F%2Fevil.example");
+  await page.getByLabel("Email").fill(reader.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toContainText(`@${reader.handle}`);
+  await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+});
+
+test("a sign-in sets a device cookie only for the sign-in endpoint, and HSTS is absent over http", async ({ page, context }) => {
+  const reader = uniqueReader();
+  await signUp(page, reader);
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signIn(page, reader.email);
+  await expect(page.getByTestId("signed-in-as")).toContainText(`@${reader.handle}`);
+  const device = (await context.cookies()).find((cookie) => cookie.name.endsWith("glossa.device"));
+  expect(device).toMatchObject({ path: "/api/auth/callback/credentials", httpOnly: true, sameSite: "Strict" });
+  const response = await page.goto("/");
+  expect(response!.headers()["strict-transport-security"]).toBeUndefined();
 });
 
 test("bad sign-up input gets a message beside each field", async ({ page }) => {
