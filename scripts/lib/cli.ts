@@ -3,12 +3,17 @@ import { DatabaseUnavailableError } from "@/lib/db/check-connection";
 import { PortInUseError } from "@/lib/net/free-port";
 
 /**
- * Runs a command-line entry point: a known failure prints its message (no
- * stack trace) and exits 1; anything else is a bug and shows its stack.
+ * Runs a command-line entry point and exits when it is done: a known failure
+ * prints its message (no stack trace) and exits 1; anything else is a bug and
+ * shows its stack.
  */
-export async function runCli(main: () => Promise<void>): Promise<void> {
+export async function runCli(main: () => Promise<void>): Promise<never> {
   try {
     await main();
+    // Done means done: after migrating, the WebAssembly schema engine leaves a
+    // ten-second timer behind (lib/db/schema-engine.ts cannot clear it), which
+    // would otherwise hold the process open that long.
+    process.exit();
   } catch (error) {
     if (isAppError(error) || error instanceof DatabaseUnavailableError || error instanceof PortInUseError) {
       console.error(`Error: ${error.message}`);
