@@ -8,11 +8,13 @@ export const HEARTBEAT_MS = 25_000;
 
 /**
  * A stream whose client reads slower than events arrive is closed once this
- * much is queued for it: the client reconnects with Last-Event-ID and
- * catches up from the log, instead of the server buffering without bound
- * for a reader that never reads.
+ * much is queued for it beyond what the socket took: the client reconnects
+ * with Last-Event-ID and catches up from the log, instead of the server
+ * buffering without bound for a reader that never reads. (The kernel's
+ * socket buffers hold a few hundred KB first, so a reader that reads at
+ * all never comes near it; an event frame is ~70 bytes.)
  */
-export const MAX_QUEUED_BYTES = 256 * 1024;
+export const MAX_QUEUED_BYTES = 64 * 1024;
 
 /** Reads of the log one burst may take before yielding to the next signal (each reads up to READ_BATCH events). */
 const MAX_ROUNDS = 20;
@@ -27,10 +29,20 @@ function frame(event: StreamEvent): Uint8Array {
 }
 
 /**
- * One open stream: its place in the log and the controller to write to,
- * nothing else. Idle streams are what a flood is made of, so this is kept
- * small (no timer, no closures over request state; measured in
- * bench:faults).
+ * Where a stream's bytes go: a web ReadableStream's controller (the route
+ * handler's Response) or a Node ServerResponse (event-stream-server.ts).
+ * `write` answers how many bytes are still queued for the reader, or -1 if
+ * the reader has gone.
+ */
+export interface StreamSink {
+  write(bytes: Uint8Array): number;
+  end(): void;
+}
+
+/**
+ * One open stream: its place in the log and where to write, nothing else.
+ * Idle streams are what a flood is made of, so this is kept small (no
+ * timer, no closures over request state; measured in bench:faults).
  */
 class LiveStream {
   readonly cursor: EventCursor;
@@ -39,7 +51,7 @@ class LiveStream {
   constructor(
     readonly feed: EssayFeed,
     after: number,
-    private readonly controller: ReadableStreamDefaultController<Uint8Array>,
+    private readonly sink: StreamSink,
     private readonly onClose: (() => void) | undefined,
   ) {
     this.cursor = startCursor(after);
@@ -47,13 +59,13 @@ class LiveStream {
 
   send(bytes: Uint8Array): void {
     if (this.closed) return;
+    let queued: number;
     try {
-      this.controller.enqueue(bytes);
+      queued = this.sink.write(bytes);
     } catch {
-      this.close();
-      return;
+      queued = -1;
     }
-    if ((this.controller.desiredSize ?? 0) < -MAX_QUEUED_BYTES) this.close();
+    if (queued < 0 || queued > MAX_QUEUED_BYTES) this.close();
   }
 
   close(): void {
@@ -61,9 +73,9 @@ class LiveStream {
     this.closed = true;
     this.feed.remove(this);
     try {
-      this.controller.close();
+      this.sink.end();
     } catch {
-      // Already closed or cancelled by the reader.
+      // Already closed by the reader.
     }
     this.onClose?.();
   }
@@ -204,36 +216,53 @@ export function openStreamCount(): { streams: number; essays: number } {
 }
 
 /**
- * The Server-Sent Events body for an essay's discussion, from the event
- * after `resumeFrom`: first everything the client missed, from the event
- * log, then each change as NOTIFY announces it from any app instance. Ends
- * when `signal` aborts or the reader cancels; `onClose` runs once then (the
- * admission gate's release). The caller has checked that the essay exists
- * and that `resumeFrom` is a position in the log (open-discussion-stream.ts).
+ * Starts an essay's event stream into `sink`, from the event after
+ * `resumeFrom`: first everything the client missed, from the event log,
+ * then each change as NOTIFY announces it from any app instance. The caller
+ * has checked that the essay exists and that `resumeFrom` is a position in
+ * the log (open-discussion-stream.ts). Returns the function that ends it;
+ * `onClose` runs once when it ends, whoever ends it (the admission gate's
+ * release).
+ */
+export function attachDiscussionStream(essayId: string, resumeFrom: number, sink: StreamSink, onClose?: () => void): () => void {
+  let feed = feeds.get(essayId);
+  if (!feed) {
+    feed = new EssayFeed(essayId);
+    feeds.set(essayId, feed);
+  }
+  startHeartbeat();
+  const stream = new LiveStream(feed, resumeFrom, sink, onClose);
+  stream.send(RETRY_HINT);
+  if (!stream.closed) feed.add(stream);
+  return () => stream.close();
+}
+
+/**
+ * The same stream as a web ReadableStream (a route handler's Response body).
+ * Ends when `signal` aborts or the reader cancels.
  */
 export function discussionStream(essayId: string, resumeFrom: number, signal: AbortSignal, onClose?: () => void): ReadableStream<Uint8Array> {
-  let stream: LiveStream | null = null;
+  let close: (() => void) | null = null;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        let feed = feeds.get(essayId);
-        if (!feed) {
-          feed = new EssayFeed(essayId);
-          feeds.set(essayId, feed);
-        }
-        startHeartbeat();
-        const opened = new LiveStream(feed, resumeFrom, controller, onClose);
-        stream = opened;
         if (signal.aborted) {
-          opened.close();
+          controller.close();
+          onClose?.();
           return;
         }
-        signal.addEventListener("abort", () => opened.close(), { once: true });
-        controller.enqueue(RETRY_HINT);
-        feed.add(opened);
+        const sink: StreamSink = {
+          write(bytes) {
+            controller.enqueue(bytes);
+            return -(controller.desiredSize ?? 0);
+          },
+          end: () => controller.close(),
+        };
+        close = attachDiscussionStream(essayId, resumeFrom, sink, onClose);
+        signal.addEventListener("abort", () => close?.(), { once: true });
       },
       cancel() {
-        stream?.close();
+        close?.();
       },
     },
     // Counted in bytes, so desiredSize says how much waits for the reader.

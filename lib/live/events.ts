@@ -49,3 +49,9 @@ export async function streamFacts(essayId: string): Promise<StreamFacts> {
       coalesce((SELECT max(id) FROM "DiscussionEvent"), 0)::int AS "latestEventId"`);
   return row!;
 }
+
+/** The newest event id of the whole log (0 for none): no position beyond it can be real. */
+export async function newestEventId(): Promise<number> {
+  const [row] = await queryRows<{ latest: number }>(Prisma.sql`SELECT coalesce(max(id), 0)::int AS latest FROM "DiscussionEvent"`);
+  return row!.latest;
+}

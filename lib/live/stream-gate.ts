@@ -1,29 +1,39 @@
 import { getHeapStatistics } from "node:v8";
 
 /**
- * What one open stream costs this process, measured by bench:faults on a
- * production build (RSS growth over 5,000 idle streams, divided by 5,000,
- * rounded up): Next's request and response objects, the socket and our
- * stream together. The global cap is derived from it and the heap limit.
+ * Heap counted per stream against the instance's cap (one "seat"). Measured
+ * by bench:faults on a production build, with event-stream-server.ts
+ * writing to the socket: 9.2 KB of live heap per idle stream (after a full
+ * collection, over 5,000 streams; 17 KB of RSS). Rounded up to leave room
+ * for what a busy stream holds besides (ids it awaits, a slow reader's
+ * queue up to MAX_QUEUED_BYTES is outside the heap).
  */
-export const BYTES_PER_STREAM = 24 * 1024;
+export const BYTES_PER_STREAM = 16 * 1024;
+
+/**
+ * Seats a stream served through Next's route handler takes: there every
+ * open stream keeps Next's request pipeline suspended, 61 KB of heap
+ * measured (2,000 such streams ran the production heap out), so with the
+ * same margin one costs six seats.
+ */
+export const ROUTE_STREAM_SEATS = 6;
 
 /** Streams one client address may hold: a reader's tabs, or a small office behind one address. */
 export const PER_CLIENT_STREAMS = 32;
 
-/** Never more streams than this on one instance, however large its heap. */
+/** Never more seats than this on one instance, however large its heap. */
 export const MAX_STREAMS = 10_000;
 
 /** The global cap: streams may take at most this share of the heap limit, so a flood cannot run the process out of memory. */
 const HEAP_SHARE = 0.5;
 
-/** Limits an admission gate enforces. */
+/** Limits an admission gate enforces: streams per client, and seats in all (a stream takes one, or ROUTE_STREAM_SEATS through Next). */
 export interface StreamLimits {
   perClient: number;
   global: number;
 }
 
-/** The instance's limits: 32 per client, and as many in total as half the heap holds (with the production 192 MB old space, 4,096). */
+/** The instance's limits: 32 streams per client, and as many seats as half the heap holds (7,680 under the production 192 MB old space, whose heap limit is 240 MB). */
 export function defaultStreamLimits(): StreamLimits {
   const byHeap = Math.floor((getHeapStatistics().heap_size_limit * HEAP_SHARE) / BYTES_PER_STREAM);
   return { perClient: PER_CLIENT_STREAMS, global: Math.max(PER_CLIENT_STREAMS, Math.min(MAX_STREAMS, byHeap)) };
@@ -71,14 +81,14 @@ export class StreamGate {
 
   constructor(readonly limits: StreamLimits) {}
 
-  /** Takes a seat for `client`, or says why not. */
-  admit(client: string): Admission {
+  /** Takes `seats` for a stream of `client`, or says why not. */
+  admit(client: string, seats = 1): Admission {
     const key = clientKey(client);
     const held = this.perClient.get(key) ?? 0;
     if (held >= this.limits.perClient) return { admitted: false, reason: "client", retryAfterSeconds: retryAfter(30) };
-    if (this.total >= this.limits.global) return { admitted: false, reason: "global", retryAfterSeconds: retryAfter(15) };
+    if (this.total + seats > this.limits.global) return { admitted: false, reason: "global", retryAfterSeconds: retryAfter(15) };
     this.perClient.set(key, held + 1);
-    this.total += 1;
+    this.total += seats;
     let released = false;
     return {
       admitted: true,
@@ -86,7 +96,7 @@ export class StreamGate {
         release: () => {
           if (released) return;
           released = true;
-          this.total -= 1;
+          this.total -= seats;
           const left = (this.perClient.get(key) ?? 1) - 1;
           if (left > 0) this.perClient.set(key, left);
           else this.perClient.delete(key);
@@ -95,7 +105,7 @@ export class StreamGate {
     };
   }
 
-  /** Seats taken: in total, and by `client` if given. */
+  /** Seats taken in total, or streams held by `client` if given. */
   count(client?: string): number {
     return client === undefined ? this.total : (this.perClient.get(clientKey(client)) ?? 0);
   }

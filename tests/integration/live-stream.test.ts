@@ -124,15 +124,16 @@ describe("opening a stream", () => {
 
   it("enforces the instance-wide cap across clients", async () => {
     const { openDiscussionStream } = await import("@/lib/live/open-discussion-stream");
-    const { StreamGate } = await import("@/lib/live/stream-gate");
-    const gate = new StreamGate({ perClient: 10, global: 3 });
+    const { ROUTE_STREAM_SEATS, StreamGate } = await import("@/lib/live/stream-gate");
+    // Room for three streams through the route handler, each ROUTE_STREAM_SEATS seats.
+    const gate = new StreamGate({ perClient: 10, global: 3 * ROUTE_STREAM_SEATS });
     const abort = new AbortController();
     opened.push(abort);
     const open = (client: string) => openDiscussionStream(new Request(`http://127.0.0.1/api/essays/${essayId}/events`, { headers: from(client), signal: abort.signal }), essayId, gate);
     for (const client of ["192.0.2.1", "192.0.2.2", "192.0.2.3"]) expect((await open(client)).status).toBe(200);
     await expect(open("192.0.2.4")).rejects.toMatchObject({ code: "UNAVAILABLE", retryAfterSeconds: expect.any(Number) });
-    // A refused or unknown-essay request leaves the count as it was.
-    expect(gate.count()).toBe(3);
+    // A refused request leaves the count as it was.
+    expect(gate.count()).toBe(3 * ROUTE_STREAM_SEATS);
     abort.abort();
     await expect.poll(() => gate.count()).toBe(0);
   });

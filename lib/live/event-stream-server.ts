@@ -1,0 +1,127 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import https from "node:https";
+import { serverEnv } from "@/lib/env";
+import { errorResponse } from "@/lib/http/respond";
+import { STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
+import { SOCKET_PEER_HEADER, socketPeerStamp } from "@/lib/http/socket-peer";
+import { attachDiscussionStream, type StreamSink } from "./discussion-stream";
+import { admitStream, readStreamRequest, STREAM_HEADERS } from "./open-discussion-stream";
+
+/**
+ * Event streams served below Next, on the Node HTTP server itself.
+ *
+ * Why: through a route handler, every open stream keeps Next's whole
+ * request pipeline suspended (17 async frames, ~90 promises, two web-stream
+ * pairs and a pipeTo): measured on a production build, 61 KB of heap and
+ * ~180 KB of RSS per idle stream, so 5,000 streams needed 300 MB of heap
+ * against the production limit of 192 MB, and 2,000 killed the process. A
+ * ServerResponse written directly costs 5 KB of heap per stream (same
+ * machine, same stream code), and a refused or unknown-essay request never
+ * enters Next at all.
+ *
+ * What is the same: admission is the route's (open-discussion-stream.ts:
+ * the request's facts, the caps, the essay, then the stream), errors go
+ * through the one mapping (lib/http/respond.ts), and the headers are those
+ * next.config.js gives every API response. Only GET streams are claimed;
+ * polling (Accept: application/json) and every other request reach Next.
+ */
+
+const EVENTS_PATH = /^\/api\/essays\/([^/?#]+)\/events(?:\?|$)/;
+
+/** The headers next.config.js gives /api responses, which a response written here would otherwise not carry. */
+function apiHeaders(): Record<string, string> {
+  const https = serverEnv().NEXTAUTH_URL?.startsWith("https://") ?? false;
+  return {
+    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    ...(https ? { "strict-transport-security": STRICT_TRANSPORT_SECURITY } : {}),
+  };
+}
+
+/** The essay id of a request this server answers itself, or null for one Next should have. */
+export function claimedEssayId(request: IncomingMessage): string | null {
+  if (request.method !== "GET") return null;
+  const match = EVENTS_PATH.exec(request.url ?? "");
+  if (!match) return null;
+  const accept = request.headers.accept ?? "";
+  if (accept.includes("application/json") && !accept.includes("text/event-stream")) return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    // Malformed percent-encoding: not an id; admission answers 404.
+    return "";
+  }
+}
+
+function requestHeaders(request: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || name === SOCKET_PEER_HEADER) continue;
+    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  // The peer as lib/http/socket-peer.ts stamps it, so clientIp counts this request as it counts every other.
+  const socket = request.socket as IncomingMessage["socket"] & { encrypted?: boolean };
+  if (socket.remoteAddress) headers.set(SOCKET_PEER_HEADER, socketPeerStamp(socket.remoteAddress, socket.encrypted ? "https" : "http"));
+  return headers;
+}
+
+async function writeError(response: ServerResponse, error: unknown): Promise<void> {
+  const answer = errorResponse(error);
+  const body = Buffer.from(await answer.arrayBuffer());
+  if (response.headersSent || response.destroyed) return;
+  response.writeHead(answer.status, { ...Object.fromEntries(answer.headers), ...apiHeaders(), "content-length": String(body.length) });
+  response.end(body);
+}
+
+/** Answers one event-stream request: admission, then the stream written straight to the socket. */
+export async function serveEventStream(request: IncomingMessage, response: ServerResponse, essayId: string): Promise<void> {
+  try {
+    const asked = readStreamRequest(requestHeaders(request), new URL(request.url ?? "/", "http://glossa.internal"), essayId);
+    const { start, release } = await admitStream(asked);
+    if (response.destroyed) {
+      release();
+      return;
+    }
+    response.writeHead(200, { ...STREAM_HEADERS, ...apiHeaders() });
+    const sink: StreamSink = {
+      write(bytes) {
+        if (response.destroyed || response.writableEnded) return -1;
+        response.write(bytes);
+        return response.writableLength;
+      },
+      end: () => response.end(),
+    };
+    response.once("close", attachDiscussionStream(asked.essayId, start, sink, release));
+  } catch (error) {
+    await writeError(response, error);
+  }
+}
+
+const INSTALLED = Symbol.for("glossa.eventStreamServer");
+
+/**
+ * Makes every HTTP(S) server in this process answer event-stream requests
+ * itself (see above). Called once from instrumentation.ts, which Next runs
+ * before it handles the first request; calling it again does nothing. Under
+ * `next dev` the handler is the one loaded first until the server restarts.
+ */
+export function installEventStreamServer(): void {
+  const holder = globalThis as unknown as Record<symbol, boolean | undefined>;
+  if (holder[INSTALLED]) return;
+  holder[INSTALLED] = true;
+  for (const prototype of [http.Server.prototype, https.Server.prototype]) {
+    const emit = prototype.emit;
+    prototype.emit = function emitWithEventStreams(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
+      if (event === "request") {
+        const [request, response] = args as [IncomingMessage, ServerResponse];
+        const essayId = claimedEssayId(request);
+        if (essayId !== null) {
+          void serveEventStream(request, response, essayId);
+          return true;
+        }
+      }
+      return Reflect.apply(emit, this, [event, ...args]) as boolean;
+    } as typeof emit;
+  }
+}
