@@ -19,8 +19,6 @@ export const LIMITS = {
   signInPerAccount: { name: "signin-account-10m", points: 10, durationSeconds: 600, what: "sign-in attempts for this account" },
   // Attempts from a browser holding a device cookie for the account (lib/auth/device-cookie.ts) count here instead of against the account.
   signInPerDevice: { name: "signin-device-10m", points: 10, durationSeconds: 600, what: "sign-in attempts from this browser" },
-  // Attempts from a browser holding a device cookie for the account (lib/auth/device-cookie.ts) count here instead of against the account.
-  signInPerDevice: { name: "signin-device-10m", points: 10, durationSeconds: 600, what: "sign-in attempts from this browser" },
   signUpPerIp: { name: "signup-ip-1h", points: 5, durationSeconds: 3600, what: "new accounts from your network" },
   highlightsPerUser: { name: "highlight-user-1m", points: 60, durationSeconds: 60, what: "highlights" },
   commentsPerUser: { name: "comment-user-5s", points: 1, durationSeconds: 5, what: "comments" },
