@@ -10,12 +10,13 @@ import { SESSION_OPTIONS } from "./session-options";
  * database is unreachable and answers 503 with Retry-After.
  * - connecting: 2 s (a healthy local connect takes ~5 ms);
  * - a query, measured by the client (a SIGSTOPped server cannot enforce its
- *   own timeout): 5 s, well above the slowest request (the 10,000-comment
- *   thread, ~70 ms);
- * - the server's statement_timeout 4 s and idle_in_transaction 5 s, so a
+ *   own timeout): 2.5 s, far above the slowest request (the 10,000-comment
+ *   thread, ~70 ms); at 5 s, bench:faults measured a 5.0 s p95 while the
+ *   server was stopped;
+ * - the server's statement_timeout 2 s and idle_in_transaction 5 s, so a
  *   stuck transaction cannot hold locks for long.
  */
-export const POOL_TIMEOUTS = { connectMs: 2_000, queryMs: 5_000, statementMs: 4_000, idleInTransactionMs: 5_000 } as const;
+export const POOL_TIMEOUTS = { connectMs: 2_000, queryMs: 2_500, statementMs: 2_000, idleInTransactionMs: 5_000 } as const;
 
 // Prisma stores DateTime as "timestamp without time zone" holding UTC; pg
 // would read those in the server's local zone.

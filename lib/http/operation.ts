@@ -44,6 +44,23 @@ function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown, o
 }
 
 /**
+ * Parses an operation's path parameters (404 when they name nothing) and
+ * query (400 for a name given twice, 422 per field), refusing text the
+ * database cannot store. `handle` does this for every route; the event
+ * streams served below Next (lib/live/event-stream-server.ts) call it too,
+ * so both layers read the same contract the same way.
+ */
+export function parseUrlInput<O extends AnyOperation>(operation: O, rawParams: Record<string, string | string[]>, url: URL): Pick<Parsed<O>, "params" | "query"> {
+  // A path with a NUL byte or a lone surrogate names nothing: 404, as any id that cannot exist.
+  if (unstorableTextPath(rawParams) !== null) throw new AppError("NOT_FOUND", "There is nothing at this address.");
+  const params = parsePart(operation.params, rawParams, (error) => new AppError("NOT_FOUND", error.issues[0]?.message ?? "There is nothing at this address."));
+  const rawQuery = queryValues(url);
+  refuseUnstorable(rawQuery, "query");
+  const query = parsePart(operation.query ?? undefined, rawQuery, validationError);
+  return { params, query } as Pick<Parsed<O>, "params" | "query">;
+}
+
+/**
  * The route handler of an operation. Every request goes through the same
  * steps, in this order: same-origin check for writes (403), the guard (401
  * before any 422, so a signed-out caller learns nothing about the input
@@ -57,12 +74,7 @@ export function handle<O extends AnyOperation>(operation: O, handler: (context: 
     try {
       assertSameOrigin(request);
       const viewer = await admitViewer(operation.guard, request);
-      const rawParams = await context.params;
-      refuseUnstorable(rawParams, "path");
-      const params = parsePart(operation.params, rawParams, (error) => new AppError("NOT_FOUND", error.issues[0]?.message ?? "There is nothing at this address."));
-      const rawQuery = queryValues(new URL(request.url));
-      refuseUnstorable(rawQuery, "query");
-      const query = parsePart(operation.query ?? undefined, rawQuery, validationError);
+      const { params, query } = parseUrlInput(operation, await context.params, new URL(request.url));
       let body: unknown;
       if (operation.body) {
         const raw = await readJsonBody(request);

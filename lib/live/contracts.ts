@@ -3,10 +3,12 @@ import { defineOperation, returns, type StreamResponse } from "@/lib/http/contra
 import { counterText, textId } from "@/lib/validation";
 
 /**
- * Server-Sent Events for an essay's discussion. A client resuming with
- * Last-Event-ID (or ?after=) first gets every event it missed. Events carry
- * ids only; the client fetches each comment through the same checks as every
- * other read, so hidden or held content never travels on the stream.
+ * Server-Sent Events for an essay's discussion, or, with `Accept:
+ * application/json`, one page of events for a client that polls (over the
+ * stream caps, 503 with Retry-After). A client resuming with Last-Event-ID
+ * (or ?after=) first gets every event it missed. Events carry ids only; the
+ * client fetches each comment through the same checks as every other read,
+ * so hidden or held content never travels on the stream.
  */
 export const streamDiscussionEvents = defineOperation({
   name: "stream discussion events",

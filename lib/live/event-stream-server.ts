@@ -1,9 +1,11 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
 import { serverEnv } from "@/lib/env";
+import { parseUrlInput } from "@/lib/http/operation";
 import { errorResponse } from "@/lib/http/respond";
 import { STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 import { SOCKET_PEER_HEADER, socketPeerStamp } from "@/lib/http/socket-peer";
+import { streamDiscussionEvents } from "./contracts";
 import { attachDiscussionStream, type StreamSink } from "./discussion-stream";
 import { admitStream, readStreamRequest, STREAM_HEADERS } from "./open-discussion-stream";
 
@@ -19,8 +21,10 @@ import { admitStream, readStreamRequest, STREAM_HEADERS } from "./open-discussio
  * machine, same stream code), and a refused or unknown-essay request never
  * enters Next at all.
  *
- * What is the same: admission is the route's (open-discussion-stream.ts:
- * the request's facts, the caps, the essay, then the stream), errors go
+ * What is the same: the request is read by the same operation contract
+ * (lib/live/contracts.ts, through parseUrlInput), admission is the route's
+ * (open-discussion-stream.ts: the request's facts, the essay, the caps, then
+ * the stream), errors go
  * through the one mapping (lib/http/respond.ts), and the headers are those
  * next.config.js gives every API response. Only GET streams are claimed;
  * polling (Accept: application/json) and every other request reach Next.
@@ -77,7 +81,8 @@ async function writeError(response: ServerResponse, error: unknown): Promise<voi
 /** Answers one event-stream request: admission, then the stream written straight to the socket. */
 export async function serveEventStream(request: IncomingMessage, response: ServerResponse, essayId: string): Promise<void> {
   try {
-    const asked = readStreamRequest(requestHeaders(request), new URL(request.url ?? "/", "http://glossa.internal"), essayId);
+    const { params, query } = parseUrlInput(streamDiscussionEvents, { essayId }, new URL(request.url ?? "/", "http://glossa.internal"));
+    const asked = readStreamRequest(requestHeaders(request), { essayId: params.essayId, after: query.after });
     const { start, release } = await admitStream(asked);
     if (response.destroyed) {
       release();

@@ -1,6 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { jsonResponse } from "@/lib/http/json-response";
+import { validationError } from "@/lib/http/respond";
+import { counterText } from "@/lib/validation";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 import { discussionStream } from "./discussion-stream";
 import { eventsAfter, newestEventId, READ_BATCH, streamFacts, type StreamEvent } from "./events";
@@ -8,10 +10,9 @@ import { nudgeListener } from "./listener";
 import { ROUTE_STREAM_SEATS, streamGate, type StreamGate } from "./stream-gate";
 
 const UNKNOWN_ESSAY = "That essay does not exist.";
-const BAD_POSITION = "`after` (or Last-Event-ID) is an event id: a whole number of at most 16 digits.";
 
-/** An essay id that could exist (a cuid); anything else is a 404 without a query (and a NUL byte never reaches PostgreSQL). */
-const ESSAY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Last-Event-ID (an EventSource's reconnection) is read as the contract reads `?after=`. */
+const lastEventIdSchema = counterText("Last-Event-ID is an event id: a whole number.");
 
 /** The headers of an event stream, whichever server layer sends it. */
 export const STREAM_HEADERS = {
@@ -34,23 +35,23 @@ export interface StreamRequest {
 }
 
 /**
- * The client's position: Last-Event-ID (an EventSource's reconnection)
- * before `?after=`. A non-negative safe integer, or 422: `after=2147483648`
- * used to open a stream that could never deliver (an int4 overflow read as
- * "nothing yet").
+ * Step 1 of admission: the request's own facts, no I/O. The essay id and
+ * `after` come parsed by the operation's contract (lib/live/contracts.ts:
+ * 404 for an id that cannot be an essay's, 422 for a position that is not an
+ * int4 event id; `after=2147483648` used to open a stream that could never
+ * deliver). Last-Event-ID, an EventSource's reconnection, wins over `after`.
  */
-function readPosition(headers: Headers, url: URL): number | null {
-  const raw = headers.get("last-event-id") ?? url.searchParams.get("after");
-  if (raw === null || raw === "") return null;
-  if (!/^[0-9]{1,16}$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new AppError("VALIDATION", BAD_POSITION, { fieldErrors: { after: [BAD_POSITION] } });
-  return Number(raw);
-}
-
-/** Step 1 of admission: the request's own facts (404 for an id that cannot be an essay's, 422 for a bad position), no I/O. */
-export function readStreamRequest(headers: Headers, url: URL, essayId: string): StreamRequest {
-  if (!ESSAY_ID.test(essayId)) throw new AppError("NOT_FOUND", UNKNOWN_ESSAY);
+export function readStreamRequest(headers: Headers, input: { essayId: string; after?: number }): StreamRequest {
+  const lastEventId = headers.get("last-event-id");
+  const parsed = lastEventId === null || lastEventId === "" ? null : lastEventIdSchema.safeParse(lastEventId);
+  if (parsed && !parsed.success) throw validationError(parsed.error);
   const accept = headers.get("accept") ?? "";
-  return { essayId, position: readPosition(headers, url), poll: accept.includes("application/json") && !accept.includes("text/event-stream"), client: clientIp(headers) };
+  return {
+    essayId: input.essayId,
+    position: parsed?.data ?? input.after ?? null,
+    poll: accept.includes("application/json") && !accept.includes("text/event-stream"),
+    client: clientIp(headers),
+  };
 }
 
 /** Where a stream starts: the client's position, but never beyond the log's newest event (a position from the future would wait for ids that may never be written here). */
@@ -144,9 +145,9 @@ export async function pollDiscussionEvents(asked: StreamRequest): Promise<Respon
  * stream); this path serves them wherever that is not installed (tests,
  * and any server it does not hook).
  */
-export async function openDiscussionStream(request: Request, essayId: string, gate: StreamGate = streamGate()): Promise<Response> {
-  const asked = readStreamRequest(request.headers, new URL(request.url), essayId);
+export async function openDiscussionStream(request: Request, input: { essayId: string; after?: number }, gate: StreamGate = streamGate()): Promise<Response> {
+  const asked = readStreamRequest(request.headers, input);
   if (asked.poll) return pollDiscussionEvents(asked);
   const { start, release } = await admitStream(asked, gate, ROUTE_STREAM_SEATS);
-  return new Response(discussionStream(essayId, start, request.signal, release), { headers: STREAM_HEADERS });
+  return new Response(discussionStream(asked.essayId, start, request.signal, release), { headers: STREAM_HEADERS });
 }

@@ -8,3 +8,15 @@ export const getHealth = defineOperation({
   guard: "public",
   response: returns<{ status: "ok" }>(),
 });
+
+/**
+ * Readiness, for load balancers deciding whether to send traffic: 200 when
+ * the database answers, 503 with Retry-After when it does not.
+ */
+export const getReadiness = defineOperation({
+  name: "get readiness",
+  method: "GET",
+  path: "/api/ready",
+  guard: "public",
+  response: returns<{ status: "ready"; database: "ok" }>(),
+});

@@ -129,7 +129,7 @@ describe("opening a stream", () => {
     const gate = new StreamGate({ perClient: 10, global: 3 * ROUTE_STREAM_SEATS });
     const abort = new AbortController();
     opened.push(abort);
-    const open = (client: string) => openDiscussionStream(new Request(`http://127.0.0.1/api/essays/${essayId}/events`, { headers: from(client), signal: abort.signal }), essayId, gate);
+    const open = (client: string) => openDiscussionStream(new Request(`http://127.0.0.1/api/essays/${essayId}/events`, { headers: from(client), signal: abort.signal }), { essayId }, gate);
     for (const client of ["192.0.2.1", "192.0.2.2", "192.0.2.3"]) expect((await open(client)).status).toBe(200);
     await expect(open("192.0.2.4")).rejects.toMatchObject({ code: "UNAVAILABLE", retryAfterSeconds: expect.any(Number) });
     // A refused request leaves the count as it was.

@@ -1,20 +1,13 @@
-import { errorResponse } from "@/lib/http/respond";
+import { handle } from "@/lib/http/operation";
+import { streamDiscussionEvents } from "@/lib/live/contracts";
 import { openDiscussionStream } from "@/lib/live/open-discussion-stream";
 
 export const dynamic = "force-dynamic";
 
 /**
- * Server-Sent Events for an essay's discussion (or, with
- * `Accept: application/json`, one page of events for a client that polls).
- * A client resuming with Last-Event-ID (or ?after=) first gets every event
- * it missed. Events carry ids only; the client fetches each comment through
- * the same checks as every other read. Admission (404, caps, 503) is in
- * lib/live/open-discussion-stream.ts.
+ * In production the streams themselves are served below Next, by the same
+ * contract and admission (lib/live/event-stream-server.ts); this handler
+ * serves polling (Accept: application/json) and streams wherever that hook
+ * is not installed.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ essayId: string }> }) {
-  try {
-    return await openDiscussionStream(request, (await params).essayId);
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = handle(streamDiscussionEvents, async ({ request, params, query }) => openDiscussionStream(request, { essayId: params.essayId, after: query.after }));
