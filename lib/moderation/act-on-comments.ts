@@ -3,7 +3,7 @@ import { assertRole, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { announceDiscussionEvent, recordDiscussionEvent, type RecordedEvent } from "@/lib/live/publish";
+import { announceDiscussionEvent, isPublicChange, recordDiscussionEvent, type RecordedEvent } from "@/lib/live/publish";
 import { recordModerationAction } from "./audit";
 import { notifyAuthor, resolveReports } from "./notify";
 import { MODERATION_PERMISSIONS, type ModerationActionName } from "./actions";
@@ -74,7 +74,7 @@ export async function actOnComments(
       const link = { essayId: comment.essayId, commentId: comment.id };
       if (change.reports) await resolveReports(tx, { commentId: comment.id }, change.reports, actor.id, link);
       if (change.authorMessage && comment.authorId !== actor.id) await notifyAuthor(tx, comment.authorId, change.authorMessage, link);
-      if (change.data) recorded.push(await recordDiscussionEvent(tx, comment.essayId, "moderation", comment.id));
+      if (change.data && isPublicChange(comment.status, after.status)) recorded.push(await recordDiscussionEvent(tx, comment.essayId, "moderation", comment.id));
     }
     return { events: recorded, changed: count };
   });

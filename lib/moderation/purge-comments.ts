@@ -2,7 +2,7 @@ import "server-only";
 import { assertRole, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { announceDiscussionEvent, recordDiscussionEvent, type RecordedEvent } from "@/lib/live/publish";
+import { announceDiscussionEvent, isPublicChange, recordDiscussionEvent, type RecordedEvent } from "@/lib/live/publish";
 import { recordModerationAction } from "./audit";
 import { notifyAuthor, resolveReports } from "./notify";
 import { MODERATION_PERMISSIONS } from "./actions";
@@ -19,6 +19,7 @@ export async function purgeComments(actor: Viewer | null, commentIds: readonly n
     const comments = await tx.comment.findMany({ where: { id: { in: [...commentIds] } }, select: { id: true, essayId: true, authorId: true, body: true, status: true, path: true, rootId: true } });
     if (comments.length !== new Set(commentIds).size) throw new AppError("NOT_FOUND", "One of those comments no longer exists.");
     const recorded: RecordedEvent[] = [];
+    let purged = 0;
     for (const comment of comments) {
       const link = { essayId: comment.essayId, commentId: comment.id };
       await resolveReports(tx, { commentId: comment.id }, "ACTIONED", actor.id, link);
@@ -38,10 +39,11 @@ export async function purgeComments(actor: Viewer | null, commentIds: readonly n
         after: { removed: replies === 0, tombstone: replies > 0 },
       });
       await notifyAuthor(tx, comment.authorId, `An admin deleted your comment permanently. Reason: ${reason}`, { essayId: comment.essayId });
-      recorded.push(await recordDiscussionEvent(tx, comment.essayId, "moderation", comment.id));
+      purged += 1;
+      if (isPublicChange(comment.status, comment.status)) recorded.push(await recordDiscussionEvent(tx, comment.essayId, "moderation", comment.id));
     }
-    return recorded;
+    return { recorded, purged };
   });
-  for (const event of events) await announceDiscussionEvent(event);
-  return { changed: events.length };
+  for (const event of events.recorded) await announceDiscussionEvent(event);
+  return { changed: events.purged };
 }

@@ -3,7 +3,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import { GET as eventsGet } from "@/app/api/essays/[essayId]/events/route";
 import { viewerFromToken, type Viewer } from "@/lib/auth/viewer";
 import { createComment } from "@/lib/comments/create-comment";
+import { deleteComment } from "@/lib/comments/delete-comment";
 import { editComment } from "@/lib/comments/edit-comment";
+import { hideComments } from "@/lib/moderation/hide-comments";
+import { purgeComments } from "@/lib/moderation/purge-comments";
 import { db, disconnectDb } from "@/lib/db/client";
 import { SOCKET_PEER_HEADER, socketPeerStamp } from "@/lib/http/socket-peer";
 import { closeLimitStore } from "@/lib/rate-limit/store";
@@ -179,6 +182,22 @@ describe("what a stream carries", () => {
     await expect.poll(() => received.map((event) => event.commentId), { timeout: 3_000 }).toContain(visible.id);
     expect(received.map((event) => event.commentId)).not.toContain(held.id);
     expect(await db.discussionEvent.count({ where: { commentId: held.id } })).toBe(0);
+  });
+
+  it("records nothing when a held comment is deleted by its author or hidden or purged by the staff", async () => {
+    const author = await reader("held-deleter");
+    const staff = (await viewerFromToken({ uid: (await db.user.create({ data: { handle: `held-admin-${Date.now().toString(36)}`, name: "Admin", role: "ADMIN" } })).id, sv: 0 }))!;
+    await db.essay.update({ where: { id: essayId }, data: { preModeration: "ALL" } });
+    const deleted = await createComment(author, essayId, { body: "Held, then deleted by its author." });
+    await db.$executeRaw`DELETE FROM rate_limits WHERE key LIKE ${"%" + author.id}`;
+    const hidden = await createComment(author, essayId, { body: "Held, then hidden by a moderator." });
+    await db.$executeRaw`DELETE FROM rate_limits WHERE key LIKE ${"%" + author.id}`;
+    const purged = await createComment(author, essayId, { body: "Held, then purged by an admin." });
+    await db.essay.update({ where: { id: essayId }, data: { preModeration: "OFF" } });
+    await deleteComment(author.id, deleted.id);
+    await hideComments(staff, [hidden.id], "Not for this discussion.");
+    await purgeComments(staff, [purged.id], "Not for this discussion.");
+    expect(await db.discussionEvent.count({ where: { commentId: { in: [deleted.id, hidden.id, purged.id] } } })).toBe(0);
   });
 });
 
