@@ -6,6 +6,8 @@ import { PROJECT_ROOT } from "@/lib/db/migrations";
 const steps: { name: string; command: string[] }[] = [
   { name: "typecheck", command: ["npm", "run", "--silent", "typecheck"] },
   { name: "lint", command: ["npm", "run", "--silent", "lint"] },
+  { name: "formatting (Prettier; `npm run format` fixes it)", command: ["npx", "prettier", "--check", "--log-level", "warn", "."] },
+  { name: "dead code (knip)", command: ["npm", "run", "--silent", "deadcode"] },
   { name: "unit and integration tests", command: ["npx", "vitest", "run"] },
   { name: "production build", command: ["npx", "next", "build"] },
   { name: "end-to-end tests (Chromium)", command: ["npx", "playwright", "test"] },

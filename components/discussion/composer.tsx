@@ -3,8 +3,8 @@
 import * as commentOps from "@/lib/comments/contracts";
 import { useEffect, useRef, useState } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
+import { MAX_COMMENT_LENGTH } from "@/lib/comments/schemas";
 
-const LIMIT = 10_000;
 
 interface Props {
   /** Where the draft is kept locally, so a reload does not lose it. */
@@ -121,15 +121,15 @@ export function Composer({ draftKey, label, submitLabel, initial = "", autoFocus
         </p>
       )}
       <div className="composer__footer">
-        <span id={`${id}-count`} className={`composer__count${body.length > LIMIT ? " composer__count--over" : ""}`}>
-          {body.length.toLocaleString("en")} / {LIMIT.toLocaleString("en")}
+        <span id={`${id}-count`} className={`composer__count${body.length > MAX_COMMENT_LENGTH ? " composer__count--over" : ""}`}>
+          {body.length.toLocaleString("en")} / {MAX_COMMENT_LENGTH.toLocaleString("en")}
         </span>
         {onCancel && (
           <button type="button" className="link-button" onClick={onCancel}>
             Cancel
           </button>
         )}
-        <button type="submit" className="button button--primary composer__submit" disabled={pending || !body.trim() || body.length > LIMIT}>
+        <button type="submit" className="button button--primary composer__submit" disabled={pending || !body.trim() || body.length > MAX_COMMENT_LENGTH}>
           {pending ? "Posting…" : submitLabel}
         </button>
       </div>

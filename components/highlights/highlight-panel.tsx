@@ -5,6 +5,7 @@ import type { HighlightView } from "@/lib/highlights/view";
 import { ColourSwatches, VisibilitySwitch } from "./colour-swatches";
 import type { HighlightPatch } from "@/lib/highlights/schemas";
 import { ReportButton } from "@/components/moderation/report-button";
+import { MAX_NOTE_LENGTH } from "@/lib/highlights/schemas";
 
 interface Props {
   highlights: HighlightView[];
@@ -79,7 +80,7 @@ function OwnHighlight({ highlight, onUpdate, onDelete, onCopyLink }: { highlight
       <label className="highlight-entry__note-label" htmlFor={`note-${highlight.id}`}>
         Note
       </label>
-      <textarea id={`note-${highlight.id}`} rows={3} maxLength={2000} value={note} placeholder="Add a note" onChange={(event) => setNote(event.target.value)} />
+      <textarea id={`note-${highlight.id}`} rows={3} maxLength={MAX_NOTE_LENGTH} value={note} placeholder="Add a note" onChange={(event) => setNote(event.target.value)} />
       <div className="highlight-entry__actions">
         <button type="button" className="button" disabled={!changed} onClick={() => onUpdate(highlight.id, { note: note.trim() || null })}>
           Save note

@@ -6,6 +6,7 @@ import type { HighlightColourName } from "@/lib/highlights/colours";
 import { ColourSwatches, VisibilitySwitch } from "./colour-swatches";
 import type { EssaySelection } from "./use-selection";
 import { Composer } from "@/components/discussion/composer";
+import { MAX_NOTE_LENGTH } from "@/lib/highlights/schemas";
 
 interface Props {
   selection: EssaySelection;
@@ -73,7 +74,7 @@ export function SelectionToolbar({ selection, signedIn, signInHref, visibility, 
               <label htmlFor="new-highlight-note" className="visually-hidden">
                 Note
               </label>
-              <textarea id="new-highlight-note" rows={3} maxLength={2000} placeholder="Why does this passage matter? (optional)" value={note} onChange={(event) => setNote(event.target.value)} />
+              <textarea id="new-highlight-note" rows={3} maxLength={MAX_NOTE_LENGTH} placeholder="Why does this passage matter? (optional)" value={note} onChange={(event) => setNote(event.target.value)} />
               <p className="selection-toolbar__hint">Pick a colour to save the highlight with this note.</p>
             </div>
           )}

@@ -4,8 +4,8 @@
  * React or database: the server uses it to re-anchor highlights when an essay
  * is revised, and the browser (through ./dom) to turn selections into offsets.
  */
-export { anchor, ORPHAN_THRESHOLD, prepareText } from "./anchor";
-export { anchorAll, anchorAllInChunks, createAnchorer, type Anchorer, type ChunkedAnchoring } from "./batch";
-export { CONTEXT_LENGTH, describe } from "./describe";
-export { normalise, type NormalisedText } from "./normalise";
-export type { Anchor, AnchorMethod, OrphanedAnchor, PlacedAnchor, Selectors, TextPositionSelector, TextQuoteSelector } from "./types";
+export { anchor, ORPHAN_THRESHOLD } from "./anchor";
+export { anchorAll, anchorAllInChunks, createAnchorer } from "./batch";
+export { describe } from "./describe";
+export { normalise } from "./normalise";
+export type { Anchor, Selectors } from "./types";

@@ -46,7 +46,5 @@ export const discussionQuerySchema = z.object({
   cursor: counterText("The cursor is a page offset: a whole number.").default(0),
 });
 
-/** A new comment as the browser sends it (before defaults). */
-export type NewComment = z.input<typeof createCommentSchema>;
 export type CreateCommentInput = z.infer<typeof createCommentSchema>;
 export type DiscussionSort = z.infer<typeof discussionQuerySchema>["sort"];

@@ -97,8 +97,3 @@ export function countWords(text: string): number {
 export function readingMinutesForWords(words: number): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
-
-/** Whole minutes to read a text. */
-export function readingMinutes(text: string): number {
-  return readingMinutesForWords(countWords(text));
-}

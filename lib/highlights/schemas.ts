@@ -2,8 +2,6 @@ import { z } from "zod";
 import { MAX_INT4, textId } from "@/lib/validation";
 import { HIGHLIGHT_COLOURS } from "./colours";
 
-export { HIGHLIGHT_COLOURS, type HighlightColourName } from "./colours";
-
 export const MAX_HIGHLIGHT_LENGTH = 5_000;
 export const MAX_NOTE_LENGTH = 2_000;
 
@@ -43,8 +41,6 @@ export const updateHighlightSchema = z
   .object({ colour: colour.optional(), note: note.optional(), visibility: visibility.optional() })
   .refine((value) => Object.values(value).some((field) => field !== undefined), { message: "Nothing to change: send a colour, a note or a visibility." });
 
-/** A new highlight as the browser sends it (before defaults). */
-export type NewHighlight = z.input<typeof createHighlightSchema>;
 export type CreateHighlightInput = z.infer<typeof createHighlightSchema>;
 export type UpdateHighlightInput = z.infer<typeof updateHighlightSchema>;
 /** Changes to a highlight as the browser sends them. */

@@ -2,9 +2,6 @@ import "server-only";
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 
-/** The longest comment anyone may write, in characters of Markdown. */
-export const MAX_MARKDOWN_LENGTH = 10_000;
-
 // CommonMark with the GFM pieces a discussion needs (strikethrough, bare
 // links), and raw HTML switched off: user text never becomes markup except
 // through the parser.

@@ -8,7 +8,7 @@ function wordsIn(body: string, list: readonly string[]): string[] {
   return list.filter((word) => word.trim() && new RegExp(`(^|[^\\p{L}\\p{N}])${word.trim().toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}\\p{N}])`, "u").test(lowered));
 }
 
-/** 1. Length: not empty, at most 10,000 characters. */
+/** 1. Length: not empty, at most MAX_COMMENT_LENGTH characters (the schema says the same at the boundary; this phase also judges edits). */
 export const lengthPhase: Phase = {
   name: "length",
   run: ({ body }) =>
