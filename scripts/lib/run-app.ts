@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { disconnectDb } from "@/lib/db/client";
 import { PROJECT_ROOT } from "@/lib/db/migrations";
 import { prepareDatabase } from "@/lib/db/prepare";
+import { AppError } from "@/lib/errors";
 import { choosePort } from "@/lib/net/free-port";
 import { ensureAuthSecret } from "./auth-secret";
 import { runCli } from "./cli";
@@ -55,7 +56,7 @@ export async function runApp(mode: "dev" | "start"): Promise<void> {
         start: () => spawn(process.execPath, [NEXT_BIN, mode, "--port", String(port)], { stdio: "inherit", env, cwd: PROJECT_ROOT }),
         log: (message) => console.error(message),
       });
-      await supervisor.stopped;
+      if ((await supervisor.stopped) === "failed-at-startup") throw new AppError("INTERNAL", `\`next ${mode}\` could not start.`);
     } finally {
       await database.stop();
       for (const signal of STOP_SIGNALS) process.off(signal, onSignal);

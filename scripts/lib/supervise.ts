@@ -3,7 +3,9 @@ import type { ChildProcess } from "node:child_process";
 // Keeps one child process (the Next server) running: when it dies on its own
 // (out of memory, a crash) it is started again after a pause that doubles with
 // each quick failure, so a crash loop neither spins nor gives up. Only `stop`
-// ends it.
+// ends it, or a first launch that fails at once: that is a startup error (a
+// port taken, a broken config, another `next dev` on the folder), which no
+// restart would cure.
 
 export interface Backoff {
   /** Pause before the first restart. */
@@ -30,6 +32,8 @@ export interface SuperviseOptions {
   backoff?: Backoff;
   /** How long the child may take to exit after the stop signal before it is killed. */
   stopTimeoutMs?: number;
+  /** A first launch that exits sooner than this is a startup error: not restarted. */
+  startupGraceMs?: number;
 }
 
 export interface Supervisor {
@@ -38,8 +42,11 @@ export interface Supervisor {
    * kills the child at once (a second Ctrl-C: the person is done waiting).
    */
   stop(signal: NodeJS.Signals): void;
-  /** Settles once `stop` was called and the child has exited. */
-  stopped: Promise<void>;
+  /**
+   * Settles once `stop` was called and the child has exited ("stopped"), or
+   * when the first launch failed at once ("failed-at-startup").
+   */
+  stopped: Promise<"stopped" | "failed-at-startup">;
 }
 
 function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
@@ -52,21 +59,24 @@ function describeExit(code: number | null, signal: NodeJS.Signals | null): strin
 export function supervise(options: SuperviseOptions): Supervisor {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
+  const startupGraceMs = options.startupGraceMs ?? 10_000;
+  let launches = 0;
   let child: ChildProcess | null = null;
   let stopping = false;
   let restartTimer: NodeJS.Timeout | undefined;
   let killTimer: NodeJS.Timeout | undefined;
   let delay = 0;
-  let markStopped!: () => void;
-  const stopped = new Promise<void>((resolve) => (markStopped = resolve));
+  let settle!: (outcome: "stopped" | "failed-at-startup") => void;
+  const stopped = new Promise<"stopped" | "failed-at-startup">((resolve) => (settle = resolve));
 
-  const finish = () => {
+  const finish = (outcome: "stopped" | "failed-at-startup" = "stopped") => {
     clearTimeout(killTimer);
-    markStopped();
+    settle(outcome);
   };
 
   const launch = () => {
     const startedAt = Date.now();
+    launches += 1;
     const current = options.start();
     child = current;
     current.on("error", (error) => options.log(`Could not start the server: ${error.message}`));
@@ -74,6 +84,10 @@ export function supervise(options: SuperviseOptions): Supervisor {
       child = null;
       if (stopping) return finish();
       const ranFor = Date.now() - startedAt;
+      if (launches === 1 && ranFor < startupGraceMs) {
+        options.log(`The server ${describeExit(code, signal)} ${Math.round(ranFor / 1000)} s after it was started; not restarting it (its output above says why).`);
+        return finish("failed-at-startup");
+      }
       delay = nextRestartDelay(delay, ranFor, backoff);
       options.log(`The server ${describeExit(code, signal)} after ${Math.round(ranFor / 1000)} s; restarting it in ${delay / 1000} s.`);
       restartTimer = setTimeout(launch, delay);

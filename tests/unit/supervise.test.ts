@@ -18,6 +18,8 @@ describe("restart backoff", () => {
 
 describe("supervise", () => {
   const backoff = { initialMs: 20, maxMs: 80, healthyAfterMs: 10_000 };
+  // These children die at once, which on a first launch means a startup error; here they stand for crashes later on.
+  const startupGraceMs = 0;
 
   it("restarts a child that dies, until stopped, then stops it with the signal", async () => {
     let starts = 0;
@@ -27,10 +29,11 @@ describe("supervise", () => {
       start: () => spawn(process.execPath, ["-e", ++starts < 3 ? "process.abort()" : "setInterval(() => {}, 1000)"]),
       log: (message) => log.push(message),
       backoff,
+      startupGraceMs,
     });
     while (starts < 3) await new Promise((resolve) => setTimeout(resolve, 10));
     supervisor.stop("SIGTERM");
-    await supervisor.stopped;
+    expect(await supervisor.stopped).toBe("stopped");
     expect(starts).toBe(3);
     expect(log).toHaveLength(2);
     expect(log[0]).toMatch(/aborted \(SIGABRT, exit code 134: out of memory or a fatal error\) after \d+ s; restarting it in 0.02 s/);
@@ -39,7 +42,7 @@ describe("supervise", () => {
 
   it("stops at once when the child is down and waiting for its restart", async () => {
     let starts = 0;
-    const supervisor = supervise({ start: () => (starts++, spawn(process.execPath, ["-e", "process.exit(3)"])), log: () => {}, backoff: { ...backoff, initialMs: 60_000 } });
+    const supervisor = supervise({ start: () => (starts++, spawn(process.execPath, ["-e", "process.exit(3)"])), log: () => {}, backoff: { ...backoff, initialMs: 60_000 }, startupGraceMs });
     await new Promise((resolve) => setTimeout(resolve, 300));
     supervisor.stop("SIGINT");
     await supervisor.stopped;
@@ -58,5 +61,14 @@ describe("supervise", () => {
     supervisor.stop("SIGTERM");
     await supervisor.stopped;
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+  });
+
+  it("does not restart a first launch that fails at once, and says so", async () => {
+    let starts = 0;
+    const log: string[] = [];
+    const supervisor = supervise({ start: () => (starts++, spawn(process.execPath, ["-e", "process.exit(1)"])), log: (message) => log.push(message), backoff });
+    expect(await supervisor.stopped).toBe("failed-at-startup");
+    expect(starts).toBe(1);
+    expect(log[0]).toMatch(/exited with code 1 0 s after it was started; not restarting it/);
   });
 });
