@@ -13,7 +13,9 @@ export default async function HomePage() {
         <p>Read closely. Highlight the sentence that matters. Argue with the words, not the person.</p>
       </header>
       {essays.length === 0 ? (
-        <p className="empty-state">No essays yet. Import one with <code>npm run essay:import -- &lt;file-or-URL&gt;</code>.</p>
+        <p className="empty-state">
+          No essays yet. Import one with <code>npm run essay:import -- &lt;file-or-URL&gt;</code>.
+        </p>
       ) : (
         <ol className="essay-list">
           {essays.map((essay) => (
@@ -23,12 +25,7 @@ export default async function HomePage() {
                 <Link href={`/essays/${essay.slug}`}>{essay.title}</Link>
               </h2>
               {essay.dek && <p className="essay-card__dek">{essay.dek}</p>}
-              <EssayMeta
-                byline={essay.byline}
-                readingMinutes={essay.readingMinutes}
-                highlightCount={essay.highlightCount}
-                commentCount={essay.commentCount}
-              />
+              <EssayMeta byline={essay.byline} readingMinutes={essay.readingMinutes} highlightCount={essay.highlightCount} commentCount={essay.commentCount} />
             </li>
           ))}
         </ol>

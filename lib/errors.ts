@@ -3,17 +3,7 @@
  * HTTP status in `httpStatusFor`; anything that is not an AppError is treated
  * as an internal error and its details never leave the server.
  */
-export type AppErrorCode =
-  | "BAD_REQUEST"
-  | "VALIDATION"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "PAYLOAD_TOO_LARGE"
-  | "RATE_LIMITED"
-  | "UNAVAILABLE"
-  | "INTERNAL";
+export type AppErrorCode = "BAD_REQUEST" | "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
 
 const STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,

@@ -9,7 +9,11 @@ export const MAX_INT4 = 2_147_483_647;
  * validation and overflowed int4 in PostgreSQL (a 500).
  */
 export function serialId(noun: string) {
-  return z.number({ message: `Give the ${noun}'s id as a number.` }).int(`A ${noun} id is a whole number.`).positive(`No ${noun} has that id.`).max(MAX_INT4, `No ${noun} has that id.`);
+  return z
+    .number({ message: `Give the ${noun}'s id as a number.` })
+    .int(`A ${noun} id is a whole number.`)
+    .positive(`No ${noun} has that id.`)
+    .max(MAX_INT4, `No ${noun} has that id.`);
 }
 
 /** A serial id in a path or query string: digits only, within int4; anything else is "does not exist". */

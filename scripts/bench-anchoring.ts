@@ -99,7 +99,10 @@ async function measureInChromium(blocks: DraftBlock[], text: string, revised: st
   try {
     const page = await browser.newPage();
     const html = placeBlocks(blocks)
-      .map((block) => `<${block.kind === "heading" ? "h2" : "p"} data-block data-start="${block.start}" data-end="${block.end}">${block.text.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</${block.kind === "heading" ? "h2" : "p"}>`)
+      .map(
+        (block) =>
+          `<${block.kind === "heading" ? "h2" : "p"} data-block data-start="${block.start}" data-end="${block.end}">${block.text.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</${block.kind === "heading" ? "h2" : "p"}>`,
+      )
       .join("");
     await page.setContent(`<!doctype html><html><body><article><div data-essay-body>${html}</div></article><pre id="revised"></pre></body></html>`);
     // tsx compiles the in-page function below with esbuild's keepNames helper; define it in the page.
@@ -137,7 +140,10 @@ async function measureInChromium(blocks: DraftBlock[], text: string, revised: st
         const scope = document.createRange();
         scope.selectNodeContents(revisedNode);
         const apache = await timeIt(3, async () => {
-          for (const selectors of list as { quote: object }[]) await bench.createTextQuoteSelectorMatcher({ type: "TextQuoteSelector", ...selectors.quote })(scope).next();
+          for (const selectors of list as { quote: object }[])
+            await bench
+              .createTextQuoteSelectorMatcher({ type: "TextQuoteSelector", ...selectors.quote })(scope)
+              .next();
         });
         revisedNode.textContent = "";
 
@@ -178,7 +184,9 @@ const { revised, edited } = reviseText(text, list, random);
 const paintItems = makeHighlights(text, PAINTED, seeded(7)).map((selectors) => selectors.position);
 
 console.log(`Essay text: ${text.length.toLocaleString("en")} characters from ${sources.join(", ")}${hasSharedFixture ? "" : " (../shared absent: the shared column is not included)"}.`);
-console.log(`Workload: ${HIGHLIGHTS} highlights of 10–300 characters; the revision inserts a word inside ${edited} of them (${((edited / HIGHLIGHTS) * 100).toFixed(0)}%) and prepends a paragraph. Medians of ${RUNS} runs.\n`);
+console.log(
+  `Workload: ${HIGHLIGHTS} highlights of 10–300 characters; the revision inserts a word inside ${edited} of them (${((edited / HIGHLIGHTS) * 100).toFixed(0)}%) and prepends a paragraph. Medians of ${RUNS} runs.\n`,
+);
 
 const node = await measureInNode(text, revised, list);
 const browser = await measureInChromium(blocks, text, revised, list, paintItems);
@@ -191,19 +199,15 @@ const rows: [string, string, string, string, string][] = [
   [`  paint ${PAINTED.toLocaleString("en")} to the next rendered frame`, "—", pair(browser.paintToFrame), "(context)", ""],
   ["quote search, Glossa (all 1,000, revised text)", pair(node.glossaQuote), pair(browser.glossaQuote), "", ""],
   ["quote search, @apache-annotator/dom (exact only)", pair(node.apache), pair(browser.apache), "", ""],
-  [
-    "  ratio apache / Glossa (higher: Glossa faster)",
-    `${(node.apache.median / node.glossaQuote.median).toFixed(1)}×`,
-    `${(browser.apache.median / browser.glossaQuote.median).toFixed(1)}×`,
-    "",
-    "",
-  ],
+  ["  ratio apache / Glossa (higher: Glossa faster)", `${(node.apache.median / node.glossaQuote.median).toFixed(1)}×`, `${(browser.apache.median / browser.glossaQuote.median).toFixed(1)}×`, "", ""],
 ];
 const widths = [0, 1, 2, 3, 4].map((column) => Math.max(...[["measurement", "Node", "Chromium", "target", ""], ...rows].map((row) => row[column]!.length)));
 const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ");
 console.log(line(["measurement", "Node", "Chromium", "target", ""]));
 console.log(widths.map((width) => "-".repeat(width)).join("  "));
 for (const row of rows) console.log(line(row));
-console.log(`\nAfter the revision: Glossa anchored ${node.outcome.anchored ?? 0} and orphaned ${node.outcome.orphaned ?? 0}; Apache Annotator's exact matcher found ${node.apacheFound} (it has no fuzzy step, so edited passages are lost to it).`);
+console.log(
+  `\nAfter the revision: Glossa anchored ${node.outcome.anchored ?? 0} and orphaned ${node.outcome.orphaned ?? 0}; Apache Annotator's exact matcher found ${node.apacheFound} (it has no fuzzy step, so edited passages are lost to it).`,
+);
 console.log(`The quote-search rows compare the same 1,000 selectors on the same revised text; Glossa's figure includes its fuzzy matching of the edited passages.`);
 console.log(`Node: ${process.version}. CSS Custom Highlight API in Chromium: ${browser.native ? "yes" : "no (mark fallback)"}.`);

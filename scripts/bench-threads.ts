@@ -69,7 +69,15 @@ function startApp(port: number, databaseUrl: string): ChildProcess {
   return spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_OPTIONS: productionNodeOptions(), NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: productionNodeOptions(),
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: SECRET,
+      NEXTAUTH_SECRET: SECRET,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    },
   });
 }
 
@@ -305,6 +313,8 @@ await runCli(async () => {
   }
 
   const failed = rows.filter((row) => row.pass === false);
-  console.log(`\nbench:threads — ${rows.filter((row) => row.pass !== undefined).length - failed.length} of ${rows.filter((row) => row.pass !== undefined).length} targets met in ${((performance.now() - began) / 1000).toFixed(0)} s`);
+  console.log(
+    `\nbench:threads — ${rows.filter((row) => row.pass !== undefined).length - failed.length} of ${rows.filter((row) => row.pass !== undefined).length} targets met in ${((performance.now() - began) / 1000).toFixed(0)} s`,
+  );
   console.table(rows.map(({ figure, value, target, pass }) => ({ figure, value, target, result: pass === undefined ? "" : pass ? "PASS" : "FAIL" })));
 });

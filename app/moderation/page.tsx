@@ -22,7 +22,10 @@ const EMPTY: Record<QueueTab, string> = {
 export default async function ModerationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await getViewer();
   if (!viewer || !hasRole(viewer, "MODERATOR")) return <StaffOnly signedIn={viewer !== null} role="moderators" returnTo="/moderation" />;
-  const tab = z.enum(QUEUE_TABS).catch("reported").parse((await searchParams).tab);
+  const tab = z
+    .enum(QUEUE_TABS)
+    .catch("reported")
+    .parse((await searchParams).tab);
   const [{ cards, actions }, counts] = await Promise.all([loadQueue(viewer, tab), queueCounts(viewer)]);
   return (
     <section className="moderation-page">
@@ -43,8 +46,8 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
           <ol className="action-list">
             {actions.map((entry) => (
               <li key={entry.id}>
-                <time dateTime={entry.at}>{new Date(entry.at).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}</time> <strong>@{entry.actor}</strong> {entry.action.replace(/-/g, " ")}{" "}
-                {entry.targetType} {entry.targetId}
+                <time dateTime={entry.at}>{new Date(entry.at).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}</time> <strong>@{entry.actor}</strong>{" "}
+                {entry.action.replace(/-/g, " ")} {entry.targetType} {entry.targetId}
                 {entry.reason ? `: ${entry.reason}` : ""}
               </li>
             ))}

@@ -19,7 +19,7 @@ export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
         void form.run(async () => {
           await callOperation(deleteAccount, { body: { contributions: data.get("contributions") as "remove" | "keep", password: (data.get("password") as string | null) ?? undefined } });
           router.push("/");
-        router.refresh();
+          router.refresh();
           return null;
         });
       }}

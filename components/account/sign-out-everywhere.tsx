@@ -20,7 +20,7 @@ export function SignOutEverywhere() {
           void form.run(async () => {
             await callOperation(signOutEverywhere);
             router.push("/signin?callbackUrl=%2Fsettings");
-        router.refresh();
+            router.refresh();
             return null;
           })
         }

@@ -23,7 +23,17 @@ export function Field({ label, name, hint, errors, ...input }: { label: string; 
 
 /** The form-level message: what went wrong, or what worked. */
 export function FormMessage({ error, success }: { error?: string | null; success?: string | null }) {
-  if (error) return <p className="form-message form-message--error" role="alert">{error}</p>;
-  if (success) return <p className="form-message form-message--success" role="status">{success}</p>;
+  if (error)
+    return (
+      <p className="form-message form-message--error" role="alert">
+        {error}
+      </p>
+    );
+  if (success)
+    return (
+      <p className="form-message form-message--success" role="status">
+        {success}
+      </p>
+    );
   return null;
 }

@@ -39,17 +39,24 @@ export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; pr
         <div className="auth-providers">
           <p className="auth-providers__label">or</p>
           {providers.map((provider) => (
-            <form key={provider.id} action={`/api/auth/signin/${provider.id}`} method="post" onSubmit={async (event) => {
-              event.preventDefault();
-              const target = event.currentTarget;
-              const response = await fetch("/api/auth/csrf");
-              const { csrfToken } = (await response.json()) as { csrfToken: string };
-              (target.elements.namedItem("csrfToken") as HTMLInputElement).value = csrfToken;
-              target.submit();
-            }}>
+            <form
+              key={provider.id}
+              action={`/api/auth/signin/${provider.id}`}
+              method="post"
+              onSubmit={async (event) => {
+                event.preventDefault();
+                const target = event.currentTarget;
+                const response = await fetch("/api/auth/csrf");
+                const { csrfToken } = (await response.json()) as { csrfToken: string };
+                (target.elements.namedItem("csrfToken") as HTMLInputElement).value = csrfToken;
+                target.submit();
+              }}
+            >
               <input type="hidden" name="csrfToken" />
               <input type="hidden" name="callbackUrl" value={callbackUrl} />
-              <button className="button" type="submit">Continue with {provider.name}</button>
+              <button className="button" type="submit">
+                Continue with {provider.name}
+              </button>
             </form>
           ))}
         </div>

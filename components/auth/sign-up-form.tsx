@@ -41,7 +41,16 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         <Field label="Email" name="email" type="email" autoComplete="email" required errors={fieldErrors.email} />
         <Field label="Handle" name="handle" hint="Shown publicly, as @handle. Letters, digits, _ and -." autoComplete="username" required minLength={3} maxLength={30} errors={fieldErrors.handle} />
         <Field label="Display name" name="name" autoComplete="name" required maxLength={60} errors={fieldErrors.name} />
-        <Field label="Password" name="password" type="password" hint="At least 10 characters. Long passphrases are welcome." autoComplete="new-password" required minLength={10} errors={fieldErrors.password} />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          hint="At least 10 characters. Long passphrases are welcome."
+          autoComplete="new-password"
+          required
+          minLength={10}
+          errors={fieldErrors.password}
+        />
         <button className="button button--primary" type="submit" disabled={pending}>
           {pending ? "Creating your account…" : "Create account"}
         </button>

@@ -56,7 +56,11 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
           {comment.edited && !tombstone && <span className="comment__flag">edited</span>}
           {comment.pinned && <span className="comment__flag comment__flag--pinned">pinned</span>}
           {comment.state === "held" && <span className="comment__flag comment__flag--held">awaiting review</span>}
-          {collapsed && <span className="comment__flag">{comment.replyCount} repl{comment.replyCount === 1 ? "y" : "ies"} hidden</span>}
+          {collapsed && (
+            <span className="comment__flag">
+              {comment.replyCount} repl{comment.replyCount === 1 ? "y" : "ies"} hidden
+            </span>
+          )}
         </header>
         {!collapsed && (
           <>

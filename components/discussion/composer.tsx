@@ -5,7 +5,6 @@ import { useEffect, useRef, useState } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
 import { MAX_COMMENT_LENGTH } from "@/lib/comments/schemas";
 
-
 interface Props {
   /** Where the draft is kept locally, so a reload does not lose it. */
   draftKey: string;
@@ -110,7 +109,16 @@ export function Composer({ draftKey, label, submitLabel, initial = "", autoFocus
           <label htmlFor={id} className="visually-hidden">
             {label}
           </label>
-          <textarea ref={field} id={id} value={body} onChange={(event) => setBody(event.target.value)} rows={4} placeholder="Markdown: *emphasis*, **strong**, [links](https://…), > quotes, `code`" autoFocus={autoFocus} aria-describedby={`${id}-count`} />
+          <textarea
+            ref={field}
+            id={id}
+            value={body}
+            onChange={(event) => setBody(event.target.value)}
+            rows={4}
+            placeholder="Markdown: *emphasis*, **strong**, [links](https://…), > quotes, `code`"
+            autoFocus={autoFocus}
+            aria-describedby={`${id}-count`}
+          />
         </>
       ) : (
         <div className="composer__preview comment__body" aria-live="polite" dangerouslySetInnerHTML={{ __html: preview || "<p><em>Nothing to preview yet.</em></p>" }} />

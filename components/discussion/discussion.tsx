@@ -56,7 +56,22 @@ function inScope(comment: CommentView, scope: DiscussionScope): boolean {
  * comments from others wait behind an "N new comments" pill instead of
  * moving the page; edits, deletions and votes update in place.
  */
-export function Discussion({ essayId, slug, signedIn, commentsOpen, scope, initial, nextCursor: firstCursor, lastEventId, signInHref, sortOptions, composerLabel, emptyText, targetId, onThreadCount }: DiscussionProps) {
+export function Discussion({
+  essayId,
+  slug,
+  signedIn,
+  commentsOpen,
+  scope,
+  initial,
+  nextCursor: firstCursor,
+  lastEventId,
+  signInHref,
+  sortOptions,
+  composerLabel,
+  emptyText,
+  targetId,
+  onThreadCount,
+}: DiscussionProps) {
   const [comments, setComments] = useState(() => new Map(initial.map((comment) => [comment.id, comment])));
   const [incoming, setIncoming] = useState<CommentView[]>([]);
   const [sort, setSort] = useState<DiscussionSort>(sortOptions[0] ?? "old");

@@ -13,7 +13,11 @@ export function EssayMeta(props: { byline?: string | null; readingMinutes: numbe
     <p className="essay-meta">
       {parts.map((part, index) => (
         <span key={part} className="essay-meta__item">
-          {index > 0 && <span aria-hidden="true" className="essay-meta__dot">·</span>}
+          {index > 0 && (
+            <span aria-hidden="true" className="essay-meta__dot">
+              ·
+            </span>
+          )}
           {part}
         </span>
       ))}

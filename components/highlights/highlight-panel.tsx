@@ -30,9 +30,7 @@ export function HighlightPanel({ highlights, discussion, readers, onClose, onUpd
   return (
     <aside className="highlight-panel" role="dialog" aria-modal="false" aria-labelledby="highlight-panel-title">
       <header className="highlight-panel__header">
-        <h2 id="highlight-panel-title">
-          {readers === 1 ? "1 reader" : `${readers} readers`} highlighted this
-        </h2>
+        <h2 id="highlight-panel-title">{readers === 1 ? "1 reader" : `${readers} readers`} highlighted this</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
           ×
         </button>

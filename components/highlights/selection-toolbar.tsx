@@ -43,7 +43,15 @@ export function SelectionToolbar({ selection, signedIn, signInHref, visibility, 
   };
 
   return (
-    <div ref={toolbar} data-selection-ui className="selection-toolbar" role="toolbar" aria-label="Highlight the selected passage" style={style} onMouseDown={(event) => event.target === event.currentTarget && event.preventDefault()}>
+    <div
+      ref={toolbar}
+      data-selection-ui
+      className="selection-toolbar"
+      role="toolbar"
+      aria-label="Highlight the selected passage"
+      style={style}
+      onMouseDown={(event) => event.target === event.currentTarget && event.preventDefault()}
+    >
       {signedIn ? (
         <>
           <div className="selection-toolbar__row">
@@ -74,7 +82,14 @@ export function SelectionToolbar({ selection, signedIn, signInHref, visibility, 
               <label htmlFor="new-highlight-note" className="visually-hidden">
                 Note
               </label>
-              <textarea id="new-highlight-note" rows={3} maxLength={MAX_NOTE_LENGTH} placeholder="Why does this passage matter? (optional)" value={note} onChange={(event) => setNote(event.target.value)} />
+              <textarea
+                id="new-highlight-note"
+                rows={3}
+                maxLength={MAX_NOTE_LENGTH}
+                placeholder="Why does this passage matter? (optional)"
+                value={note}
+                onChange={(event) => setNote(event.target.value)}
+              />
               <p className="selection-toolbar__hint">Pick a colour to save the highlight with this note.</p>
             </div>
           )}

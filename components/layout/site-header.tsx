@@ -35,7 +35,11 @@ export async function SiteHeader() {
               <Link href="/notifications" className="account-nav__notifications" aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}>
                 <BellIcon />
                 <span className="account-nav__label">Notifications</span>
-                {unread > 0 && <span className="badge" data-testid="unread-badge">{unread}</span>}
+                {unread > 0 && (
+                  <span className="badge" data-testid="unread-badge">
+                    {unread}
+                  </span>
+                )}
               </Link>
               {hasRole(viewer, "MODERATOR") && <Link href="/moderation">Moderation</Link>}
               <Link href="/settings">Settings</Link>

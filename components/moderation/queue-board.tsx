@@ -101,7 +101,14 @@ export function QueueBoard({ cards, isAdmin, emptyText }: { cards: QueueCard[]; 
     <div className="queue-board">
       <div className="queue-board__bulk" aria-label="Bulk actions">
         <span>{chosen.length} selected</span>
-        <input type="text" value={bulkReason} onChange={(event) => setBulkReason(event.target.value)} placeholder="Reason for the selected items" aria-label="Reason for the selected items" maxLength={500} />
+        <input
+          type="text"
+          value={bulkReason}
+          onChange={(event) => setBulkReason(event.target.value)}
+          placeholder="Reason for the selected items"
+          aria-label="Reason for the selected items"
+          maxLength={500}
+        />
         <button type="button" className="button button--small" disabled={busy || chosen.length === 0} onClick={() => bulk("approve")}>
           Approve selected
         </button>

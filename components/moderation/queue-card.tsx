@@ -37,20 +37,31 @@ export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, 
   const author = card.author;
   const isComment = card.kind === "comment";
   return (
-    <article className={`queue-card${focused ? " queue-card--focused" : ""}`} data-card={card.key} aria-label={`${isComment ? "Comment" : "Note"} by ${author?.name ?? "a deleted account"}`} tabIndex={-1} onFocus={onFocus}>
+    <article
+      className={`queue-card${focused ? " queue-card--focused" : ""}`}
+      data-card={card.key}
+      aria-label={`${isComment ? "Comment" : "Note"} by ${author?.name ?? "a deleted account"}`}
+      tabIndex={-1}
+      onFocus={onFocus}
+    >
       <header className="queue-card__header">
         <label className="queue-card__select">
           <input type="checkbox" checked={selected} onChange={(event) => onSelect(event.target.checked)} aria-label="Select for a bulk action" />
         </label>
         <div>
           <p className="queue-card__where">
-            {isComment ? "Comment" : "Highlight note"} on <a href={`/essays/${card.essay.slug}${card.commentId ? `/comments/${card.commentId}` : `#hl-${card.highlightId}`}`}>{card.essay.title}</a> · {when(card.createdAt)}
+            {isComment ? "Comment" : "Highlight note"} on <a href={`/essays/${card.essay.slug}${card.commentId ? `/comments/${card.commentId}` : `#hl-${card.highlightId}`}`}>{card.essay.title}</a> ·{" "}
+            {when(card.createdAt)}
           </p>
           <p className="queue-card__badges">
             {card.status === "HELD" && <span className="badge-pill badge-pill--held">Held</span>}
             {card.status === "HIDDEN" && <span className="badge-pill badge-pill--hidden">Hidden</span>}
             {card.deleted && <span className="badge-pill">Deleted by author</span>}
-            {card.reports.open > 0 && <span className="badge-pill badge-pill--reported">{card.reports.open} open report{card.reports.open === 1 ? "" : "s"}</span>}
+            {card.reports.open > 0 && (
+              <span className="badge-pill badge-pill--reported">
+                {card.reports.open} open report{card.reports.open === 1 ? "" : "s"}
+              </span>
+            )}
             {card.threadLocked && <span className="badge-pill">Thread locked</span>}
             {card.pinned && <span className="badge-pill">Pinned</span>}
           </p>
@@ -64,7 +75,11 @@ export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, 
         </p>
       )}
       {/* bodyHtml was sanitised when the comment was written (lib/markdown/render.ts). */}
-      {card.html !== null ? <div className="queue-card__body comment__body" dangerouslySetInnerHTML={{ __html: card.html || "<p><em>(no text)</em></p>" }} /> : <p className="queue-card__body">{card.note}</p>}
+      {card.html !== null ? (
+        <div className="queue-card__body comment__body" dangerouslySetInnerHTML={{ __html: card.html || "<p><em>(no text)</em></p>" }} />
+      ) : (
+        <p className="queue-card__body">{card.note}</p>
+      )}
       {card.hiddenReason && <p className="queue-card__note">Hidden: {card.hiddenReason}</p>}
       {card.holdReasons.length > 0 && <p className="queue-card__note">Held because: {card.holdReasons.join(" ")}</p>}
       {card.replies.length > 0 && (
@@ -83,7 +98,9 @@ export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, 
       )}
       {card.history.length > 0 && (
         <details className="queue-card__history">
-          <summary>Edited {card.history.length} time{card.history.length === 1 ? "" : "s"}: earlier versions</summary>
+          <summary>
+            Edited {card.history.length} time{card.history.length === 1 ? "" : "s"}: earlier versions
+          </summary>
           <ol>
             {card.history.map((version, index) => (
               <li key={index}>
@@ -165,7 +182,14 @@ export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, 
               </button>
               <label className="queue-card__days">
                 Slow thread
-                <input type="number" min={0} max={3600} value={slowSeconds} onChange={(event) => setSlowSeconds(Number(event.target.value))} aria-label="Seconds between one reader's comments in this thread" />
+                <input
+                  type="number"
+                  min={0}
+                  max={3600}
+                  value={slowSeconds}
+                  onChange={(event) => setSlowSeconds(Number(event.target.value))}
+                  aria-label="Seconds between one reader's comments in this thread"
+                />
                 s
               </label>
               <button type="button" className="button button--small" disabled={busy || !(slowSeconds >= 0 && slowSeconds <= 3600)} onClick={() => onAction("slow-thread", { seconds: slowSeconds })}>
@@ -213,7 +237,12 @@ export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, 
                   <input type="number" min={1} max={365} value={customDays} onChange={(event) => setCustomDays(Number(event.target.value))} aria-label="Days of suspension" />
                   days
                 </label>
-                <button type="button" className="button button--small" disabled={busy || !(customDays >= 1 && customDays <= 365)} onClick={() => onAction("suspend", { userId: author.id, days: customDays })}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={busy || !(customDays >= 1 && customDays <= 365)}
+                  onClick={() => onAction("suspend", { userId: author.id, days: customDays })}
+                >
                   Suspend
                 </button>
                 <button type="button" className="button button--danger button--small" disabled={busy} onClick={() => onAction("ban", { userId: author.id })}>

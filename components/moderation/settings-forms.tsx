@@ -53,7 +53,14 @@ export function EssaySettingsForm({ essay }: { essay: EssaySettings }) {
       onSubmit={(event) => {
         event.preventDefault();
         void send(
-          { action: "essay-settings", essayId: essay.id, commentsOpen: values.commentsOpen, preModeration: values.preModeration, preModerationThreshold: values.preModerationThreshold, slowModeSeconds: values.slowModeSeconds },
+          {
+            action: "essay-settings",
+            essayId: essay.id,
+            commentsOpen: values.commentsOpen,
+            preModeration: values.preModeration,
+            preModerationThreshold: values.preModerationThreshold,
+            slowModeSeconds: values.slowModeSeconds,
+          },
           "Saved.",
         );
       }}
@@ -153,7 +160,12 @@ export function ModeratorRoles({ moderators }: { moderators: { handle: string; n
         {moderators.map((moderator) => (
           <li key={moderator.handle}>
             {moderator.name} @{moderator.handle}{" "}
-            <button type="button" className="link-button" disabled={busy} onClick={() => send({ action: "revoke-moderator", handle: moderator.handle }, `@${moderator.handle} is no longer a moderator.`)}>
+            <button
+              type="button"
+              className="link-button"
+              disabled={busy}
+              onClick={() => send({ action: "revoke-moderator", handle: moderator.handle }, `@${moderator.handle} is no longer a moderator.`)}
+            >
               Revoke
             </button>
           </li>

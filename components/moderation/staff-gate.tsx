@@ -6,7 +6,13 @@ export function StaffOnly({ signedIn, role, returnTo }: { signedIn: boolean; rol
   return (
     <section className="moderation-page">
       <h1>For {role} only</h1>
-      {signedIn ? <p>This page is for Glossa&apos;s {role}.</p> : <p><Link href={signInHref(returnTo)}>Sign in</Link> with {role === "admins" ? "an admin" : "a moderator"} account to see this page.</p>}
+      {signedIn ? (
+        <p>This page is for Glossa&apos;s {role}.</p>
+      ) : (
+        <p>
+          <Link href={signInHref(returnTo)}>Sign in</Link> with {role === "admins" ? "an admin" : "a moderator"} account to see this page.
+        </p>
+      )}
     </section>
   );
 }

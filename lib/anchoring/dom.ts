@@ -75,7 +75,8 @@ function locate(index: readonly TextNodeOffset[], offset: number, preferNext: bo
     const middle = (low + high) >> 1;
     const entry = index[middle]!;
     if (offset < entry.start) high = middle - 1;
-    else if (offset > entry.start + entry.node.data.length || (preferNext && offset === entry.start + entry.node.data.length && middle + 1 < index.length && index[middle + 1]!.start === offset)) low = middle + 1;
+    else if (offset > entry.start + entry.node.data.length || (preferNext && offset === entry.start + entry.node.data.length && middle + 1 < index.length && index[middle + 1]!.start === offset))
+      low = middle + 1;
     else return { node: entry.node, offset: offset - entry.start };
   }
   // In a block separator: snap forward to the next node's start, or back to the previous node's end.

@@ -5,7 +5,6 @@ import { AppError } from "@/lib/errors";
 import { DELETED_ACCOUNT_NAME } from "./account-constants";
 import { verifyPassword } from "./password";
 
-
 /**
  * Deletes the reader's account. They choose what happens to what they wrote:
  * "remove" deletes their highlights and turns their comments into "[deleted]"

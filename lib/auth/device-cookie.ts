@@ -62,12 +62,5 @@ export function verifyDeviceCookie(value: string | undefined, email: string, now
 
 /** The Set-Cookie header value that stores a device cookie. */
 export function deviceCookieHeader(value: string): string {
-  return [
-    `${DEVICE_COOKIE}=${value}`,
-    `Path=${DEVICE_COOKIE_PATH}`,
-    `Max-Age=${DEVICE_COOKIE_MAX_AGE_SECONDS}`,
-    "HttpOnly",
-    "SameSite=Strict",
-    ...(useSecureCookies ? ["Secure"] : []),
-  ].join("; ");
+  return [`${DEVICE_COOKIE}=${value}`, `Path=${DEVICE_COOKIE_PATH}`, `Max-Age=${DEVICE_COOKIE_MAX_AGE_SECONDS}`, "HttpOnly", "SameSite=Strict", ...(useSecureCookies ? ["Secure"] : [])].join("; ");
 }

@@ -19,11 +19,7 @@ export const handleSchema = z
   .regex(/^[a-zA-Z0-9_-]+$/, "A handle may use letters, digits, _ and - only.")
   .transform((handle) => handle.toLowerCase());
 
-export const displayNameSchema = z
-  .string({ message: "Enter a display name." })
-  .trim()
-  .min(1, "Enter a display name.")
-  .max(60, "A display name can have at most 60 characters.");
+export const displayNameSchema = z.string({ message: "Enter a display name." }).trim().min(1, "Enter a display name.").max(60, "A display name can have at most 60 characters.");
 
 const passwordSchema = z
   .string({ message: "Enter a password." })
@@ -35,17 +31,20 @@ function sameAs(a: string, b: string) {
 }
 
 /** A new account. The password may be anything long enough except the email or handle. */
-export const signUpSchema = z
-  .object({ email: emailSchema, handle: handleSchema, name: displayNameSchema, password: passwordSchema })
-  .superRefine((value, context) => {
-    if (sameAs(value.password, value.email) || sameAs(value.password, value.handle)) {
-      context.addIssue({ code: "custom", path: ["password"], message: "Choose a password that is not your email or handle." });
-    }
-  });
+export const signUpSchema = z.object({ email: emailSchema, handle: handleSchema, name: displayNameSchema, password: passwordSchema }).superRefine((value, context) => {
+  if (sameAs(value.password, value.email) || sameAs(value.password, value.handle)) {
+    context.addIssue({ code: "custom", path: ["password"], message: "Choose a password that is not your email or handle." });
+  }
+});
 
 /** What the sign-in form sends. Length checks only: never say why a sign-in failed. */
 export const signInSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email address.").max(254).transform((email) => email.toLowerCase()),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Enter your email address.")
+    .max(254)
+    .transform((email) => email.toLowerCase()),
   password: z.string().min(1, "Enter your password.").max(MAX_PASSWORD_LENGTH),
 });
 

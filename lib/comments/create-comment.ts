@@ -78,7 +78,13 @@ function assertTargetAllowed(viewer: Viewer, input: CreateCommentInput, target: 
  * statement (so atomically, in one round trip), which returns the comment as
  * its author now sees it and the event's id.
  */
-function insertSql(viewer: Viewer, essayId: string, target: Target, highlightId: string | null, fields: { body: string; bodyHtml: string; status: "PUBLISHED" | "HELD"; holdReasons: string[]; notice: string | null }): Prisma.Sql {
+function insertSql(
+  viewer: Viewer,
+  essayId: string,
+  target: Target,
+  highlightId: string | null,
+  fields: { body: string; bodyHtml: string; status: "PUBLISHED" | "HELD"; holdReasons: string[]; notice: string | null },
+): Prisma.Sql {
   const id = target.commentId;
   const replying = target.parentId !== null;
   return Prisma.sql`

@@ -33,11 +33,7 @@ function rootOrder(sort: DiscussionSort): Prisma.Sql {
  * threads (general discussion, or one passage's, or all passages' with
  * `highlightId: "*"`), each with its reply count, then their first replies.
  */
-export async function loadDiscussion(
-  essayId: string,
-  viewerId: string | null,
-  options: { sort: DiscussionSort; highlightId: string | null | "*"; cursor?: number },
-): Promise<DiscussionPage> {
+export async function loadDiscussion(essayId: string, viewerId: string | null, options: { sort: DiscussionSort; highlightId: string | null | "*"; cursor?: number }): Promise<DiscussionPage> {
   const scope =
     options.highlightId === "*" ? Prisma.sql`c."highlightId" IS NOT NULL` : options.highlightId ? Prisma.sql`c."highlightId" = ${options.highlightId}` : Prisma.sql`c."highlightId" IS NULL`;
   const offset = options.cursor ?? 0;

@@ -100,9 +100,7 @@ export function visibleCondition(viewerId: string | null, alias = "c"): Prisma.S
  * Kept here as SQL so the thread benchmark's bare `pg` server runs exactly it.
  */
 export function threadSql(rootId: number, viewerId: string | null, fromId?: number): Prisma.Sql {
-  const subtree = fromId
-    ? Prisma.sql`AND c.path >= (SELECT path FROM "Comment" WHERE id = ${fromId}) AND c.path < (SELECT path FROM "Comment" WHERE id = ${fromId}) || '/'`
-    : Prisma.empty;
+  const subtree = fromId ? Prisma.sql`AND c.path >= (SELECT path FROM "Comment" WHERE id = ${fromId}) AND c.path < (SELECT path FROM "Comment" WHERE id = ${fromId}) || '/'` : Prisma.empty;
   return Prisma.sql`
     SELECT ${commentViewColumns(viewerId)} FROM "Comment" c ${commentJoins}
     WHERE c."rootId" = ${rootId} ${subtree} AND ${visibleCondition(viewerId)}

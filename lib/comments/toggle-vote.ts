@@ -52,7 +52,10 @@ function assertVotable(comment: { authorId: string | null; status: string; delet
  * turns out to change nothing, or to be refused, is given back.
  */
 async function applyVote(userId: string, commentId: number, intent: VoteIntent): Promise<VoteResult> {
-  const seen = await db.comment.findUnique({ where: { id: commentId }, select: { authorId: true, status: true, deletedAt: true, upvotes: true, votes: { where: { userId }, select: { userId: true } } } });
+  const seen = await db.comment.findUnique({
+    where: { id: commentId },
+    select: { authorId: true, status: true, deletedAt: true, upvotes: true, votes: { where: { userId }, select: { userId: true } } },
+  });
   assertVotable(seen && { ...seen, deleted: seen.deletedAt !== null }, userId);
   if (intent !== "toggle" && intent === seen.votes.length > 0) return { voted: intent, upvotes: seen.upvotes };
 

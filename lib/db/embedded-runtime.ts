@@ -139,7 +139,9 @@ export function postgresAccount(): PostgresAccount {
       execFileSync("groupadd", ["--force", "--system", "postgres"], { stdio: "ignore" });
       execFileSync("useradd", ["--system", "--gid", "postgres", "--no-create-home", "postgres"], { stdio: "ignore" });
     } catch {
-      throw new DatabaseUnavailableError("Glossa runs as root, and PostgreSQL refuses to: it needs a `postgres` system user, which could not be created (try `useradd --system postgres`), or set DATABASE_URL.");
+      throw new DatabaseUnavailableError(
+        "Glossa runs as root, and PostgreSQL refuses to: it needs a `postgres` system user, which could not be created (try `useradd --system postgres`), or set DATABASE_URL.",
+      );
     }
     return { uid: idOf("-u"), gid: idOf("-g") };
   }

@@ -94,9 +94,7 @@ async function runningServerPort(dataDir: string): Promise<number | null> {
   for (let record = readPidFile(dataDir); record && isAlive(record.pid); record = readPidFile(dataDir)) {
     if (await servesDataDir(record.port, dataDir)) return record.port;
     if (Date.now() > deadline) {
-      throw new DatabaseUnavailableError(
-        `An embedded PostgreSQL server (pid ${record.pid}) holds ${dataDir} but does not answer on port ${record.port}. Stop it (kill ${record.pid}) and try again.`,
-      );
+      throw new DatabaseUnavailableError(`An embedded PostgreSQL server (pid ${record.pid}) holds ${dataDir} but does not answer on port ${record.port}. Stop it (kill ${record.pid}) and try again.`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

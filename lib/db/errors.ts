@@ -15,7 +15,8 @@ const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P
 const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TlsConnectionError"]);
 
 /** pg's own messages when the pool or a connection gives up (it sets no code on these). */
-const UNAVAILABLE_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|Query read timeout|connection timeout|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
+const UNAVAILABLE_MESSAGES =
+  /timeout exceeded when trying to connect|Connection terminated|Query read timeout|connection timeout|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
 
 /** PostgreSQL SQLSTATEs for a value it cannot store: 22021 (NUL or bad encoding), 22003 (out of range), 22P02 (bad input syntax), 22001 (too long). */
 const UNSTORABLE_SQLSTATES = new Set(["22021", "22003", "22P02", "22001"]);

@@ -18,7 +18,10 @@ const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
 async function readMigrationList(dir: string) {
   const entries = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : [];
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => {
       const file = path.join(dir, name, "migration.sql");
@@ -70,7 +73,13 @@ async function allRecordedAsApplied(url: string, names: string[]): Promise<boole
 export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promise<string[]> {
   const migrationsList = await readMigrationList(dir);
   // Anything else (a pending, failed or rolled-back migration) goes to the engine, which applies or reports it.
-  if (await allRecordedAsApplied(url, migrationsList.migrationDirectories.map((entry) => entry.path))) return [];
+  if (
+    await allRecordedAsApplied(
+      url,
+      migrationsList.migrationDirectories.map((entry) => entry.path),
+    )
+  )
+    return [];
   // Loaded here, not at the top: the engine's modules are only needed when there is work for it.
   const { withSchemaEngine } = await import("./schema-engine");
   return withSchemaEngine(url, async (engine) => {

@@ -33,17 +33,19 @@ export async function listEssays(): Promise<EssaySummary[]> {
   });
   return essays.flatMap(({ slug, updatedAt, currentRevision, _count }) =>
     currentRevision
-      ? [{
-          slug,
-          updatedAt,
-          title: currentRevision.title,
-          dek: currentRevision.dek,
-          byline: currentRevision.byline,
-          attribution: currentRevision.attribution,
-          readingMinutes: readingMinutesForWords(currentRevision.wordCount),
-          highlightCount: _count.highlights,
-          commentCount: _count.comments,
-        }]
+      ? [
+          {
+            slug,
+            updatedAt,
+            title: currentRevision.title,
+            dek: currentRevision.dek,
+            byline: currentRevision.byline,
+            attribution: currentRevision.attribution,
+            readingMinutes: readingMinutesForWords(currentRevision.wordCount),
+            highlightCount: _count.highlights,
+            commentCount: _count.comments,
+          },
+        ]
       : [],
   );
 }

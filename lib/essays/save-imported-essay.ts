@@ -43,39 +43,42 @@ export async function saveImportedEssay(input: SaveImportedEssayInput): Promise<
   const text = canonicalText(essay.blocks);
   const hash = contentHash(essay);
 
-  return db.$transaction(async (tx) => {
-    const existing = await tx.essay.findFirst({
-      where: { OR: [{ slug }, ...(input.source ? [{ source: input.source }] : [])] },
-      include: { currentRevision: { select: { contentHash: true, number: true, id: true } } },
-      orderBy: { createdAt: "asc" },
-    });
-    if (existing?.currentRevision?.contentHash === hash) {
-      return { essayId: existing.id, slug: existing.slug, revisionId: existing.currentRevision.id, revisionNumber: existing.currentRevision.number, outcome: "unchanged" as const };
-    }
-    const essayRow = existing ?? (await tx.essay.create({ data: { slug, source: input.source } }));
-    const latest = await tx.essayRevision.aggregate({ where: { essayId: essayRow.id }, _max: { number: true } });
-    const number = (latest._max.number ?? 0) + 1;
-    const revision = await tx.essayRevision.create({
-      data: {
-        essayId: essayRow.id,
-        number,
-        title: essay.title,
-        dek: essay.dek,
-        byline: essay.byline,
-        attribution: essay.attribution,
-        blocks: blocks as unknown as Prisma.InputJsonValue,
-        text,
-        contentHash: hash,
-        wordCount: countWords(text),
-        importedById: input.importedById ?? null,
-      },
-    });
-    await tx.essay.update({
-      where: { id: essayRow.id },
-      data: { currentRevisionId: revision.id, ...(input.source && !essayRow.source ? { source: input.source } : {}) },
-    });
-    const ids = { essayId: essayRow.id, slug: essayRow.slug, revisionId: revision.id, revisionNumber: number };
-    if (!existing) return { ...ids, outcome: "created" as const };
-    return { ...ids, outcome: "revised" as const, reanchored: await reanchorHighlights(tx, essayRow.id, { id: revision.id, text }) };
-  }, { timeout: 60_000 });
+  return db.$transaction(
+    async (tx) => {
+      const existing = await tx.essay.findFirst({
+        where: { OR: [{ slug }, ...(input.source ? [{ source: input.source }] : [])] },
+        include: { currentRevision: { select: { contentHash: true, number: true, id: true } } },
+        orderBy: { createdAt: "asc" },
+      });
+      if (existing?.currentRevision?.contentHash === hash) {
+        return { essayId: existing.id, slug: existing.slug, revisionId: existing.currentRevision.id, revisionNumber: existing.currentRevision.number, outcome: "unchanged" as const };
+      }
+      const essayRow = existing ?? (await tx.essay.create({ data: { slug, source: input.source } }));
+      const latest = await tx.essayRevision.aggregate({ where: { essayId: essayRow.id }, _max: { number: true } });
+      const number = (latest._max.number ?? 0) + 1;
+      const revision = await tx.essayRevision.create({
+        data: {
+          essayId: essayRow.id,
+          number,
+          title: essay.title,
+          dek: essay.dek,
+          byline: essay.byline,
+          attribution: essay.attribution,
+          blocks: blocks as unknown as Prisma.InputJsonValue,
+          text,
+          contentHash: hash,
+          wordCount: countWords(text),
+          importedById: input.importedById ?? null,
+        },
+      });
+      await tx.essay.update({
+        where: { id: essayRow.id },
+        data: { currentRevisionId: revision.id, ...(input.source && !essayRow.source ? { source: input.source } : {}) },
+      });
+      const ids = { essayId: essayRow.id, slug: essayRow.slug, revisionId: revision.id, revisionNumber: number };
+      if (!existing) return { ...ids, outcome: "created" as const };
+      return { ...ids, outcome: "revised" as const, reanchored: await reanchorHighlights(tx, essayRow.id, { id: revision.id, text }) };
+    },
+    { timeout: 60_000 },
+  );
 }

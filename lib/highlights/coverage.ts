@@ -38,7 +38,7 @@ export function coverageSegments(highlights: readonly CoverageInput[]): Coverage
   const segments: CoverageSegment[] = [];
   let readers = 0;
   let segmentStart = 0;
-  for (let index = 0; index < events.length; ) {
+  for (let index = 0; index < events.length;) {
     const at = events[index]!.at;
     if (readers > 0 && at > segmentStart) pushSegment(segments, segmentStart, at, readers);
     for (; index < events.length && events[index]!.at === at; index++) {

@@ -25,7 +25,10 @@ export const createHighlightSchema = z
     revisionId: textId("Which revision was highlighted?"),
     start: z.number().int().min(0, "The selection starts before the essay.").max(MAX_INT4, "The selection is past the end of the essay."),
     end: z.number().int().min(1).max(MAX_INT4, "The selection is past the end of the essay."),
-    exact: z.string().min(1, "Select at least one character.").max(MAX_HIGHLIGHT_LENGTH, `A highlight can be at most ${MAX_HIGHLIGHT_LENGTH.toLocaleString("en")} characters.`),
+    exact: z
+      .string()
+      .min(1, "Select at least one character.")
+      .max(MAX_HIGHLIGHT_LENGTH, `A highlight can be at most ${MAX_HIGHLIGHT_LENGTH.toLocaleString("en")} characters.`),
     colour: colour.default("yellow"),
     note: note.default(null),
     visibility: visibility.default("private"),

@@ -29,7 +29,6 @@ export function publicOrigin(request: Request): string {
   const headers = request.headers;
   const host = (hops > 0 ? validHost(trustedEntry(headers.get("x-forwarded-host"), hops)) : undefined) ?? validHost(headers.get("host")) ?? url.host;
   const forwardedProtocol = hops > 0 ? trustedEntry(headers.get("x-forwarded-proto"), hops)?.toLowerCase() : undefined;
-  const protocol =
-    forwardedProtocol === "http" || forwardedProtocol === "https" ? forwardedProtocol : (socketPeer(headers)?.protocol ?? url.protocol.slice(0, -1));
+  const protocol = forwardedProtocol === "http" || forwardedProtocol === "https" ? forwardedProtocol : (socketPeer(headers)?.protocol ?? url.protocol.slice(0, -1));
   return `${protocol}://${host}`;
 }

@@ -44,8 +44,7 @@ export function duplicateJsonKey(text: string): string | null {
     if (char === "{" || char === "[") {
       if (stack.length >= MAX_JSON_DEPTH) throw new AppError("BAD_REQUEST", `The request body nests deeper than ${MAX_JSON_DEPTH} levels: no Glossa request needs that.`);
       stack.push(char === "{" ? new Set() : null);
-    }
-    else if (char === "}" || char === "]") stack.pop();
+    } else if (char === "}" || char === "]") stack.pop();
     else if (char === '"') {
       let end = index + 1;
       while (end < text.length && text[end] !== '"') end += text[end] === "\\" ? 2 : 1;

@@ -47,8 +47,8 @@ export function errorResponse(error: unknown, operation = "request"): Response {
     return jsonResponse({ error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } } satisfies ErrorBody, { status: 500 });
   }
   const headers = appError.retryAfterSeconds ? { "Retry-After": String(appError.retryAfterSeconds) } : undefined;
-  return jsonResponse(
-    { error: { code: appError.code, message: appError.message, ...(appError.fieldErrors ? { fieldErrors: appError.fieldErrors } : {}) } } satisfies ErrorBody,
-    { status: appError.status, headers },
-  );
+  return jsonResponse({ error: { code: appError.code, message: appError.message, ...(appError.fieldErrors ? { fieldErrors: appError.fieldErrors } : {}) } } satisfies ErrorBody, {
+    status: appError.status,
+    headers,
+  });
 }

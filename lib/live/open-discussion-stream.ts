@@ -112,7 +112,10 @@ export async function admitStream(asked: StreamRequest, gate: StreamGate = strea
   }
   const admission = gate.admit(asked.client, seats);
   if (!admission.admitted) {
-    const message = admission.reason === "client" ? "Too many live streams are open from your address; the page updates every few seconds instead." : "The server has as many live streams open as it can hold; the page updates every few seconds instead.";
+    const message =
+      admission.reason === "client"
+        ? "Too many live streams are open from your address; the page updates every few seconds instead."
+        : "The server has as many live streams open as it can hold; the page updates every few seconds instead.";
     throw new AppError("UNAVAILABLE", message, { retryAfterSeconds: admission.retryAfterSeconds });
   }
   const { ticket } = admission;

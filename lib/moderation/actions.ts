@@ -47,7 +47,12 @@ export const MODERATION_ACTIONS = {
     input: z.object({
       bannedWords: wordList.optional(),
       suspectWords: wordList.optional(),
-      linkMinAccountAgeHours: z.number().int().min(0).max(24 * 365).optional(),
+      linkMinAccountAgeHours: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 365)
+        .optional(),
       reportHideThreshold: z.number().int().min(1).max(100).optional(),
       reason: optionalReason,
     }),
@@ -79,6 +84,9 @@ export const MODERATION_PERMISSIONS = Object.fromEntries(MODERATION_ACTION_NAMES
 /** Every moderation action a moderator or admin can take, as one request body. */
 export const moderationActionSchema = z.discriminatedUnion(
   "action",
-  MODERATION_ACTION_NAMES.map((name) => MODERATION_ACTIONS[name].input.extend({ action: z.literal(name) })) as unknown as [z.ZodObject<{ action: z.ZodLiteral<ModerationActionName> }>, ...z.ZodObject<{ action: z.ZodLiteral<ModerationActionName> }>[]],
+  MODERATION_ACTION_NAMES.map((name) => MODERATION_ACTIONS[name].input.extend({ action: z.literal(name) })) as unknown as [
+    z.ZodObject<{ action: z.ZodLiteral<ModerationActionName> }>,
+    ...z.ZodObject<{ action: z.ZodLiteral<ModerationActionName> }>[],
+  ],
   { message: "Choose a moderation action." },
 ) as unknown as z.ZodType<ModerationActionInput, ModerationActionRequest>;

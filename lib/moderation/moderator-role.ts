@@ -16,7 +16,14 @@ export async function setModerator(actor: Viewer | null, handle: string, moderat
     const role = moderator ? "MODERATOR" : "READER";
     if (user.role === role) throw new AppError("CONFLICT", moderator ? "That reader is already a moderator." : "That reader is not a moderator.");
     await tx.user.update({ where: { id: user.id }, data: { role } });
-    await recordModerationAction(tx, actor, { action: moderator ? "grant-moderator" : "revoke-moderator", targetType: "user", targetId: user.id, reason, before: { role: user.role }, after: { role } });
+    await recordModerationAction(tx, actor, {
+      action: moderator ? "grant-moderator" : "revoke-moderator",
+      targetType: "user",
+      targetId: user.id,
+      reason,
+      before: { role: user.role },
+      after: { role },
+    });
     await notifyAuthor(tx, user.id, moderator ? "You are now a moderator: the review queue is at /moderation." : "You are no longer a moderator.");
   });
 }

@@ -30,7 +30,10 @@ export async function moderateNotes(actor: Viewer | null, action: NoteAction, hi
       WHERE id = ANY(${ids}::text[]) AND visibility = 'PUBLIC' AND "deletedAt" IS NULL AND note IS NOT NULL
       ORDER BY id FOR NO KEY UPDATE`;
     if (locked.length !== ids.length) throw new AppError("NOT_FOUND", "One of those notes does not exist.");
-    const notes = await tx.highlight.findMany({ where: { id: { in: ids }, ...PUBLIC_NOTE }, select: { id: true, essayId: true, authorId: true, note: true, noteHiddenAt: true, noteHiddenReason: true } });
+    const notes = await tx.highlight.findMany({
+      where: { id: { in: ids }, ...PUBLIC_NOTE },
+      select: { id: true, essayId: true, authorId: true, note: true, noteHiddenAt: true, noteHiddenReason: true },
+    });
     let changed = 0;
     for (const note of notes) {
       const hidden = action === "hide-note" ? true : action === "restore-note" ? false : note.noteHiddenAt !== null;

@@ -28,8 +28,7 @@ export async function resolveReports(
   if (open.length === 0) return 0;
   await tx.report.updateMany({ where: { id: { in: open.map((report) => report.id) } }, data: { status: outcome, resolvedById, resolvedAt: new Date() } });
   const what = "commentId" in where ? "a comment" : "a highlight's note";
-  const message =
-    outcome === "ACTIONED" ? `Thank you: a moderator reviewed your report of ${what} and acted on it.` : `A moderator reviewed your report of ${what} and found it within the rules.`;
+  const message = outcome === "ACTIONED" ? `Thank you: a moderator reviewed your report of ${what} and acted on it.` : `A moderator reviewed your report of ${what} and found it within the rules.`;
   await tx.notification.createMany({
     data: open.map((report) => ({ userId: report.reporterId, kind: "REPORT_OUTCOME" as const, message, essayId: link.essayId ?? null, commentId: link.commentId ?? null })),
   });

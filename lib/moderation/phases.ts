@@ -5,7 +5,17 @@ const accept: PhaseOutcome = { action: "accept" };
 
 function wordsIn(body: string, list: readonly string[]): string[] {
   const lowered = body.toLowerCase();
-  return list.filter((word) => word.trim() && new RegExp(`(^|[^\\p{L}\\p{N}])${word.trim().toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}\\p{N}])`, "u").test(lowered));
+  return list.filter(
+    (word) =>
+      word.trim() &&
+      new RegExp(
+        `(^|[^\\p{L}\\p{N}])${word
+          .trim()
+          .toLowerCase()
+          .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}\\p{N}])`,
+        "u",
+      ).test(lowered),
+  );
 }
 
 /** 1. Length: not empty, at most MAX_COMMENT_LENGTH characters (the schema says the same at the boundary; this phase also judges edits). */

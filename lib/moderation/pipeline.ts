@@ -22,10 +22,7 @@ export interface CommentContext {
 }
 
 /** What a phase decides. */
-export type PhaseOutcome =
-  | { action: "accept" }
-  | { action: "hold"; reason: string }
-  | { action: "reject"; reason: string; kind: "invalid" | "closed" | "flood" };
+export type PhaseOutcome = { action: "accept" } | { action: "hold"; reason: string } | { action: "reject"; reason: string; kind: "invalid" | "closed" | "flood" };
 
 /** One step of the pipeline. */
 export interface Phase {

@@ -9,4 +9,3 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * reported leaves moderation the same way.
  */
 export const PUBLIC_NOTE = { visibility: "PUBLIC", deletedAt: null, note: { not: null } } as const satisfies Prisma.HighlightWhereInput;
-

@@ -77,7 +77,11 @@ const authorSelect = {
   sanctions: { orderBy: { createdAt: "desc" }, take: 5, select: { kind: true, reason: true, createdAt: true, endsAt: true, liftedAt: true } },
 } satisfies Prisma.UserSelect;
 
-const openReports = { where: { status: "OPEN" }, orderBy: { createdAt: "asc" }, select: { reason: true, details: true, createdAt: true, reporter: { select: { handle: true } } } } satisfies Prisma.Comment$reportsArgs;
+const openReports = {
+  where: { status: "OPEN" },
+  orderBy: { createdAt: "asc" },
+  select: { reason: true, details: true, createdAt: true, reporter: { select: { handle: true } } },
+} satisfies Prisma.Comment$reportsArgs;
 
 const commentCardSelect = {
   id: true,
@@ -115,9 +119,7 @@ function summariseReports(reports: { reason: string; details: string | null; cre
 
 async function authorRecords(authors: (AuthorRow | null)[]): Promise<Map<string, AuthorRecord>> {
   const ids = [...new Set(authors.flatMap((author) => (author ? [author.id] : [])))];
-  const counts = ids.length
-    ? await db.comment.groupBy({ by: ["authorId", "status"], where: { authorId: { in: ids }, deletedAt: null }, _count: { _all: true } })
-    : [];
+  const counts = ids.length ? await db.comment.groupBy({ by: ["authorId", "status"], where: { authorId: { in: ids }, deletedAt: null }, _count: { _all: true } }) : [];
   const records = new Map<string, AuthorRecord>();
   for (const author of authors) {
     if (!author || records.has(author.id)) continue;
@@ -132,7 +134,13 @@ async function authorRecords(authors: (AuthorRow | null)[]): Promise<Map<string,
       joinedAt: author.createdAt.toISOString(),
       publishedComments: mine.find((row) => row.status === "PUBLISHED")?._count._all ?? 0,
       hiddenComments: mine.find((row) => row.status === "HIDDEN")?._count._all ?? 0,
-      sanctions: author.sanctions.map((sanction) => ({ kind: sanction.kind, reason: sanction.reason, at: sanction.createdAt.toISOString(), endsAt: sanction.endsAt?.toISOString() ?? null, lifted: sanction.liftedAt !== null })),
+      sanctions: author.sanctions.map((sanction) => ({
+        kind: sanction.kind,
+        reason: sanction.reason,
+        at: sanction.createdAt.toISOString(),
+        endsAt: sanction.endsAt?.toISOString() ?? null,
+        lifted: sanction.liftedAt !== null,
+      })),
     });
   }
   return records;
@@ -216,8 +224,20 @@ async function noteCards(where: Prisma.HighlightWhereInput): Promise<QueueCard[]
 }
 
 /** Rows of the audit log, newest first, as the queue and the log page show them. */
-export function toActionEntries(rows: { id: number; actorHandle: string; action: string; targetType: string; targetId: string; reason: string | null; before: unknown; after: unknown; createdAt: Date }[]): ActionEntry[] {
-  return rows.map((row) => ({ id: row.id, actor: row.actorHandle, action: row.action, targetType: row.targetType, targetId: row.targetId, reason: row.reason, before: row.before, after: row.after, at: row.createdAt.toISOString() }));
+export function toActionEntries(
+  rows: { id: number; actorHandle: string; action: string; targetType: string; targetId: string; reason: string | null; before: unknown; after: unknown; createdAt: Date }[],
+): ActionEntry[] {
+  return rows.map((row) => ({
+    id: row.id,
+    actor: row.actorHandle,
+    action: row.action,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    reason: row.reason,
+    before: row.before,
+    after: row.after,
+    at: row.createdAt.toISOString(),
+  }));
 }
 
 /**

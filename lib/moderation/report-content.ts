@@ -67,7 +67,14 @@ async function hideIfReportedEnough(tx: Prisma.TransactionClient, item: Reported
     await tx.highlight.update({ where: { id: item.where.highlightId }, data: { noteHiddenAt: new Date(), noteHiddenReason: reason } });
   }
   const targetId = "highlightId" in item.where ? item.where.highlightId : String(commentId);
-  await recordModerationAction(tx, "system", { action: "auto-hide", targetType: commentId !== null ? "comment" : "note", targetId, reason, before: { hidden: false }, after: { hidden: true, reports } });
+  await recordModerationAction(tx, "system", {
+    action: "auto-hide",
+    targetType: commentId !== null ? "comment" : "note",
+    targetId,
+    reason,
+    before: { hidden: false },
+    after: { hidden: true, reports },
+  });
   await notifyAuthor(tx, item.authorId, `Readers reported your ${commentId !== null ? "comment" : "note"}; it is hidden until a moderator reviews it.`, { essayId: item.essayId, commentId });
   return commentId !== null ? recordDiscussionEvent(tx, item.essayId, "moderation", commentId) : null;
 }

@@ -36,7 +36,14 @@ export async function suspendUser(actor: Viewer | null, userId: string, days: nu
     if (user.standing === "BANNED") throw new AppError("CONFLICT", "That account is banned; lift the ban first to suspend it instead.");
     await tx.user.update({ where: { id: userId }, data: { standing: "SUSPENDED", suspendedUntil: until } });
     await tx.sanction.create({ data: { userId, kind: "SUSPENSION", reason, endsAt: until, issuedById: actor.id } });
-    await recordModerationAction(tx, actor, { action: "suspend", targetType: "user", targetId: userId, reason, before: standingOf(user), after: standingOf({ standing: "SUSPENDED", suspendedUntil: until }) });
+    await recordModerationAction(tx, actor, {
+      action: "suspend",
+      targetType: "user",
+      targetId: userId,
+      reason,
+      before: standingOf(user),
+      after: standingOf({ standing: "SUSPENDED", suspendedUntil: until }),
+    });
     await notifyAuthor(tx, userId, `Your account is suspended until ${until.toUTCString()}: you can read, but not write. Reason: ${reason}`);
   });
   return { until };
@@ -65,7 +72,14 @@ export async function liftSanction(actor: Viewer | null, userId: string, reason:
     if (user.standing === "ACTIVE") throw new AppError("CONFLICT", "That account has no sanction to lift.");
     await tx.user.update({ where: { id: userId }, data: { standing: "ACTIVE", suspendedUntil: null } });
     await tx.sanction.updateMany({ where: { userId, liftedAt: null }, data: { liftedAt: new Date(), liftedById: actor.id } });
-    await recordModerationAction(tx, actor, { action: "lift-sanction", targetType: "user", targetId: userId, reason, before: standingOf(user), after: standingOf({ standing: "ACTIVE", suspendedUntil: null }) });
+    await recordModerationAction(tx, actor, {
+      action: "lift-sanction",
+      targetType: "user",
+      targetId: userId,
+      reason,
+      before: standingOf(user),
+      after: standingOf({ standing: "ACTIVE", suspendedUntil: null }),
+    });
     await notifyAuthor(tx, userId, "A moderator lifted the sanction on your account: you can write again.");
   });
 }

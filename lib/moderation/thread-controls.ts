@@ -23,7 +23,5 @@ export async function lockThreads(actor: Viewer | null, commentIds: readonly num
 export async function slowThreads(actor: Viewer | null, commentIds: readonly number[], seconds: number, reason: string | null = null) {
   assertRole(actor, MODERATION_PERMISSIONS["slow-thread"]);
   const roots = await threadRoots(commentIds);
-  return actOnComments(actor, "slow-thread", roots.length ? roots : commentIds, reason, (root) =>
-    root.slowModeSeconds === seconds ? { data: null } : { data: { slowModeSeconds: seconds } },
-  );
+  return actOnComments(actor, "slow-thread", roots.length ? roots : commentIds, reason, (root) => (root.slowModeSeconds === seconds ? { data: null } : { data: { slowModeSeconds: seconds } }));
 }

@@ -87,9 +87,7 @@ export function choosePort(setting: PortSetting): PortChoice {
   }
   const port = firstFreePort(setting.fallback, SEARCH_SPAN);
   if (port === null) {
-    throw new PortInUseError(
-      `Ports ${setting.fallback}–${setting.fallback + SEARCH_SPAN - 1} are all in use, so ${setting.purpose} has nowhere to listen. Set ${setting.variable} to a free port.`,
-    );
+    throw new PortInUseError(`Ports ${setting.fallback}–${setting.fallback + SEARCH_SPAN - 1} are all in use, so ${setting.purpose} has nowhere to listen. Set ${setting.variable} to a free port.`);
   }
   if (port === setting.fallback) return { port };
   return { port, note: `Port ${setting.fallback} is in use by another program, so ${setting.purpose} listens on ${port} instead (set ${setting.variable} to choose).` };

@@ -48,5 +48,7 @@ let warned = false;
 function warnOnceUnstamped(): void {
   if (warned || serverEnv().NODE_ENV === "test") return;
   warned = true;
-  console.warn("Glossa: a request reached a rate limit without its socket address (instrumentation.ts did not stamp it), so per-IP limits count it under one shared key. Behind a reverse proxy, set TRUST_PROXY.");
+  console.warn(
+    "Glossa: a request reached a rate limit without its socket address (instrumentation.ts did not stamp it), so per-IP limits count it under one shared key. Behind a reverse proxy, set TRUST_PROXY.",
+  );
 }

@@ -61,7 +61,9 @@ async function sampleWhile(url: string, done: () => boolean): Promise<{ times: n
  * while they arrive and once they are all held.
  */
 export async function streamFlood(app: AppInstance, port: number, essayId: string, report: Report): Promise<void> {
-  console.log(`\n▶ (a) stream flood: ${IDLE_STREAMS.toLocaleString("en")} idle streams, then ${ATTEMPTED_STREAMS.toLocaleString("en")} attempted (and ${UNKNOWN_ESSAY_ATTEMPTS.toLocaleString("en")} for unknown essays)`);
+  console.log(
+    `\n▶ (a) stream flood: ${IDLE_STREAMS.toLocaleString("en")} idle streams, then ${ATTEMPTED_STREAMS.toLocaleString("en")} attempted (and ${UNKNOWN_ESSAY_ATTEMPTS.toLocaleString("en")} for unknown essays)`,
+  );
   const discussion = `${app.base}/api/essays/${essayId}/discussion`;
   const streamPath = `/api/essays/${essayId}/events`;
   const held: StreamAttempt[] = [];
@@ -76,7 +78,12 @@ export async function streamFlood(app: AppInstance, port: number, essayId: strin
     const first = await inWaves(IDLE_STREAMS, WAVE, (index) => openStream(port, streamPath, loopbackAddress(index % IDLE_CLIENTS)));
     const openedIn = performance.now() - opening;
     held.push(...first.filter((attempt) => attempt.socket));
-    report(`${IDLE_STREAMS.toLocaleString("en")} streams from ${IDLE_CLIENTS} addresses: answers`, `${describeStatuses(countStatuses(first))} in ${(openedIn / 1000).toFixed(1)} s`, `${IDLE_STREAMS.toLocaleString("en")} × 200`, held.length === IDLE_STREAMS);
+    report(
+      `${IDLE_STREAMS.toLocaleString("en")} streams from ${IDLE_CLIENTS} addresses: answers`,
+      `${describeStatuses(countStatuses(first))} in ${(openedIn / 1000).toFixed(1)} s`,
+      `${IDLE_STREAMS.toLocaleString("en")} × 200`,
+      held.length === IDLE_STREAMS,
+    );
     const loaded = await settledMemory(app);
     report(`RSS with ${held.length.toLocaleString("en")} idle streams`, mb(loaded.rss), "≤ 400 MB", loaded.rss <= 400 * 1024 * 1024);
     report("memory per idle stream: RSS / heap", `${((loaded.rss - before.rss) / held.length / 1024).toFixed(1)} KB / ${((loaded.heapUsed - before.heapUsed) / held.length / 1024).toFixed(1)} KB`);
@@ -95,10 +102,21 @@ export async function streamFlood(app: AppInstance, port: number, essayId: strin
     held.push(...extra.filter((attempt) => attempt.socket));
     const statuses = countStatuses([...first, ...extra]);
     report(`${ATTEMPTED_STREAMS.toLocaleString("en")} attempted: answers`, describeStatuses(statuses));
-    report("503 answers carrying Retry-After", `${extra.filter((attempt) => attempt.status === 503 && attempt.retryAfter).length.toLocaleString("en")} of ${(statuses.get(503) ?? 0).toLocaleString("en")}`);
-    report(`${UNKNOWN_ESSAY_ATTEMPTS.toLocaleString("en")} for unknown essays: answers`, describeStatuses(countStatuses(unknown)), "all 404", (countStatuses(unknown).get(404) ?? 0) === UNKNOWN_ESSAY_ATTEMPTS);
+    report(
+      "503 answers carrying Retry-After",
+      `${extra.filter((attempt) => attempt.status === 503 && attempt.retryAfter).length.toLocaleString("en")} of ${(statuses.get(503) ?? 0).toLocaleString("en")}`,
+    );
+    report(
+      `${UNKNOWN_ESSAY_ATTEMPTS.toLocaleString("en")} for unknown essays: answers`,
+      describeStatuses(countStatuses(unknown)),
+      "all 404",
+      (countStatuses(unknown).get(404) ?? 0) === UNKNOWN_ESSAY_ATTEMPTS,
+    );
     const duringP95 = percentile(sampled.times, 95);
-    report("discussion request while the flood arrives: p50 / p95", `${ms(percentile(sampled.times, 50))} / ${ms(duringP95)} (${sampled.times.length} samples, ${sampled.failures} failed; p95 ${(duringP95 / idle.totalP95).toFixed(2)}× idle)`);
+    report(
+      "discussion request while the flood arrives: p50 / p95",
+      `${ms(percentile(sampled.times, 50))} / ${ms(duringP95)} (${sampled.times.length} samples, ${sampled.failures} failed; p95 ${(duringP95 / idle.totalP95).toFixed(2)}× idle)`,
+    );
     const after = await sampleGets(discussion, SAMPLES, 10);
     const ratio = after.totalP95 / idle.totalP95;
     report(`discussion request p50 / p95 with ${held.length.toLocaleString("en")} streams held after the flood`, `${ms(after.totalP50)} / ${ms(after.totalP95)}`);

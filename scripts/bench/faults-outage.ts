@@ -84,7 +84,11 @@ export async function databaseOutage(app: AppInstance, database: ThrowawayPostgr
       await timed(
         "write",
         `${app.base}/api/essays/${essayId}/comments`,
-        { method: "POST", headers: { "content-type": "application/json", origin: app.base, cookie: cookies[index]! }, body: JSON.stringify({ body: `${token}: poster ${poster} keeps writing through the outage.` }) },
+        {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: app.base, cookie: cookies[index]! },
+          body: JSON.stringify({ body: `${token}: poster ${poster} keeps writing through the outage.` }),
+        },
         token,
       );
       await new Promise((resolve) => setTimeout(resolve, THINK_MS));
@@ -126,7 +130,10 @@ export async function databaseOutage(app: AppInstance, database: ThrowawayPostgr
   report("database processes stopped, then killed", `${stoppedProcesses}; restarted and accepting ${((upAt - killedAt) / 1000).toFixed(1)} s after the kill`);
   report("process alive throughout", app.alive() ? "yes" : `no (exit ${app.child.signalCode ?? app.child.exitCode})`, "yes", app.alive());
   for (const inPhase of ["before", "stopped", "killed", "after"] as const) {
-    report(`comment POSTs started ${inPhase === "before" ? "before the outage" : inPhase === "stopped" ? "while it was stopped" : inPhase === "killed" ? "while it was down and restarting" : "after it was back"}`, summarise(by("write", inPhase)));
+    report(
+      `comment POSTs started ${inPhase === "before" ? "before the outage" : inPhase === "stopped" ? "while it was stopped" : inPhase === "killed" ? "while it was down and restarting" : "after it was back"}`,
+      summarise(by("write", inPhase)),
+    );
     report(`discussion GETs, same phase`, summarise(by("read", inPhase)));
   }
   const outage = samples.filter((sample) => sample.kind !== "ready" && (sample.phase === "stopped" || sample.phase === "killed"));
@@ -136,21 +143,38 @@ export async function databaseOutage(app: AppInstance, database: ThrowawayPostgr
   );
   const fast503 = outage.filter((sample) => sample.status === 503 && sample.retryAfter).length;
   report("requests during the outage: p95 latency", ms(outageP95), "≤ ~2,000 ms", outageP95 <= 2_500);
-  report("…answered 503 with Retry-After", `${fast503} of ${outage.length}`, "all failures", outage.every((sample) => (sample.status >= 200 && sample.status < 300) || (sample.status === 503 && sample.retryAfter)));
+  report(
+    "…answered 503 with Retry-After",
+    `${fast503} of ${outage.length}`,
+    "all failures",
+    outage.every((sample) => (sample.status >= 200 && sample.status < 300) || (sample.status === 503 && sample.retryAfter)),
+  );
   const readiness = samples.filter((sample) => sample.kind === "ready");
-  report("GET /api/ready answers (before / during / after)", ["before", "stopped", "killed", "after"].map((inPhase) => [...new Set(readiness.filter((sample) => sample.phase === inPhase).map((sample) => sample.status))].join("|") || "-").join(" / "));
+  report(
+    "GET /api/ready answers (before / during / after)",
+    ["before", "stopped", "killed", "after"].map((inPhase) => [...new Set(readiness.filter((sample) => sample.phase === inPhase).map((sample) => sample.status))].join("|") || "-").join(" / "),
+  );
 
   // Recovery: the first success among requests started after the database accepted connections again.
-  const firstOk = (kind: Sample["kind"]) => samples.filter((sample) => sample.kind === kind && sample.started >= upAt && sample.status >= 200 && sample.status < 300).sort((a, b) => a.ended - b.ended)[0];
+  const firstOk = (kind: Sample["kind"]) =>
+    samples.filter((sample) => sample.kind === kind && sample.started >= upAt && sample.status >= 200 && sample.status < 300).sort((a, b) => a.ended - b.ended)[0];
   const read = firstOk("read");
   const write = firstOk("write");
   report("recovery after the restart: first discussion GET 200 / first comment 2xx", `${read ? ms(read.ended - upAt) : "never"} / ${write ? ms(write.ended - upAt) : "never"}`);
   const failedAfter = samples.filter((sample) => sample.kind !== "ready" && sample.started >= upAt && !(sample.status >= 200 && sample.status < 300));
-  report("…requests started after the restart that failed", failedAfter.length ? `${failedAfter.length}, the last ${ms(Math.max(...failedAfter.map((sample) => sample.ended)) - upAt)} after it` : "none");
+  report(
+    "…requests started after the restart that failed",
+    failedAfter.length ? `${failedAfter.length}, the last ${ms(Math.max(...failedAfter.map((sample) => sample.ended)) - upAt)} after it` : "none",
+  );
   const writtenAfter = samples.filter((sample) => sample.kind === "write" && sample.started >= upAt && sample.commentId !== null).sort((a, b) => a.ended - b.ended);
   const firstLive = writtenAfter.find((sample) => stream.arrivals.has(sample.commentId!));
   const liveRecovery = firstLive ? stream.arrivals.get(firstLive.commentId!)! - upAt : Number.NaN;
-  report("live stream (connected throughout): first comment written after the restart arrives", firstLive ? `${ms(liveRecovery)} after the restart (written ${ms(firstLive.ended - upAt)} after it)` : "never", "arrives", firstLive !== undefined);
+  report(
+    "live stream (connected throughout): first comment written after the restart arrives",
+    firstLive ? `${ms(liveRecovery)} after the restart (written ${ms(firstLive.ended - upAt)} after it)` : "never",
+    "arrives",
+    firstLive !== undefined,
+  );
   report("…comments written after the restart that arrived on it", `${writtenAfter.filter((sample) => stream.arrivals.has(sample.commentId!)).length} of ${writtenAfter.length}`);
   report("…times the stream had to reconnect", String(stream.reconnects), "0", stream.reconnects === 0);
 
@@ -170,6 +194,11 @@ export async function databaseOutage(app: AppInstance, database: ThrowawayPostgr
     "comments answered with an error or no answer, yet stored",
     `${unacknowledgedStored.length}${unacknowledgedStored.length ? ` (${[...new Set(unacknowledgedStored.map((sample) => sample.status || "no answer"))].join(", ")})` : ""}`,
   );
-  report("comment POSTs answered 500", String(writes.filter((sample) => sample.status === 500).length), "0", writes.every((sample) => sample.status !== 500));
+  report(
+    "comment POSTs answered 500",
+    String(writes.filter((sample) => sample.status === 500).length),
+    "0",
+    writes.every((sample) => sample.status !== 500),
+  );
   if (next >= cookies.length) report("note", "the posters ran out of readers before the end; raise READERS");
 }

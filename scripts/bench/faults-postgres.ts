@@ -83,11 +83,15 @@ export async function startThrowawayPostgres(port: number, database: string): Pr
 
   const start = async () => {
     // Unix sockets in the data folder's parent: /var/run/postgresql belongs to the machine's own server.
-    const child = spawn(path.join(bin, "postgres"), ["-D", data, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${dir}`, "-c", "max_connections=200", "-c", "lc_messages=C"], {
-      ...owner,
-      stdio: ["ignore", "ignore", "ignore"],
-      env: { ...process.env, LC_MESSAGES: "C" },
-    });
+    const child = spawn(
+      path.join(bin, "postgres"),
+      ["-D", data, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${dir}`, "-c", "max_connections=200", "-c", "lc_messages=C"],
+      {
+        ...owner,
+        stdio: ["ignore", "ignore", "ignore"],
+        env: { ...process.env, LC_MESSAGES: "C" },
+      },
+    );
     server = child;
     for (let attempt = 0; attempt < 150; attempt++) {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The throwaway PostgreSQL exited with ${child.signalCode ?? child.exitCode}.`);

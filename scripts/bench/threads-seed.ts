@@ -104,7 +104,9 @@ async function insertHighlights(client: pg.Client, essayId: string, revisionId: 
     const selectors = describe(text, start, end);
     const id = `bench-hl-${index}`;
     ids.push(id);
-    [id, `bench-author-${index % SEED_AUTHORS}`, selectors.quote.exact, selectors.quote.prefix, selectors.quote.suffix, start, end, ["YELLOW", "GREEN", "BLUE", "PINK", "PURPLE"][index % 5]].forEach((value, column) => rows[column]!.push(value));
+    [id, `bench-author-${index % SEED_AUTHORS}`, selectors.quote.exact, selectors.quote.prefix, selectors.quote.suffix, start, end, ["YELLOW", "GREEN", "BLUE", "PINK", "PURPLE"][index % 5]].forEach(
+      (value, column) => rows[column]!.push(value),
+    );
   }
   await client.query(
     `INSERT INTO "Highlight" (id, "essayId", "authorId", "revisionId", "originalRevisionId", exact, prefix, suffix, start, "end", colour, visibility, "updatedAt")

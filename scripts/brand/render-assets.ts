@@ -35,7 +35,9 @@ async function screenshot(browser: Browser, html: string, size: number | { width
   const viewport = typeof size === "number" ? { width: size, height: size } : size;
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
   try {
-    await page.setContent(`<!doctype html><html><head><style>${FONTS} html,body{margin:0;width:${viewport.width}px;height:${viewport.height}px;overflow:hidden;background:transparent}</style></head><body>${html}</body></html>`);
+    await page.setContent(
+      `<!doctype html><html><head><style>${FONTS} html,body{margin:0;width:${viewport.width}px;height:${viewport.height}px;overflow:hidden;background:transparent}</style></head><body>${html}</body></html>`,
+    );
     await page.evaluate(() => document.fonts.ready);
     return await page.screenshot({ omitBackground: transparent, type: "png" });
   } finally {

@@ -142,14 +142,20 @@ test("every page carries a nonce CSP and security headers, and hydrates without 
 test("account pages, screenshots at desktop and phone widths", async ({ page }) => {
   const reader = uniqueReader();
   await signUp(page, reader);
-  for (const [name, width, height] of [["desktop", 1280, 900], ["phone", 390, 844]] as const) {
+  for (const [name, width, height] of [
+    ["desktop", 1280, 900],
+    ["phone", 390, 844],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await page.goto("/settings");
     await page.screenshot({ path: `test-results/screenshots/settings-${name}.png`, fullPage: true });
   }
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
-  for (const [name, width, height] of [["desktop", 1280, 900], ["phone", 390, 844]] as const) {
+  for (const [name, width, height] of [
+    ["desktop", 1280, 900],
+    ["phone", 390, 844],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await page.goto("/signin");
     await page.screenshot({ path: `test-results/screenshots/signin-${name}.png` });

@@ -27,9 +27,9 @@ test("an imported column shows its title, sections and paragraphs and none of th
 
 test("every block carries its offsets into the canonical text", async ({ page }) => {
   await page.goto(OWN_COLUMN);
-  const blocks = await page.locator("[data-block]").evaluateAll((elements) =>
-    elements.map((element) => ({ start: Number(element.getAttribute("data-start")), end: Number(element.getAttribute("data-end")), length: element.textContent!.length })),
-  );
+  const blocks = await page
+    .locator("[data-block]")
+    .evaluateAll((elements) => elements.map((element) => ({ start: Number(element.getAttribute("data-start")), end: Number(element.getAttribute("data-end")), length: element.textContent!.length })));
   let previousEnd = -2;
   for (const block of blocks) {
     expect(block.end - block.start).toBe(block.length);
@@ -75,7 +75,10 @@ test("the shared column imports clean (skipped without ../shared)", async ({ pag
 
 test("screenshots at desktop and phone widths", async ({ page }) => {
   const essay = hasSharedFixture ? SHARED_ESSAY : OWN_COLUMN;
-  for (const [name, width, height] of [["desktop", 1440, 1000], ["phone", 390, 844]] as const) {
+  for (const [name, width, height] of [
+    ["desktop", 1440, 1000],
+    ["phone", 390, 844],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await page.goto("/");
     await page.screenshot({ path: `test-results/screenshots/home-${name}.png`, fullPage: true });

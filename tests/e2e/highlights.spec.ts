@@ -96,9 +96,9 @@ test("a keyboard-only reader can highlight a paragraph", async ({ page }) => {
   await expect(toolbar).toBeVisible();
   await expect(page.getByRole("button", { name: "Highlight yellow" })).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get("glossa-mine-yellow") ?? [])].map((range) => (range as Range).toString()))).toEqual([
-    "Every serious reader has owned a book that argued back.",
-  ]);
+  await expect
+    .poll(() => page.evaluate(() => [...(CSS.highlights.get("glossa-mine-yellow") ?? [])].map((range) => (range as Range).toString())))
+    .toEqual(["Every serious reader has owned a book that argued back."]);
 });
 
 test("a signed-out reader is asked to sign in and comes back to the passage", async ({ page }) => {

@@ -35,7 +35,9 @@ test("a page refused a live stream (503) polls instead, and still sees new comme
     expect(statuses.every((status) => status === 200)).toBe(true);
 
     const refused = page.waitForResponse((response) => response.url().includes("/events") && response.status() === 503);
-    const polled = page.waitForResponse((response) => response.url().includes("/events") && response.request().headers()["accept"] === "application/json" && response.status() === 200, { timeout: 20_000 });
+    const polled = page.waitForResponse((response) => response.url().includes("/events") && response.request().headers()["accept"] === "application/json" && response.status() === 200, {
+      timeout: 20_000,
+    });
     await page.goto(ESSAY);
     expect((await refused).headers()["retry-after"]).toMatch(/^\d+$/);
     await polled;

@@ -76,10 +76,30 @@ describe("bodies that could be read two ways are refused", () => {
     const jar = new CookieJar();
     const token = await csrfToken(jar);
     const forms = [
-      [["email", "decoy@example.test"], ["password", "guess"], ["email", reader.email], ["csrfToken", token]],
-      [["email", reader.email], ["password", "one"], ["password", "two"], ["csrfToken", token]],
-      [["email", reader.email], ["password", "guess"], ["csrfToken", token], ["csrfToken", token]],
-      [["email", "decoy@example.test"], ["password", "guess"], ["%65mail", reader.email], ["csrfToken", token]],
+      [
+        ["email", "decoy@example.test"],
+        ["password", "guess"],
+        ["email", reader.email],
+        ["csrfToken", token],
+      ],
+      [
+        ["email", reader.email],
+        ["password", "one"],
+        ["password", "two"],
+        ["csrfToken", token],
+      ],
+      [
+        ["email", reader.email],
+        ["password", "guess"],
+        ["csrfToken", token],
+        ["csrfToken", token],
+      ],
+      [
+        ["email", "decoy@example.test"],
+        ["password", "guess"],
+        ["%65mail", reader.email],
+        ["csrfToken", token],
+      ],
     ];
     for (const fields of forms) {
       const body = fields.map(([name, value]) => (name!.startsWith("%") ? `${name}=${encodeURIComponent(value!)}` : new URLSearchParams([[name!, value!]]).toString())).join("&");

@@ -26,7 +26,9 @@ let counter = 0;
 
 async function reader(label: string): Promise<Viewer> {
   counter += 1;
-  const user = await db.user.create({ data: { email: `${label}-${counter}-${Date.now()}@example.test`, handle: `${label}-${counter}-${Date.now().toString(36)}`, name: label, createdAt: new Date("2026-01-01") } });
+  const user = await db.user.create({
+    data: { email: `${label}-${counter}-${Date.now()}@example.test`, handle: `${label}-${counter}-${Date.now().toString(36)}`, name: label, createdAt: new Date("2026-01-01") },
+  });
   return (await viewerFromToken({ uid: user.id, sv: 0 }))!;
 }
 
@@ -115,7 +117,12 @@ describe("the live stream", () => {
     ]);
     await expect.poll(() => heard.length).toBe(2);
     await listener.end();
-    expect(heard).toEqual(expect.arrayContaining([{ essayId: "essay-one", eventId: 9 }, { essayId: "essay-two", eventId: 8 }]));
+    expect(heard).toEqual(
+      expect.arrayContaining([
+        { essayId: "essay-one", eventId: 9 },
+        { essayId: "essay-two", eventId: 8 },
+      ]),
+    );
   });
 
   it("delivers an event whose transaction commits after a later one's", async () => {

@@ -227,7 +227,9 @@ describe("faults", () => {
     const server = new pg.Client({ connectionString: withDatabaseName(url, "postgres") });
     await server.connect();
     const listenerPid = async () =>
-      (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN glossa_discussion' AND pid <> pg_backend_pid()`)).rows.map((row) => row.pid);
+      (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN glossa_discussion' AND pid <> pg_backend_pid()`)).rows.map(
+        (row) => row.pid,
+      );
     const cy = await reader("cy");
     let unheard: number;
     try {

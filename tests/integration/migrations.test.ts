@@ -24,14 +24,10 @@ describe("migrations", () => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
-      const recorded = await client.query<{ migration_name: string }>(
-        "select migration_name from _prisma_migrations where finished_at is not null order by migration_name",
-      );
+      const recorded = await client.query<{ migration_name: string }>("select migration_name from _prisma_migrations where finished_at is not null order by migration_name");
       expect(recorded.rows.map((row) => row.migration_name)).toEqual(migrationNames);
       const tables = await client.query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public'");
-      expect(tables.rows.map((row) => row.table_name)).toEqual(
-        expect.arrayContaining(["User", "Essay", "EssayRevision", "Highlight", "Comment", "Vote", "Report", "ModerationAction", "Sanction"]),
-      );
+      expect(tables.rows.map((row) => row.table_name)).toEqual(expect.arrayContaining(["User", "Essay", "EssayRevision", "Highlight", "Comment", "Vote", "Report", "ModerationAction", "Sanction"]));
     } finally {
       await client.end();
     }
@@ -41,9 +37,7 @@ describe("migrations", () => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
-      await client.query(
-        `insert into "ModerationAction" ("actorId", "actorHandle", action, "targetType", "targetId") values ('u1', 'mod', 'comment.hide', 'comment', '1')`,
-      );
+      await client.query(`insert into "ModerationAction" ("actorId", "actorHandle", action, "targetType", "targetId") values ('u1', 'mod', 'comment.hide', 'comment', '1')`);
       await expect(client.query(`update "ModerationAction" set reason = 'rewritten'`)).rejects.toThrow(/append-only/);
       await expect(client.query(`delete from "ModerationAction"`)).rejects.toThrow(/append-only/);
       await expect(client.query(`truncate "ModerationAction"`)).rejects.toThrow(/append-only/);

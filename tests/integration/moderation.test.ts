@@ -23,7 +23,13 @@ let counter = 0;
 async function account(label: string, data: { role?: "READER" | "MODERATOR" | "ADMIN"; standing?: "ACTIVE" | "SUSPENDED"; suspendedUntil?: Date; createdAt?: Date } = {}): Promise<Viewer> {
   counter += 1;
   const user = await db.user.create({
-    data: { email: `${label}-${counter}-${Date.now()}@example.test`, handle: `${label}-${counter}-${Date.now().toString(36)}`, name: label, createdAt: data.createdAt ?? new Date("2026-01-01"), ...data },
+    data: {
+      email: `${label}-${counter}-${Date.now()}@example.test`,
+      handle: `${label}-${counter}-${Date.now().toString(36)}`,
+      name: label,
+      createdAt: data.createdAt ?? new Date("2026-01-01"),
+      ...data,
+    },
   });
   return (await viewerFromToken({ uid: user.id, sv: 0 }))!;
 }
@@ -39,7 +45,19 @@ async function commentBy(author: Viewer, body: string, extra: Record<string, unk
 
 async function noteBy(author: Viewer) {
   return db.highlight.create({
-    data: { essayId, authorId: author.id, revisionId, originalRevisionId: revisionId, exact: "Negotiation", prefix: "", suffix: " is not", start: 0, end: 11, visibility: "PUBLIC", note: "Loaded word." },
+    data: {
+      essayId,
+      authorId: author.id,
+      revisionId,
+      originalRevisionId: revisionId,
+      exact: "Negotiation",
+      prefix: "",
+      suffix: " is not",
+      start: 0,
+      end: 11,
+      visibility: "PUBLIC",
+      note: "Loaded word.",
+    },
   });
 }
 
@@ -247,7 +265,10 @@ describe("review actions", () => {
     expect((await loadComment(comment.id, null))!.state).toBe("published");
     await runModerationAction(moderator, { action: "lock-thread", commentIds: [comment.id] });
     await forgetFlood();
-    await expect(createComment(reporter, essayId, { body: "A reply to a locked thread.", parentId: comment.id })).rejects.toMatchObject({ status: 403, message: "This thread is locked: no new replies." });
+    await expect(createComment(reporter, essayId, { body: "A reply to a locked thread.", parentId: comment.id })).rejects.toMatchObject({
+      status: 403,
+      message: "This thread is locked: no new replies.",
+    });
     await runModerationAction(moderator, { action: "pin", commentIds: [comment.id] });
     expect((await loadComment(comment.id, null))!).toMatchObject({ pinned: true, locked: true });
   });
@@ -306,7 +327,12 @@ describe("sanctions and settings", () => {
   });
 
   it("moderators cannot sanction moderators or admins; admins grant and revoke the role", async () => {
-    const [moderator, other, admin, reader] = [await account("mod", { role: "MODERATOR" }), await account("mod2", { role: "MODERATOR" }), await account("admin", { role: "ADMIN" }), await account("reader")];
+    const [moderator, other, admin, reader] = [
+      await account("mod", { role: "MODERATOR" }),
+      await account("mod2", { role: "MODERATOR" }),
+      await account("admin", { role: "ADMIN" }),
+      await account("reader"),
+    ];
     await expect(runModerationAction(moderator, { action: "ban", userId: other.id, reason: "Rival." })).rejects.toMatchObject({ status: 403 });
     await expect(runModerationAction(moderator, { action: "ban", userId: moderator.id, reason: "Myself." })).rejects.toMatchObject({ status: 403 });
     await runModerationAction(admin, { action: "grant-moderator", handle: reader.handle });

@@ -23,7 +23,26 @@ afterAll(async () => {
 const routes = await allRoutes();
 
 /** Values no field should accept as they are, or that a field may accept but the database could choke on. */
-const BAD_VALUES: unknown[] = [null, true, -1, 0, 1.5, 2 ** 31, 2 ** 53 + 2, 1e308, "", "x\u0000y", "\ud800 lone", "\udc00", "a".repeat(20_000), [], {}, [[[["deep"]]]], { __proto__: { polluted: 1 } }, "2147483648"];
+const BAD_VALUES: unknown[] = [
+  null,
+  true,
+  -1,
+  0,
+  1.5,
+  2 ** 31,
+  2 ** 53 + 2,
+  1e308,
+  "",
+  "x\u0000y",
+  "\ud800 lone",
+  "\udc00",
+  "a".repeat(20_000),
+  [],
+  {},
+  [[[["deep"]]]],
+  { __proto__: { polluted: 1 } },
+  "2147483648",
+];
 
 /** Path and query values the same way: NUL, overflowing ids, other number spellings, traversal, lone surrogates. */
 const BAD_TEXT = ["\u0000", "%00", "2147483648", "9007199254740993", "-1", "0", "1e3", "0x10", " 1", "a".repeat(300), "\ud800", "../../etc/passwd", "*", "null"];
@@ -89,7 +108,8 @@ describe("malformed input never gets a 5xx", () => {
     const hasBody = Boolean(operation.body);
     const base = hasBody ? "{}" : undefined;
 
-    for (const name of paramNames(operation)) for (const text of BAD_TEXT) await expectNo5xx(route, { params: { ...params, [name]: text }, body: base, cookie }, `param ${name}=${JSON.stringify(text)}`);
+    for (const name of paramNames(operation))
+      for (const text of BAD_TEXT) await expectNo5xx(route, { params: { ...params, [name]: text }, body: base, cookie }, `param ${name}=${JSON.stringify(text)}`);
 
     for (const name of fieldNames(operation.query ?? undefined)) {
       // A lone surrogate cannot be percent-encoded as UTF-8; its nearest spelling in a URL is the invalid byte sequence.

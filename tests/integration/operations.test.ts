@@ -48,20 +48,23 @@ describe("every endpoint is an operation", () => {
 describe("the guard matrix: every operation × every kind of caller", () => {
   const cells = routes.flatMap((route) => ACTOR_KINDS.map((kind) => ({ route, kind })));
 
-  it.each(cells.map((cell) => [`${cell.route.handler.operation?.name ?? cell.route.file} as ${cell.kind}`, cell] as const))("%s", async (_name, { route, kind }: { route: RouteEntry; kind: ActorKind }) => {
-    const operation = route.handler.operation!;
-    const caller = await actor(kind, SECRET);
-    // An empty body: a caller the guard admits gets as far as validation (422) or the handler; one it refuses never does.
-    const answer = await callRoute(route, { params: probeParams(operation), body: operation.body ? "{}" : undefined, cookie: caller.cookie });
-    if (admits(operation.guard, kind)) {
-      expect(answer.status, JSON.stringify(answer.body)).not.toBe(401);
-      expect(answer.status >= 500, JSON.stringify(answer.body)).toBe(false);
-      if (answer.status === 403) expect(answer.body?.error?.message).not.toMatch(/banned|suspended|Only (moderators|admins)/);
-    } else {
-      expect(answer.status, JSON.stringify(answer.body)).toBe(kind === "anonymous" ? 401 : 403);
-      expect(answer.body?.error?.code).toBe(kind === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN");
-    }
-  });
+  it.each(cells.map((cell) => [`${cell.route.handler.operation?.name ?? cell.route.file} as ${cell.kind}`, cell] as const))(
+    "%s",
+    async (_name, { route, kind }: { route: RouteEntry; kind: ActorKind }) => {
+      const operation = route.handler.operation!;
+      const caller = await actor(kind, SECRET);
+      // An empty body: a caller the guard admits gets as far as validation (422) or the handler; one it refuses never does.
+      const answer = await callRoute(route, { params: probeParams(operation), body: operation.body ? "{}" : undefined, cookie: caller.cookie });
+      if (admits(operation.guard, kind)) {
+        expect(answer.status, JSON.stringify(answer.body)).not.toBe(401);
+        expect(answer.status >= 500, JSON.stringify(answer.body)).toBe(false);
+        if (answer.status === 403) expect(answer.body?.error?.message).not.toMatch(/banned|suspended|Only (moderators|admins)/);
+      } else {
+        expect(answer.status, JSON.stringify(answer.body)).toBe(kind === "anonymous" ? 401 : 403);
+        expect(answer.body?.error?.code).toBe(kind === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN");
+      }
+    },
+  );
 
   it("a signed-out caller learns nothing about the input rules: 401 before any 422", async () => {
     const writes = routes.filter((route) => route.handler.operation!.guard !== "public" && route.handler.operation!.body);

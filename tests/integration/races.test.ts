@@ -21,7 +21,9 @@ let counter = 0;
 
 async function account(label: string): Promise<Viewer> {
   counter += 1;
-  const user = await db.user.create({ data: { email: `${label}-${counter}-${Date.now()}@example.test`, handle: `${label}-${counter}-${Date.now().toString(36)}`, name: label, createdAt: new Date("2026-01-01") } });
+  const user = await db.user.create({
+    data: { email: `${label}-${counter}-${Date.now()}@example.test`, handle: `${label}-${counter}-${Date.now().toString(36)}`, name: label, createdAt: new Date("2026-01-01") },
+  });
   return (await viewerFromToken({ uid: user.id, sv: 0 }))!;
 }
 
@@ -127,7 +129,19 @@ describe("reports under concurrency", () => {
     for (let trial = 0; trial < 8; trial += 1) {
       const author = await account("author");
       const note = await db.highlight.create({
-        data: { essayId, authorId: author.id, revisionId, originalRevisionId: revisionId, exact: "Ferries", prefix: "", suffix: " that", start: 0, end: 7, visibility: "PUBLIC", note: "Buy my ferry tickets." },
+        data: {
+          essayId,
+          authorId: author.id,
+          revisionId,
+          originalRevisionId: revisionId,
+          exact: "Ferries",
+          prefix: "",
+          suffix: " that",
+          start: 0,
+          end: 7,
+          visibility: "PUBLIC",
+          note: "Buy my ferry tickets.",
+        },
       });
       const reporters = await Promise.all(["r1", "r2", "r3"].map((label) => account(label)));
       const results = await settle(reporters.map((reporter) => reportContent(reporter, { target: { type: "note", id: note.id }, reason: "SPAM" })));

@@ -8,8 +8,7 @@ export const SHARED_FIXTURE = path.resolve(PROJECT_ROOT, "../shared/fixtures/whe
 /** Whether ../shared is beside this clone; tests that need it say so when skipped. */
 export const hasSharedFixture = existsSync(SHARED_FIXTURE);
 
-export const SHARED_FIXTURE_SKIP_NOTE =
-  "skipped: ../shared/fixtures/when-negotiations-cause-defeat.txt is not beside this clone; the project's own fixtures cover the same ground.";
+export const SHARED_FIXTURE_SKIP_NOTE = "skipped: ../shared/fixtures/when-negotiations-cause-defeat.txt is not beside this clone; the project's own fixtures cover the same ground.";
 
 /** A fixture of the project's own, under tests/fixtures. */
 export function projectFixture(...segments: string[]): string {

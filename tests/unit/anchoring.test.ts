@@ -49,7 +49,10 @@ group("anchor on the unchanged text", () => {
   });
 
   it("anchors quotes at the very start and the very end", () => {
-    for (const [start, end] of [[0, 30], [essay.length - 30, essay.length]] as const) {
+    for (const [start, end] of [
+      [0, 30],
+      [essay.length - 30, essay.length],
+    ] as const) {
       const result = anchor(describe(essay, start, end), essay);
       expect(result).toMatchObject({ start, end, status: "anchored" });
     }
@@ -57,7 +60,14 @@ group("anchor on the unchanged text", () => {
 });
 
 group("anchor after edits", () => {
-  const repeated = ["The margin remembers.", "A reader wrote in the first margin.", "The margin remembers.", "A reader wrote in the second margin.", "The margin remembers.", "A reader wrote in the third margin."].join("\n\n");
+  const repeated = [
+    "The margin remembers.",
+    "A reader wrote in the first margin.",
+    "The margin remembers.",
+    "A reader wrote in the second margin.",
+    "The margin remembers.",
+    "A reader wrote in the third margin.",
+  ].join("\n\n");
 
   it("picks the right one of a repeated phrase by its context", () => {
     const second = selectorsFor(repeated, "The margin remembers.", 1);

@@ -51,6 +51,11 @@ describe("top passages", () => {
   });
 
   it("does not mark a passage two readers highlighted", () => {
-    expect(topPassages([{ start: 0, end: 5, authorHandle: "a" }, { start: 0, end: 5, authorHandle: "b" }])).toEqual([]);
+    expect(
+      topPassages([
+        { start: 0, end: 5, authorHandle: "a" },
+        { start: 0, end: 5, authorHandle: "b" },
+      ]),
+    ).toEqual([]);
   });
 });

@@ -23,7 +23,12 @@ beforeEach(() => {
 
 describe("DOM ranges and canonical offsets", () => {
   it("round-trip within a block and across blocks and sections", () => {
-    for (const [start, end] of [[4, 9], [10, 75], [0, text.length], [60, 69]] as const) {
+    for (const [start, end] of [
+      [4, 9],
+      [10, 75],
+      [0, text.length],
+      [60, 69],
+    ] as const) {
       const range = rangeFromOffsets(body, start, end)!;
       expect(range.toString().replace(/\s+/g, "")).toBe(text.slice(start, end).replace(/\s+/g, ""));
       expect(offsetsFromRange(range, body)).toEqual({ start, end });

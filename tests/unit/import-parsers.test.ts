@@ -35,7 +35,9 @@ describe("plain text copied from a news page (the project's own column)", () => 
     expect(body).toHaveLength(11);
     expect(body).toContain("Nobody asked for this.");
     expect(body[0]).toMatch(/^Every morning at 7\.40 the new fast ferry/);
-    expect(body.at(-1)).toBe("I would like the committee to hold one meeting on the old boat, the one still kept for the Sunday service, before it signs. Twenty-six minutes should be long enough to change its mind.");
+    expect(body.at(-1)).toBe(
+      "I would like the committee to hold one meeting on the old boat, the one still kept for the Sunday service, before it signs. Twenty-six minutes should be long enough to change its mind.",
+    );
     const text = essay.blocks.map((block) => block.text).join("\n");
     for (const chrome of ["cookies", "Advertisement", "Read more", "hours ago", "Share", "48 comments", "is a transport writer", "Tide Tables", "©"]) {
       expect(text).not.toContain(chrome);
@@ -61,7 +63,23 @@ if (!hasSharedFixture) console.warn(SHARED_FIXTURE_SKIP_NOTE);
 describe("Markdown", () => {
   it("reads front matter and reduces inline formatting to words", () => {
     const essay = parseMarkdown(
-      ["---", 'title: "On Margins"', "dek: A short standfirst.", "author: Ada Reader", "source: Glossa", "---", "", "First *paragraph* with a [link](https://example.com).", "", "## A section", "", "Second paragraph,", "wrapped over two lines, long enough to count as a body of real prose for the importer's minimum.", "", "- A listed point that is also prose worth keeping and highlighting later on."].join("\n"),
+      [
+        "---",
+        'title: "On Margins"',
+        "dek: A short standfirst.",
+        "author: Ada Reader",
+        "source: Glossa",
+        "---",
+        "",
+        "First *paragraph* with a [link](https://example.com).",
+        "",
+        "## A section",
+        "",
+        "Second paragraph,",
+        "wrapped over two lines, long enough to count as a body of real prose for the importer's minimum.",
+        "",
+        "- A listed point that is also prose worth keeping and highlighting later on.",
+      ].join("\n"),
     );
     expect(essay).toMatchObject({ title: "On Margins", dek: "A short standfirst.", byline: "Ada Reader", attribution: "Glossa" });
     expect(essay.blocks).toEqual([

@@ -7,7 +7,7 @@ const XSS_CORPUS = [
   "<img src=x onerror=alert(1)>",
   "<svg onload=alert(1)><circle r=10 /></svg>",
   "<svg><script>alert(1)</script></svg>",
-  "<a href=\"javascript:alert(1)\">click</a>",
+  '<a href="javascript:alert(1)">click</a>',
   "[click](javascript:alert(1))",
   "[click](JaVaScRiPt:alert(1))",
   "[click](java\tscript:alert(1))",
@@ -16,21 +16,21 @@ const XSS_CORPUS = [
   "[click](vbscript:msgbox(1))",
   "![img](javascript:alert(1))",
   "![img](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
-  "<iframe src=\"https://evil.example\"></iframe>",
-  "<object data=\"evil.swf\"></object><embed src=\"evil.swf\">",
+  '<iframe src="https://evil.example"></iframe>',
+  '<object data="evil.swf"></object><embed src="evil.swf">',
   "<style>body{background:url(javascript:alert(1))}</style>",
-  "<div style=\"background:url(javascript:alert(1))\">x</div>",
-  "<p style=\"position:fixed;inset:0\">overlay</p>",
-  "<form action=\"https://evil.example\"><button>go</button></form>",
+  '<div style="background:url(javascript:alert(1))">x</div>',
+  '<p style="position:fixed;inset:0">overlay</p>',
+  '<form action="https://evil.example"><button>go</button></form>',
   "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-  "<a href=\"https://ok.example\" onclick=\"alert(1)\">ok</a>",
+  '<a href="https://ok.example" onclick="alert(1)">ok</a>',
   "<details open ontoggle=alert(1)>",
-  "<base href=\"https://evil.example/\">",
-  "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+  '<base href="https://evil.example/">',
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
   "<link rel=stylesheet href=https://evil.example/x.css>",
   "`<script>alert(1)</script>`",
   "```html\n<script>alert(1)</script>\n```",
-  "[x](https://ok.example \"title\" onmouseover=alert(1))",
+  '[x](https://ok.example "title" onmouseover=alert(1))',
   "<<script>script>alert(1)<</script>/script>",
   "<IMG SRC=JaVaScRiPt:alert('XSS')>",
   "[a](//evil.example)",
@@ -52,7 +52,9 @@ function executableParts(html: string): string[] {
 
 describe("rendering comments", () => {
   it("keeps CommonMark and the GFM subset", () => {
-    const html = renderMarkdown("Some *emphasis*, **strong**, ~~struck~~ and `code`.\n\n> quoted\n\n- one\n- two\n\n1. first\n\n```\nblock\n```\n\nA [link](https://example.com) and https://bare.example.");
+    const html = renderMarkdown(
+      "Some *emphasis*, **strong**, ~~struck~~ and `code`.\n\n> quoted\n\n- one\n- two\n\n1. first\n\n```\nblock\n```\n\nA [link](https://example.com) and https://bare.example.",
+    );
     expect(html).toContain("<em>emphasis</em>");
     expect(html).toContain("<strong>strong</strong>");
     expect(html).toContain("<s>struck</s>");

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runPipeline, type CommentContext } from "@/lib/moderation/pipeline";
-import {
-  bannedWordsPhase,
-  COMMENT_PHASES,
-  floodPhase,
-  lengthPhase,
-  openPhase,
-  preModerationPhase,
-  suspectWordsPhase,
-  youngAccountLinksPhase,
-} from "@/lib/moderation/phases";
+import { bannedWordsPhase, COMMENT_PHASES, floodPhase, lengthPhase, openPhase, preModerationPhase, suspectWordsPhase, youngAccountLinksPhase } from "@/lib/moderation/phases";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
 
@@ -82,7 +73,10 @@ describe("the pipeline", () => {
   });
 
   it("collects every hold reason, and publishes when nothing objects", () => {
-    const result = runPipeline(COMMENT_PHASES, context({ body: "idiot, see https://x.example", author: { createdAt: NOW, publishedComments: 0 }, essay: { ...context().essay, preModeration: "ALL" } }));
+    const result = runPipeline(
+      COMMENT_PHASES,
+      context({ body: "idiot, see https://x.example", author: { createdAt: NOW, publishedComments: 0 }, essay: { ...context().essay, preModeration: "ALL" } }),
+    );
     expect(result).toMatchObject({ action: "hold" });
     expect((result as { reasons: string[] }).reasons).toHaveLength(3);
     expect(runPipeline(COMMENT_PHASES, context())).toEqual({ action: "publish" });

@@ -53,19 +53,18 @@ export default async function ProfilePage({ params }: { params: Params }) {
       {profile.highlights.length > 0 && (
         <>
           <h2>Public highlights</h2>
-        <ol className="profile-highlights">
-          {profile.highlights.map((highlight) => (
-            <li key={highlight.id} className={`profile-highlight profile-highlight--${highlight.colour.toLowerCase()}`}>
-              <blockquote>{highlight.exact}</blockquote>
-              {highlight.note && !highlight.noteHiddenAt && <p className="profile-highlight__note">{highlight.note}</p>}
-              <p className="profile-highlight__source">
-                in{" "}
-                <Link href={`/essays/${highlight.essay.slug}${highlight.status === "ANCHORED" ? `#hl-${highlight.id}` : ""}`}>{highlight.essay.currentRevision?.title}</Link>
-                {highlight.status === "ORPHANED" && " (its passage has since changed)"}
-              </p>
-            </li>
-          ))}
-        </ol>
+          <ol className="profile-highlights">
+            {profile.highlights.map((highlight) => (
+              <li key={highlight.id} className={`profile-highlight profile-highlight--${highlight.colour.toLowerCase()}`}>
+                <blockquote>{highlight.exact}</blockquote>
+                {highlight.note && !highlight.noteHiddenAt && <p className="profile-highlight__note">{highlight.note}</p>}
+                <p className="profile-highlight__source">
+                  in <Link href={`/essays/${highlight.essay.slug}${highlight.status === "ANCHORED" ? `#hl-${highlight.id}` : ""}`}>{highlight.essay.currentRevision?.title}</Link>
+                  {highlight.status === "ORPHANED" && " (its passage has since changed)"}
+                </p>
+              </li>
+            ))}
+          </ol>
         </>
       )}
     </section>

@@ -40,9 +40,11 @@ const CALENDAR_DATE = new RegExp(
 );
 const DATE_LABEL = /^(?:published|updated|posted|last updated|first published)\b.{0,60}\d/i;
 
-const ADVERTISING = /^(?:advertisement|advertising|ad|sponsored(?: content)?|paid (?:post|content)|partner content|story continues below(?: advertisement)?|continue reading below|scroll to continue(?: with content)?|article continues (?:below|after (?:this )?advertisement))$/i;
+const ADVERTISING =
+  /^(?:advertisement|advertising|ad|sponsored(?: content)?|paid (?:post|content)|partner content|story continues below(?: advertisement)?|continue reading below|scroll to continue(?: with content)?|article continues (?:below|after (?:this )?advertisement))$/i;
 
-const SHARE = /^(?:share(?: this(?: article| story| page)?| on \w+)?|tweet|e-?mail|print|copy link|link copied|save|saved|bookmark|gift(?: this)? article|listen(?: to this article)?(?: \d+ min)?|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|flipboard|threads|bluesky|mastodon)$/i;
+const SHARE =
+  /^(?:share(?: this(?: article| story| page)?| on \w+)?|tweet|e-?mail|print|copy link|link copied|save|saved|bookmark|gift(?: this)? article|listen(?: to this article)?(?: \d+ min)?|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|flipboard|threads|bluesky|mastodon)$/i;
 
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)/i;
 
@@ -51,12 +53,17 @@ const PROMO = /^(?:read more|also read|read also|see also|related|recommended|re
 
 // A heading that opens the list of other stories after the article; nothing
 // after it belongs to the essay.
-const TAIL_MARKER = /^(?:related(?: (?:stories|articles|posts|reading|content|coverage|topics))?|more (?:from|in|on|stories|articles|like this|to read)\b.{0,40}|read (?:more|next)|recommended(?: for you| reading)?|you (?:may|might) also (?:like|enjoy)|most (?:read|popular|viewed|shared)|popular(?: now| stories)?|trending(?: now| stories)?|latest(?: news| stories| articles)?|what to read next|editors'? picks|top stories|comments?(?: \(\d+\))?|join the (?:conversation|discussion)|leave a (?:comment|reply)|topics|tags|filed under)\s*:?$/i;
+const TAIL_MARKER =
+  /^(?:related(?: (?:stories|articles|posts|reading|content|coverage|topics))?|more (?:from|in|on|stories|articles|like this|to read)\b.{0,40}|read (?:more|next)|recommended(?: for you| reading)?|you (?:may|might) also (?:like|enjoy)|most (?:read|popular|viewed|shared)|popular(?: now| stories)?|trending(?: now| stories)?|latest(?: news| stories| articles)?|what to read next|editors'? picks|top stories|comments?(?: \(\d+\))?|join the (?:conversation|discussion)|leave a (?:comment|reply)|topics|tags|filed under)\s*:?$/i;
 
 const SEGMENT_SEPARATOR = /\s{2,}|\s[·•|/]\s|\s\.\s|\s-\s/;
 
 function words(text: string): string[] {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}'&\s]/gu, " ").split(/\s+/).filter(Boolean);
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}'&\s]/gu, " ")
+    .split(/\s+/)
+    .filter(Boolean);
 }
 
 function isInterfaceRun(text: string): boolean {

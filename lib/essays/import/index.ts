@@ -17,7 +17,11 @@ const MIN_WORDS = 60;
  */
 export function parseEssay(source: LoadedSource): ImportedEssay {
   const essay =
-    source.format === "html" ? parseHtml(source.content, /^https?:/.test(source.origin) ? source.origin : undefined) : source.format === "markdown" ? parseMarkdown(source.content) : parsePlainText(source.content);
+    source.format === "html"
+      ? parseHtml(source.content, /^https?:/.test(source.origin) ? source.origin : undefined)
+      : source.format === "markdown"
+        ? parseMarkdown(source.content)
+        : parsePlainText(source.content);
   const paragraphs = essay.blocks.filter((block) => block.kind === "paragraph");
   const words = paragraphs.reduce((sum, block) => sum + wordCount(block.text), 0);
   if (paragraphs.length < MIN_PARAGRAPHS || words < MIN_WORDS) {

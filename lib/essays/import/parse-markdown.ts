@@ -22,7 +22,10 @@ function readFrontMatter(content: string): { fields: Map<string, string>; body: 
   for (const line of match[1]!.split(/\r?\n/)) {
     const field = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
     if (!field) continue;
-    const value = field[2]!.trim().replace(/^(["'])(.*)\1$/, "$2").trim();
+    const value = field[2]!
+      .trim()
+      .replace(/^(["'])(.*)\1$/, "$2")
+      .trim();
     if (value) fields.set(field[1]!.toLowerCase(), value);
   }
   return { fields, body: content.trimStart().slice(match[0].length) };

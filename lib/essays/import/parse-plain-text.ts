@@ -31,7 +31,11 @@ export function parsePlainText(content: string): ImportedEssay {
     .filter((line) => line.text)
     .map(({ text, gapped }) => ({ text, chrome: classifyChrome(gapped), byline: bylineName(text) }));
 
-  const attribution = lines.filter((line) => line.chrome === "copyright").map((line) => copyrightHolder(line.text)).findLast(Boolean) ?? null;
+  const attribution =
+    lines
+      .filter((line) => line.chrome === "copyright")
+      .map((line) => copyrightHolder(line.text))
+      .findLast(Boolean) ?? null;
   const isContent = (line: Line) => line.chrome === null && line.byline === null;
 
   const firstProse = lines.findIndex((line) => isContent(line) && !isHeadingLike(line.text));
@@ -41,7 +45,10 @@ export function parsePlainText(content: string): ImportedEssay {
   }
 
   const bodyEnd = findBodyEnd(lines, firstProse);
-  const candidates = lines.slice(firstProse, bodyEnd).filter(isContent).map((line) => line.text);
+  const candidates = lines
+    .slice(firstProse, bodyEnd)
+    .filter(isContent)
+    .map((line) => line.text);
   const dek = candidates.length > 2 && candidates[0]!.length <= MAX_DEK_LENGTH && !isHeadingLike(candidates[0]!) ? candidates.shift()! : null;
   const byline = lines.slice(0, bodyEnd).find((line) => line.byline !== null)?.byline ?? null;
 

@@ -8,12 +8,19 @@
  * plain spaces and runs of them collapse. The words themselves are untouched.
  */
 export function tidyLine(line: string): string {
-  return line.replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]/g, " ").replace(/[\u200b\u200c\u200d\u2060]/g, "").replace(/ {2,}/g, " ").trim();
+  return line
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]/g, " ")
+    .replace(/[\u200b\u200c\u200d\u2060]/g, "")
+    .replace(/ {2,}/g, " ")
+    .trim();
 }
 
 /** Keeps the runs of spaces a copied line uses to separate interface labels. */
 export function tidyLineKeepingGaps(line: string): string {
-  return line.replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]/g, " ").replace(/[\u200b\u200c\u200d\u2060]/g, "").trim();
+  return line
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]/g, " ")
+    .replace(/[\u200b\u200c\u200d\u2060]/g, "")
+    .trim();
 }
 
 const SENTENCE_END = /[.,;:!…]$/;
