@@ -41,6 +41,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/`,
     timeout: 180_000,
     reuseExistingServer: false,
+    // Without it Playwright SIGKILLs the server's process group; SIGTERM lets
+    // e2e-server stop Next and the embedded database it started.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: { E2E_PORT: String(PORT) },

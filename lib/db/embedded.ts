@@ -156,13 +156,12 @@ async function stopServer(child: ChildProcess): Promise<void> {
 function startServer(runtime: PostgresRuntime, dataDir: string, port: number, account: PostgresAccount): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     // lc_messages=C: readiness is read from the log, so the log must be in English.
-    // detached: a process group of its own, so a Ctrl-C in the terminal reaches
-    // Glossa, which stops the server after what still uses it, not at once.
+    // The server stays in Glossa's process group, so that whatever ends the
+    // group (a Ctrl-C, a test runner killing its web server) ends it too.
     const child = spawn(runtime.postgres, ["-D", dataDir, "-p", String(port), "-c", "lc_messages=C"], {
       ...account,
       env: { ...process.env, LC_MESSAGES: "C" },
       stdio: ["ignore", "ignore", "pipe"],
-      detached: true,
     });
     const recent: string[] = [];
     let ready = false;

@@ -17,8 +17,9 @@ const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
  * The one-command start: a free port, a session secret, a production build
  * (`start` only, when there is none), the database (embedded unless
  * DATABASE_URL is set), migrations and demo content, then Next.js, restarted
- * with backoff whenever it dies. Ctrl-C or SIGTERM stops Next first, then the
- * embedded database, so requests in flight finish against a live database.
+ * with backoff whenever it dies. SIGTERM (or SIGINT) to this process stops
+ * Next first, then the embedded database, so requests in flight finish
+ * against a live database.
  *
  * Needs the generated Prisma client: import it only after ensurePrismaClient().
  */
