@@ -257,7 +257,10 @@ async function scriptBytes(browser: Browser, url: string): Promise<{ gzip: numbe
     if (response.request().resourceType() !== "script") return;
     scripts.push(response.body().then((body) => ({ raw: body.length, gzip: gzipSync(body).length })));
   });
-  await page.goto(url, { waitUntil: "networkidle" });
+  // Not "networkidle": the page holds its live stream open (a fetch that never ends), so the network never goes idle.
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForLoadState("domcontentloaded");
+  await page.waitForTimeout(1_000);
   const sizes = await Promise.all(scripts);
   await page.close();
   return { gzip: sizes.reduce((sum, size) => sum + size.gzip, 0) / 1024, raw: sizes.reduce((sum, size) => sum + size.raw, 0) / 1024, files: sizes.length };

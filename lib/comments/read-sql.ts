@@ -60,12 +60,22 @@ export function commentViewColumns(viewerId: string | null, replyCount: Prisma.S
   );
 }
 
-/** Reads a row selected with `commentViewColumns` (its first columns) as a CommentView. */
+const COLUMN_NAMES: readonly string[] = COMMENT_VIEW_COLUMNS.map(([name]) => name);
+const AUTHOR_HANDLE = COLUMN_NAMES.indexOf("authorHandle");
+const AUTHOR_NAME = COLUMN_NAMES.indexOf("authorName");
+
+/**
+ * Reads a row selected with `commentViewColumns` (its first columns) as a
+ * CommentView. One plain loop, no rest spread: it runs 10,000 times for the
+ * longest thread.
+ */
 export function commentViewFromRow(row: readonly unknown[]): CommentView {
-  const fields: Record<string, unknown> = {};
-  for (let index = 0; index < COMMENT_VIEW_WIDTH; index++) fields[COMMENT_VIEW_COLUMNS[index]![0]] = row[index];
-  const { authorHandle, authorName, ...view } = fields;
-  return { ...view, author: authorHandle === null ? null : { handle: authorHandle, name: authorName } } as CommentView;
+  const view: Record<string, unknown> = {};
+  for (let index = 0; index < COMMENT_VIEW_WIDTH; index++) {
+    if (index === AUTHOR_HANDLE) view.author = row[index] === null ? null : { handle: row[index], name: row[AUTHOR_NAME] };
+    else if (index !== AUTHOR_NAME) view[COLUMN_NAMES[index]!] = row[index];
+  }
+  return view as unknown as CommentView;
 }
 
 /** The `index`-th column a query selects after `commentViewColumns` (0 for the first). */
