@@ -60,22 +60,21 @@ export function commentViewColumns(viewerId: string | null, replyCount: Prisma.S
   );
 }
 
-const COLUMN_NAMES: readonly string[] = COMMENT_VIEW_COLUMNS.map(([name]) => name);
-const AUTHOR_HANDLE = COLUMN_NAMES.indexOf("authorHandle");
-const AUTHOR_NAME = COLUMN_NAMES.indexOf("authorName");
-
 /**
  * Reads a row selected with `commentViewColumns` (its first columns) as a
- * CommentView. One plain loop, no rest spread: it runs 10,000 times for the
- * longest thread.
+ * CommentView. The decoder is compiled once from the column table into one
+ * object literal, so every view has the same shape: built property by
+ * property in a loop, a 10,000-comment thread's views were slower to create
+ * and to serialise (bench:threads p95 164 ms against 85 ms for the literal).
  */
-export function commentViewFromRow(row: readonly unknown[]): CommentView {
-  const view: Record<string, unknown> = {};
-  for (let index = 0; index < COMMENT_VIEW_WIDTH; index++) {
-    if (index === AUTHOR_HANDLE) view.author = row[index] === null ? null : { handle: row[index], name: row[AUTHOR_NAME] };
-    else if (index !== AUTHOR_NAME) view[COLUMN_NAMES[index]!] = row[index];
-  }
-  return view as unknown as CommentView;
+export const commentViewFromRow = compileDecoder(COMMENT_VIEW_COLUMNS.map(([name]) => name));
+
+function compileDecoder(names: readonly string[]): (row: readonly unknown[]) => CommentView {
+  const at = (name: string) => `row[${names.indexOf(name)}]`;
+  const fields = names
+    .filter((name) => name !== "authorName")
+    .map((name) => (name === "authorHandle" ? `author: ${at("authorHandle")} === null ? null : { handle: ${at("authorHandle")}, name: ${at("authorName")} }` : `${name}: ${at(name)}`));
+  return new Function("row", `return { ${fields.join(", ")} };`) as (row: readonly unknown[]) => CommentView;
 }
 
 /** The `index`-th column a query selects after `commentViewColumns` (0 for the first). */
