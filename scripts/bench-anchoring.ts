@@ -25,7 +25,7 @@ async function essayBlocks(): Promise<{ blocks: DraftBlock[]; sources: string[] 
     path.join(PROJECT_ROOT, "prisma", "seed", "demo-essay.md"),
   ];
   const blocks: DraftBlock[] = [];
-  for (const file of files) blocks.push(...parseEssay(await loadSource(file)).blocks);
+  for (const file of files) blocks.push(...(await parseEssay(await loadSource(file))).blocks);
   return { blocks, sources: files.map((file) => path.relative(PROJECT_ROOT, file)) };
 }
 

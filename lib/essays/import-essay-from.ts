@@ -21,7 +21,7 @@ export async function importEssayFrom(target: string, options: { slug?: string; 
     if (!slug.success) throw new AppError("BAD_REQUEST", `--slug ${JSON.stringify(options.slug)}: ${slug.error.issues[0]?.message}`);
   }
   const source = await loadSource(target);
-  const essay = parseEssay(source);
+  const essay = await parseEssay(source);
   const saved = await saveImportedEssay({ essay, source: source.origin, slug: options.slug, importedById: options.importedById });
   return {
     ...saved,

@@ -14,7 +14,7 @@ export const DEMO_ESSAY_SLUG = "reading-with-a-pencil";
  */
 export async function seedDemoEssay(): Promise<string | null> {
   if ((await db.essay.count()) > 0) return null;
-  const essay = parseEssay(await loadSource(DEMO_ESSAY_PATH));
+  const essay = await parseEssay(await loadSource(DEMO_ESSAY_PATH));
   const saved = await saveImportedEssay({ essay, source: null, slug: DEMO_ESSAY_SLUG });
   return saved.slug;
 }

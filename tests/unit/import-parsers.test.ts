@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ImportedEssay } from "@/lib/essays/document";
 import { parseEssay } from "@/lib/essays/import";
 import { parseMarkdown } from "@/lib/essays/import/parse-markdown";
 import { sniffFormat, type SourceFormat } from "@/lib/essays/import/load-source";
@@ -13,11 +14,14 @@ function read(file: string, format: SourceFormat) {
   return parse(readFileSync(file, "utf8"), format);
 }
 
-const headings = (essay: ReturnType<typeof parse>) => essay.blocks.filter((block) => block.kind === "heading").map((block) => block.text);
-const paragraphs = (essay: ReturnType<typeof parse>) => essay.blocks.filter((block) => block.kind === "paragraph").map((block) => block.text);
+const headings = (essay: ImportedEssay) => essay.blocks.filter((block) => block.kind === "heading").map((block) => block.text);
+const paragraphs = (essay: ImportedEssay) => essay.blocks.filter((block) => block.kind === "paragraph").map((block) => block.text);
 
 describe("plain text copied from a news page (the project's own column)", () => {
-  const essay = read(projectFixture("essays", "harbour-post-column.txt"), "text");
+  let essay: ImportedEssay;
+  beforeAll(async () => {
+    essay = await read(projectFixture("essays", "harbour-post-column.txt"), "text");
+  });
 
   it("finds the headline, standfirst, byline and attribution", () => {
     expect(essay.title).toBe("The Case for Slower Ferries");
@@ -46,8 +50,8 @@ describe("plain text copied from a news page (the project's own column)", () => 
 });
 
 describe.skipIf(!hasSharedFixture)("the shared column (../shared)", () => {
-  it("imports clean", () => {
-    const essay = read(SHARED_FIXTURE, "text");
+  it("imports clean", async () => {
+    const essay = await read(SHARED_FIXTURE, "text");
     expect(essay.title).toBe("When Negotiations Cause Defeat");
     expect(essay.dek).toBe("Real change does not come from the negotiating table. It comes from terms of surrender. Israel is running out of time to remember this.");
     expect(essay.byline).toBeNull();
@@ -96,8 +100,8 @@ describe("Markdown", () => {
     expect(headings(essay)).toEqual([]);
   });
 
-  it("imports the shipped demo essay", () => {
-    const essay = read(projectFixture("..", "..", "prisma", "seed", "demo-essay.md"), "markdown");
+  it("imports the shipped demo essay", async () => {
+    const essay = await read(projectFixture("..", "..", "prisma", "seed", "demo-essay.md"), "markdown");
     expect(essay.title).toBe("Reading With a Pencil");
     expect(essay.dek).toBeTruthy();
     expect(headings(essay).length).toBeGreaterThanOrEqual(3);
@@ -105,7 +109,10 @@ describe("Markdown", () => {
 });
 
 describe("HTML through Readability", () => {
-  const essay = read(projectFixture("essays", "lantern-review-essay.html"), "html");
+  let essay: ImportedEssay;
+  beforeAll(async () => {
+    essay = await read(projectFixture("essays", "lantern-review-essay.html"), "html");
+  });
 
   it("finds the article, its metadata and its sections", () => {
     expect(essay.title).toBe("The Long Afterlife of Street Names");
@@ -123,12 +130,12 @@ describe("HTML through Readability", () => {
 });
 
 describe("refusals", () => {
-  it("refuses a page of menus", () => {
-    expect(() => parse("Home | News | Opinion\nSubscribe\n\nThe Title\n\nA single short line.")).toThrow(/no discernible body/i);
+  it("refuses a page of menus", async () => {
+    await expect(parse("Home | News | Opinion\nSubscribe\n\nThe Title\n\nA single short line.")).rejects.toThrow(/no discernible body/i);
   });
 
-  it("refuses text with no headline", () => {
-    expect(() => parse("just some lower-case words without a headline. and more of them.")).toThrow(/headline/);
+  it("refuses text with no headline", async () => {
+    await expect(parse("just some lower-case words without a headline. and more of them.")).rejects.toThrow(/headline/);
   });
 });
 

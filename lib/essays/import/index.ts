@@ -1,7 +1,6 @@
 import type { ImportedEssay } from "@/lib/essays/document";
 import { AppError } from "@/lib/errors";
 import type { LoadedSource } from "./load-source";
-import { parseHtml } from "./parse-html";
 import { parseMarkdown } from "./parse-markdown";
 import { parsePlainText } from "./parse-plain-text";
 import { wordCount } from "./prose";
@@ -14,11 +13,14 @@ const MIN_WORDS = 60;
  * Turns a loaded source into a clean essay: title, standfirst, byline,
  * attribution and body blocks, with site chrome dropped. Refuses a source
  * with no discernible body rather than storing a page of menus.
+ *
+ * The HTML parser (jsdom and Readability) is loaded only for HTML: loading
+ * it took 0.8 s of a 2.3 s `essay:import` of a plain-text essay.
  */
-export function parseEssay(source: LoadedSource): ImportedEssay {
+export async function parseEssay(source: LoadedSource): Promise<ImportedEssay> {
   const essay =
     source.format === "html"
-      ? parseHtml(source.content, /^https?:/.test(source.origin) ? source.origin : undefined)
+      ? (await import("./parse-html")).parseHtml(source.content, /^https?:/.test(source.origin) ? source.origin : undefined)
       : source.format === "markdown"
         ? parseMarkdown(source.content)
         : parsePlainText(source.content);
