@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "./password";
@@ -9,9 +9,9 @@ import { displayNameSchema, emailSchema, handleSchema, MIN_PASSWORD_LENGTH } fro
 export const createOrPromoteUserSchema = z.object({
   email: emailSchema,
   handle: handleSchema,
-  role: z.enum(["reader", "moderator", "admin"], { message: "--role is reader, moderator or admin." }).default("reader"),
-  name: displayNameSchema.optional(),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `--password needs at least ${MIN_PASSWORD_LENGTH} characters.`).optional(),
+  role: z._default(z.enum(["reader", "moderator", "admin"], { error: "--role is reader, moderator or admin." }), "reader"),
+  name: z.optional(displayNameSchema),
+  password: z.optional(z.string().check(z.minLength(MIN_PASSWORD_LENGTH, `--password needs at least ${MIN_PASSWORD_LENGTH} characters.`))),
 });
 
 export type CreateOrPromoteUserInput = z.input<typeof createOrPromoteUserSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineOperation, returns } from "@/lib/http/contract";
 import { serialIdText, textId } from "@/lib/validation";
 import { commentBodySchema, createCommentSchema, discussionQuerySchema, editCommentSchema } from "./schemas";
@@ -89,7 +89,7 @@ export const getThread = defineOperation({
   path: "/api/threads/:rootId",
   guard: "public",
   params: z.object({ rootId: serialIdText("That thread does not exist.") }),
-  query: z.object({ from: serialIdText("That comment does not exist.").optional() }),
+  query: z.object({ from: z.optional(serialIdText("That comment does not exist.")) }),
   response: returns<{ comments: CommentView[] }>(),
 });
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineOperation, returns } from "@/lib/http/contract";
 import { textId } from "@/lib/validation";
 import { createHighlightSchema, updateHighlightSchema } from "./schemas";

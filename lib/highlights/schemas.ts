@@ -1,18 +1,18 @@
-import { z } from "zod";
-import { MAX_INT4, textId } from "@/lib/validation";
+import * as z from "zod/mini";
+import { MAX_INT4, textId, wholeNumber } from "@/lib/validation";
 import { HIGHLIGHT_COLOURS } from "./colours";
 
 export const MAX_HIGHLIGHT_LENGTH = 5_000;
 export const MAX_NOTE_LENGTH = 2_000;
 
-const colour = z.enum(HIGHLIGHT_COLOURS, { message: `Pick one of the colours: ${HIGHLIGHT_COLOURS.join(", ")}.` });
-const visibility = z.enum(["private", "public"], { message: "Visibility is either private (only you) or public." });
-const note = z
-  .string()
-  .trim()
-  .max(MAX_NOTE_LENGTH, `A note can be at most ${MAX_NOTE_LENGTH.toLocaleString("en")} characters.`)
-  .transform((value) => (value === "" ? null : value))
-  .nullable();
+const colour = z.enum(HIGHLIGHT_COLOURS, { error: `Pick one of the colours: ${HIGHLIGHT_COLOURS.join(", ")}.` });
+const visibility = z.enum(["private", "public"], { error: "Visibility is either private (only you) or public." });
+const note = z.nullable(
+  z.pipe(
+    z.string().check(z.trim(), z.maxLength(MAX_NOTE_LENGTH, `A note can be at most ${MAX_NOTE_LENGTH.toLocaleString("en")} characters.`)),
+    z.transform((value) => (value === "" ? null : value)),
+  ),
+);
 
 /**
  * A new highlight as the browser describes it: the revision it was made on,
@@ -23,26 +23,22 @@ const note = z
 export const createHighlightSchema = z
   .object({
     revisionId: textId("Which revision was highlighted?"),
-    start: z.number().int().min(0, "The selection starts before the essay.").max(MAX_INT4, "The selection is past the end of the essay."),
-    end: z.number().int().min(1).max(MAX_INT4, "The selection is past the end of the essay."),
-    exact: z
-      .string()
-      .min(1, "Select at least one character.")
-      .max(MAX_HIGHLIGHT_LENGTH, `A highlight can be at most ${MAX_HIGHLIGHT_LENGTH.toLocaleString("en")} characters.`),
-    colour: colour.default("yellow"),
-    note: note.default(null),
-    visibility: visibility.default("private"),
+    start: wholeNumber({ min: 0, max: MAX_INT4, tooSmall: "The selection starts before the essay.", tooBig: "The selection is past the end of the essay." }),
+    end: wholeNumber({ min: 1, max: MAX_INT4, tooBig: "The selection is past the end of the essay." }),
+    exact: z.string().check(z.minLength(1, "Select at least one character."), z.maxLength(MAX_HIGHLIGHT_LENGTH, `A highlight can be at most ${MAX_HIGHLIGHT_LENGTH.toLocaleString("en")} characters.`)),
+    colour: z._default(colour, "yellow"),
+    note: z._default(note, null),
+    visibility: z._default(visibility, "private"),
   })
-  .refine((value) => value.end > value.start, { message: "The selection ends before it starts.", path: ["end"] })
-  .refine((value) => value.end - value.start === value.exact.length, {
-    message: "The selected words do not match the selection's length.",
-    path: ["exact"],
-  });
+  .check(
+    z.refine((value) => value.end > value.start, { message: "The selection ends before it starts.", path: ["end"] }),
+    z.refine((value) => value.end - value.start === value.exact.length, { message: "The selected words do not match the selection's length.", path: ["exact"] }),
+  );
 
 /** Changes to one's own highlight: any of colour, note and visibility. */
 export const updateHighlightSchema = z
-  .object({ colour: colour.optional(), note: note.optional(), visibility: visibility.optional() })
-  .refine((value) => Object.values(value).some((field) => field !== undefined), { message: "Nothing to change: send a colour, a note or a visibility." });
+  .object({ colour: z.optional(colour), note: z.optional(note), visibility: z.optional(visibility) })
+  .check(z.refine((value) => Object.values(value).some((field) => field !== undefined), { message: "Nothing to change: send a colour, a note or a visibility." }));
 
 export type CreateHighlightInput = z.infer<typeof createHighlightSchema>;
 export type UpdateHighlightInput = z.infer<typeof updateHighlightSchema>;

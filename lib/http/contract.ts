@@ -1,4 +1,7 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
+
+/** Any schema (contracts use zod/mini, whose schemas the browser bundle can tree-shake). */
+type Schema = z.core.$ZodType;
 
 /**
  * Who may call an operation, named after the real cases:
@@ -15,7 +18,7 @@ export type Guard = "public" | "member" | "writer" | { role: "MODERATOR" | "ADMI
 export type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
 /** An object schema for path parameters or a query string: string values in, typed values out. */
-type StringRecordSchema = z.ZodType<Record<string, unknown>, Record<string, string | undefined>>;
+type StringRecordSchema = z.core.$ZodType<Record<string, unknown>, Record<string, string | undefined>>;
 
 /** Marks the response type of an operation; it exists only for the type checker. */
 export interface Returns<T> {
@@ -36,7 +39,7 @@ export interface Operation<
   G extends Guard = Guard,
   P extends StringRecordSchema | undefined = StringRecordSchema | undefined,
   Q extends StringRecordSchema | undefined = StringRecordSchema | undefined,
-  B extends z.ZodType | undefined = z.ZodType | undefined,
+  B extends Schema | undefined = Schema | undefined,
   R = unknown,
 > {
   /** What it does, in a few words (for error logs and the generated tests). */
@@ -58,10 +61,10 @@ export interface Operation<
 export type AnyOperation = Operation<Method, Guard, any, any, any, any>;
 
 /** The typed response of an operation. */
-export type ResponseOf<O extends AnyOperation> = O extends Operation<Method, Guard, StringRecordSchema | undefined, StringRecordSchema | undefined, z.ZodType | undefined, infer R> ? R : never;
+export type ResponseOf<O extends AnyOperation> = O extends Operation<Method, Guard, StringRecordSchema | undefined, StringRecordSchema | undefined, Schema | undefined, infer R> ? R : never;
 
-type SchemaOutput<S> = S extends z.ZodType ? z.output<S> : undefined;
-type SchemaInput<S> = S extends z.ZodType ? z.input<S> : undefined;
+type SchemaOutput<S> = S extends Schema ? z.output<S> : undefined;
+type SchemaInput<S> = S extends Schema ? z.input<S> : undefined;
 
 /** What the handler receives, parsed. */
 export interface Parsed<O extends AnyOperation> {
@@ -74,9 +77,9 @@ export interface Parsed<O extends AnyOperation> {
 type UrlValues<T> = { [K in keyof T]: NonNullable<T[K]> extends string ? (string extends NonNullable<T[K]> ? T[K] | number : T[K]) : T[K] };
 
 /** What the browser sends: each part only when the operation has it. */
-export type InputOf<O extends AnyOperation> = (O["params"] extends z.ZodType ? { params: UrlValues<SchemaInput<O["params"]>> } : { params?: undefined }) &
-  (O["query"] extends z.ZodType ? { query?: UrlValues<SchemaInput<O["query"]>> } : { query?: undefined }) &
-  (O["body"] extends z.ZodType ? { body: SchemaInput<O["body"]> } : { body?: undefined });
+export type InputOf<O extends AnyOperation> = (O["params"] extends Schema ? { params: UrlValues<SchemaInput<O["params"]>> } : { params?: undefined }) &
+  (O["query"] extends Schema ? { query?: UrlValues<SchemaInput<O["query"]>> } : { query?: undefined }) &
+  (O["body"] extends Schema ? { body: SchemaInput<O["body"]> } : { body?: undefined });
 
 /** Declares the response type of an operation: `response: returns<{ comment: CommentView }>()`. */
 export function returns<T>(): Returns<T> {
@@ -93,7 +96,7 @@ export function defineOperation<
   R,
   P extends StringRecordSchema | undefined = undefined,
   Q extends StringRecordSchema | undefined = undefined,
-  B extends z.ZodType | undefined = undefined,
+  B extends Schema | undefined = undefined,
 >(spec: { name: string; method: M; path: string; guard: G; params?: P; query?: Q; body?: B; status?: 200 | 201 | 204; response: Returns<R> }): Operation<M, G, P, Q, B, R> {
   return {
     name: spec.name,

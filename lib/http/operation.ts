@@ -1,5 +1,6 @@
 import "server-only";
-import type { z } from "zod";
+import type * as z from "zod/mini";
+import { config, locales, safeParse } from "zod/mini";
 import { admitViewer, type AdmittedViewer } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import type { AnyOperation, Parsed, ResponseOf, StreamResponse } from "./contract";
@@ -8,6 +9,9 @@ import { readJsonBody } from "./request-body";
 import { errorResponse, validationError } from "./respond";
 import { assertSameOrigin } from "./same-origin";
 import { unstorableTextPath } from "./storable-text";
+
+// zod/mini ships no messages: a type error without a custom message would read "Invalid input" (classic zod loads English itself).
+config(locales.en());
 
 /** What an operation's handler gets: the request, the viewer its guard admitted, and every input parsed. */
 export type OperationContext<O extends AnyOperation> = Parsed<O> & { request: Request; viewer: AdmittedViewer<O["guard"]> };
@@ -36,9 +40,9 @@ function queryValues(url: URL): Record<string, string> {
   return values;
 }
 
-function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown, onError: (error: z.ZodError) => AppError): unknown {
+function parsePart<S extends z.core.$ZodType | undefined>(schema: S, value: unknown, onError: (error: z.core.$ZodError) => AppError): unknown {
   if (!schema) return undefined;
-  const parsed = schema.safeParse(value);
+  const parsed = safeParse(schema, value);
   if (!parsed.success) throw onError(parsed.error);
   return parsed.data;
 }

@@ -1,4 +1,4 @@
-import { ZodError } from "zod";
+import { core } from "zod/mini";
 import { AppError, isAppError } from "@/lib/errors";
 import { classifyDatabaseError } from "@/lib/db/errors";
 import { jsonResponse } from "./json-response";
@@ -8,8 +8,8 @@ export interface ErrorBody {
   error: { code: string; message: string; fieldErrors?: Record<string, string[]> };
 }
 
-/** Turns a ZodError into a 422 AppError with one message per field. */
-export function validationError(error: ZodError): AppError {
+/** Turns a zod error into a 422 AppError with one message per field. */
+export function validationError(error: core.$ZodError): AppError {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "_";
@@ -24,7 +24,7 @@ const UNAVAILABLE_RETRY_SECONDS = 5;
 
 /** Turns what is not an AppError into one when it has a meaning for the caller (the database is down; a value it cannot store). */
 function meaningOf(error: unknown): AppError | null {
-  if (error instanceof ZodError) return validationError(error);
+  if (error instanceof core.$ZodError) return validationError(error);
   if (isAppError(error)) return error;
   const failure = classifyDatabaseError(error);
   if (failure === "unavailable") {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineOperation, returns, type StreamResponse } from "@/lib/http/contract";
 import { counterText, textId } from "@/lib/validation";
 
@@ -16,6 +16,6 @@ export const streamDiscussionEvents = defineOperation({
   path: "/api/essays/:essayId/events",
   guard: "public",
   params: z.object({ essayId: textId("That essay does not exist.") }),
-  query: z.object({ after: counterText("`after` is an event id: a whole number.").optional() }),
+  query: z.object({ after: z.optional(counterText("`after` is an event id: a whole number.")) }),
   response: returns<StreamResponse>(),
 });

@@ -1,12 +1,12 @@
-import { z } from "zod";
-import { serialId, textId } from "@/lib/validation";
+import * as z from "zod/mini";
+import { serialId, textId, trimmedText, wholeNumber } from "@/lib/validation";
 
-const reasonText = z.string().trim().min(3, "Say why, in a few words: the author will read it.").max(500, "Keep the reason under 500 characters.");
-const optionalReason = z.string().trim().max(500, "Keep the reason under 500 characters.").optional();
-const commentIds = z.array(serialId("comment")).min(1, "Choose at least one comment.").max(100, "Act on at most 100 comments at once.");
-const highlightIds = z.array(textId("That note does not exist.")).min(1, "Choose at least one note.").max(100, "Act on at most 100 notes at once.");
+const reasonText = trimmedText({ min: 3, max: 500, tooShort: "Say why, in a few words: the author will read it.", tooLong: "Keep the reason under 500 characters." });
+const optionalReason = z.optional(trimmedText({ max: 500, tooLong: "Keep the reason under 500 characters." }));
+const commentIds = z.array(serialId("comment")).check(z.minLength(1, "Choose at least one comment."), z.maxLength(100, "Act on at most 100 comments at once."));
+const highlightIds = z.array(textId("That note does not exist.")).check(z.minLength(1, "Choose at least one note."), z.maxLength(100, "Act on at most 100 notes at once."));
 const userId = textId("Choose an account.");
-const wordList = z.array(z.string().trim().min(1).max(80)).max(500, "Keep each list under 500 words.");
+const wordList = z.array(trimmedText({ min: 1, max: 80 })).check(z.maxLength(500, "Keep each list under 500 words."));
 const onComments = { commentIds, reason: optionalReason };
 
 /**
@@ -22,44 +22,42 @@ export const MODERATION_ACTIONS = {
   purge: { role: "ADMIN", input: z.object({ commentIds, reason: reasonText }) },
   "lock-thread": { role: "MODERATOR", input: z.object(onComments) },
   "unlock-thread": { role: "MODERATOR", input: z.object(onComments) },
-  "slow-thread": { role: "MODERATOR", input: z.object({ ...onComments, seconds: z.number().int().min(0).max(3600, "Slow mode is at most an hour between comments.") }) },
+  "slow-thread": { role: "MODERATOR", input: z.object({ ...onComments, seconds: wholeNumber({ min: 0, max: 3600, tooBig: "Slow mode is at most an hour between comments." }) }) },
   pin: { role: "MODERATOR", input: z.object(onComments) },
   unpin: { role: "MODERATOR", input: z.object(onComments) },
   "hide-note": { role: "MODERATOR", input: z.object({ highlightIds, reason: reasonText }) },
   "restore-note": { role: "MODERATOR", input: z.object({ highlightIds, reason: optionalReason }) },
   "dismiss-note-reports": { role: "MODERATOR", input: z.object({ highlightIds, reason: optionalReason }) },
-  suspend: { role: "MODERATOR", input: z.object({ userId, days: z.number().int().min(1, "Suspend for at least a day.").max(365, "Suspend for at most a year; ban instead."), reason: reasonText }) },
+  suspend: {
+    role: "MODERATOR",
+    input: z.object({ userId, days: wholeNumber({ min: 1, max: 365, tooSmall: "Suspend for at least a day.", tooBig: "Suspend for at most a year; ban instead." }), reason: reasonText }),
+  },
   ban: { role: "MODERATOR", input: z.object({ userId, reason: reasonText }) },
   "lift-sanction": { role: "MODERATOR", input: z.object({ userId, reason: optionalReason }) },
   "essay-settings": {
     role: "MODERATOR",
     input: z.object({
       essayId: textId("That essay does not exist."),
-      commentsOpen: z.boolean().optional(),
-      preModeration: z.enum(["OFF", "ALL", "NEW_ACCOUNTS"]).optional(),
-      preModerationThreshold: z.number().int().min(1).max(100).optional(),
-      slowModeSeconds: z.number().int().min(0).max(3600).optional(),
+      commentsOpen: z.optional(z.boolean()),
+      preModeration: z.optional(z.enum(["OFF", "ALL", "NEW_ACCOUNTS"])),
+      preModerationThreshold: z.optional(wholeNumber({ min: 1, max: 100 })),
+      slowModeSeconds: z.optional(wholeNumber({ min: 0, max: 3600 })),
       reason: optionalReason,
     }),
   },
   "site-settings": {
     role: "ADMIN",
     input: z.object({
-      bannedWords: wordList.optional(),
-      suspectWords: wordList.optional(),
-      linkMinAccountAgeHours: z
-        .number()
-        .int()
-        .min(0)
-        .max(24 * 365)
-        .optional(),
-      reportHideThreshold: z.number().int().min(1).max(100).optional(),
+      bannedWords: z.optional(wordList),
+      suspectWords: z.optional(wordList),
+      linkMinAccountAgeHours: z.optional(wholeNumber({ min: 0, max: 24 * 365 })),
+      reportHideThreshold: z.optional(wholeNumber({ min: 1, max: 100 })),
       reason: optionalReason,
     }),
   },
-  "grant-moderator": { role: "ADMIN", input: z.object({ handle: z.string().trim().min(1, "Give the reader's handle.").max(40), reason: optionalReason }) },
-  "revoke-moderator": { role: "ADMIN", input: z.object({ handle: z.string().trim().min(1, "Give the moderator's handle.").max(40), reason: optionalReason }) },
-} as const satisfies Record<string, { role: "MODERATOR" | "ADMIN"; input: z.ZodObject }>;
+  "grant-moderator": { role: "ADMIN", input: z.object({ handle: trimmedText({ min: 1, max: 40, tooShort: "Give the reader's handle." }), reason: optionalReason }) },
+  "revoke-moderator": { role: "ADMIN", input: z.object({ handle: trimmedText({ min: 1, max: 40, tooShort: "Give the moderator's handle." }), reason: optionalReason }) },
+} as const satisfies Record<string, { role: "MODERATOR" | "ADMIN"; input: z.ZodMiniObject }>;
 
 type Actions = typeof MODERATION_ACTIONS;
 
@@ -84,9 +82,9 @@ export const MODERATION_PERMISSIONS = Object.fromEntries(MODERATION_ACTION_NAMES
 /** Every moderation action a moderator or admin can take, as one request body. */
 export const moderationActionSchema = z.discriminatedUnion(
   "action",
-  MODERATION_ACTION_NAMES.map((name) => MODERATION_ACTIONS[name].input.extend({ action: z.literal(name) })) as unknown as [
-    z.ZodObject<{ action: z.ZodLiteral<ModerationActionName> }>,
-    ...z.ZodObject<{ action: z.ZodLiteral<ModerationActionName> }>[],
+  MODERATION_ACTION_NAMES.map((name) => z.extend(MODERATION_ACTIONS[name].input, { action: z.literal(name) })) as unknown as [
+    z.ZodMiniObject<{ action: z.ZodMiniLiteral<ModerationActionName> }>,
+    ...z.ZodMiniObject<{ action: z.ZodMiniLiteral<ModerationActionName> }>[],
   ],
-  { message: "Choose a moderation action." },
-) as unknown as z.ZodType<ModerationActionInput, ModerationActionRequest>;
+  { error: "Choose a moderation action." },
+) as unknown as z.ZodMiniType<ModerationActionInput, ModerationActionRequest>;

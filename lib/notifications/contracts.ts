@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineOperation, returns } from "@/lib/http/contract";
 import { serialId } from "@/lib/validation";
 import type { NotificationView } from "./notifications";
@@ -18,6 +18,6 @@ export const markNotificationsRead = defineOperation({
   method: "POST",
   path: "/api/notifications",
   guard: "member",
-  body: z.object({ ids: z.union([z.literal("all"), z.array(serialId("notification")).max(500)], { message: 'Send the ids to mark read, or "all".' }) }),
+  body: z.object({ ids: z.union([z.literal("all"), z.array(serialId("notification")).check(z.maxLength(500))], { error: 'Send the ids to mark read, or "all".' }) }),
   response: returns<{ marked: number }>(),
 });
