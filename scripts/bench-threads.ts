@@ -5,16 +5,14 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { chromium, type Browser } from "@playwright/test";
-import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/config";
 import { PROJECT_ROOT } from "@/lib/db/migrations";
 import { CHROMIUM_ARGS, chromiumExecutablePath } from "../tests/support/chromium";
 import { createFreshDatabase } from "../tests/support/database";
 import { runCli } from "./lib/cli";
-import { productionNodeOptions } from "./lib/production-node-options";
 import { DEMO_ESSAY_PATH, DEMO_ESSAY_SLUG, seedDemoEssay } from "./lib/seed-demo";
+import { run, sessionCookie, startApp, waitFor } from "./bench/app-server";
 import { percentile, sampleGets, watchRss } from "./bench/measure";
 import { seedDiscussion, type SeededDiscussion } from "./bench/threads-seed";
 
@@ -23,7 +21,6 @@ import { seedDiscussion, type SeededDiscussion } from "./bench/threads-seed";
 const PORTS = [3201, 3202] as const;
 const BARE_PORT = 3299;
 const QUIET_SLUG = "reading-with-a-pencil-quiet";
-const SECRET = "bench-threads-secret-not-for-production-use";
 const PAGE_RUNS = 100;
 const THREAD_RUNS = 100;
 const LOAD_SECONDS = 10;
@@ -44,47 +41,6 @@ const report = (figure: string, value: string, target = "", pass?: boolean) => {
   console.log(`  ${figure}: ${value}${target ? ` (target ${target}: ${pass ? "PASS" : "FAIL"})` : ""}`);
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited ${code}`))));
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (child.exitCode !== null) throw new Error(`The server for ${url} exited with ${child.exitCode}.`);
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not come up within a minute.`);
-}
-
-function startApp(port: number, databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: PROJECT_ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      NODE_OPTIONS: productionNodeOptions(),
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: SECRET,
-      NEXTAUTH_SECRET: SECRET,
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    },
-  });
-}
-
-async function sessionCookie(userId: string): Promise<string> {
-  const token = await encode({ token: { uid: userId, sv: 0 }, secret: SECRET, maxAge: SESSION_MAX_AGE_SECONDS });
-  return `${SESSION_COOKIE}=${token}`;
-}
 
 /** Reads an SSE stream from `url`, recording when each comment's event arrives. */
 async function listen(url: string, arrivals: Map<number, number>): Promise<AbortController> {

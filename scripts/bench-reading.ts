@@ -1,0 +1,177 @@
+import { chromium, type BrowserContext, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumExecutablePath } from "../tests/support/chromium";
+import { createFreshDatabase } from "../tests/support/database";
+import { percentile } from "./bench/measure";
+import { run, sessionCookie, startApp, waitFor } from "./bench/app-server";
+import { seedDiscussion } from "./bench/threads-seed";
+import { runCli } from "./lib/cli";
+import { DEMO_ESSAY_SLUG, seedDemoEssay } from "./lib/seed-demo";
+import { firstFreePort } from "@/lib/net/free-port";
+
+// npm run bench:reading — what a reader feels in Chromium, against a
+// production build and the thread benchmark's essay (50,000 comments, 5,000
+// highlights): how long after the load event the page is usable
+// (highlights painted, the first screen of discussion shown), and how long
+// after a click the author sees their new highlight and comment.
+const PAGE_RUNS = 15;
+const WRITE_RUNS = 10;
+const USABLE_TARGET_MS = 300;
+const ECHO_TARGET_MS = 100;
+
+interface Row {
+  figure: string;
+  value: string;
+  target: string;
+  pass: boolean;
+}
+const rows: Row[] = [];
+function report(figure: string, samples: number[], targetMs: number) {
+  const p50 = percentile(samples, 50);
+  const p95 = percentile(samples, 95);
+  rows.push({ figure, value: `${p50.toFixed(0)} / ${p95.toFixed(0)} ms (n=${samples.length})`, target: `p95 ≤ ${targetMs} ms`, pass: p95 <= targetMs });
+  console.log(`  ${figure}: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`);
+}
+
+/**
+ * Timestamps taken inside the page (performance.now(), checked every
+ * animation frame, so "painted" means on screen): the load event, the first
+ * frame with painted highlights, the first with a comment of the discussion.
+ */
+function recordMilestones() {
+  const marks: Record<string, number> = {};
+  (window as unknown as { __glossaMarks: Record<string, number> }).__glossaMarks = marks;
+  addEventListener("load", () => (marks.load = performance.now()));
+  const painted = () => [...CSS.highlights.values()].some((highlight) => highlight.size > 0);
+  const tick = () => {
+    if (marks.painted === undefined && painted()) marks.painted = performance.now();
+    if (marks.discussion === undefined && document.querySelector("[data-comment-id]")) marks.discussion = performance.now();
+    if (marks.painted === undefined || marks.discussion === undefined) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+async function usableAfterLoad(context: BrowserContext, url: string): Promise<{ painted: number; discussion: number }> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForFunction(() => {
+    const marks = (window as unknown as { __glossaMarks: Record<string, number> }).__glossaMarks;
+    return marks.painted !== undefined && marks.discussion !== undefined && marks.load !== undefined;
+  });
+  const marks = await page.evaluate(() => (window as unknown as { __glossaMarks: Record<string, number> }).__glossaMarks);
+  await page.close();
+  // A milestone reached before the load event counts as 0 ms after it.
+  return { painted: Math.max(0, marks.painted! - marks.load!), discussion: Math.max(0, marks.discussion! - marks.load!) };
+}
+
+/** Selects the n-th sentence-sized run of words in the essay, as a drag would. */
+async function selectWords(page: Page, index: number): Promise<void> {
+  await page.evaluate((n) => {
+    const paragraphs = [...document.querySelectorAll("[data-essay-body] p")];
+    const text = paragraphs[n % paragraphs.length]!.firstChild as Text;
+    const start = Math.min(5 + Math.floor(n / paragraphs.length) * 30, Math.max(0, text.data.length - 25));
+    const range = document.createRange();
+    range.setStart(text, start);
+    range.setEnd(text, Math.min(text.data.length, start + 20));
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    document.dispatchEvent(new Event("selectionchange"));
+  }, index);
+}
+
+/** Milliseconds from the click on `button` (taken in the page) to the first frame where `appeared()` holds. */
+async function clickToFrame(page: Page, click: () => Promise<void>, appeared: string, argument: string): Promise<number> {
+  await page.evaluate(
+    ([condition, value]) => {
+      const state = window as unknown as { __glossaEcho: { clicked?: number; shown?: number } };
+      state.__glossaEcho = {};
+      const test = new Function("value", `return (${condition})(value)`) as (value: string) => boolean;
+      document.addEventListener("click", () => (state.__glossaEcho.clicked = performance.now()), { capture: true, once: true });
+      const tick = () => {
+        if (state.__glossaEcho.clicked !== undefined && test(value!)) state.__glossaEcho.shown = performance.now();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    },
+    [appeared, argument],
+  );
+  await click();
+  await page.waitForFunction(() => (window as unknown as { __glossaEcho: { shown?: number } }).__glossaEcho.shown !== undefined);
+  return page.evaluate(() => {
+    const echo = (window as unknown as { __glossaEcho: { clicked: number; shown: number } }).__glossaEcho;
+    return echo.shown - echo.clicked;
+  });
+}
+
+const MINE_PAINTED = `(before) => [...CSS.highlights.entries()].filter(([name]) => name.startsWith("glossa-mine")).reduce((sum, [, highlight]) => sum + highlight.size, 0) > Number(before)`;
+const COMMENT_SHOWN = `(text) => [...document.querySelectorAll(".comment__body")].some((body) => body.textContent.includes(text))`;
+
+await runCli(async () => {
+  console.log("▶ production build");
+  await run("npm", ["run", "build", "--silent"]);
+  console.log("▶ seeding a separate database");
+  const database = await createFreshDatabase("bench-reading");
+  process.env.DATABASE_URL = database.url;
+  await seedDemoEssay();
+  const { disconnectDb } = await import("@/lib/db/client");
+  await disconnectDb();
+  const seeded = await seedDiscussion(database.url, DEMO_ESSAY_SLUG, `${DEMO_ESSAY_SLUG}-quiet`);
+  console.log(`  ${seeded.comments.toLocaleString("en")} comments and ${seeded.highlights.toLocaleString("en")} highlights`);
+
+  const port = firstFreePort(3230, 50) ?? 3230;
+  const app = startApp(port, database.url);
+  const browser = await chromium.launch({ executablePath: chromiumExecutablePath(), args: CHROMIUM_ARGS });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/`, app);
+    const url = `${base}/essays/${seeded.slug}`;
+
+    console.log(`▶ the essay page, signed out, ${PAGE_RUNS} loads (after 2 to warm up)`);
+    const reader = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await reader.addInitScript(recordMilestones);
+    for (let warm = 0; warm < 2; warm++) await usableAfterLoad(reader, url);
+    const loads = [];
+    for (let i = 0; i < PAGE_RUNS; i++) loads.push(await usableAfterLoad(reader, url));
+    report("highlights painted, after the load event", loads.map((load) => load.painted), USABLE_TARGET_MS);
+    report("first screen of discussion shown, after the load event", loads.map((load) => load.discussion), USABLE_TARGET_MS);
+    report("usable (both), after the load event", loads.map((load) => Math.max(load.painted, load.discussion)), USABLE_TARGET_MS);
+    await reader.close();
+
+    console.log(`▶ an author's own writes, ${WRITE_RUNS} each`);
+    const author = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const [name, value] = (await sessionCookie(seeded.posterIds[0]!)).split("=") as [string, string];
+    await author.addCookies([{ name, value, url: base }]);
+    const page = await author.newPage();
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForSelector("[data-comment-id]");
+    const highlightEchoes = [];
+    for (let i = 0; i < WRITE_RUNS; i++) {
+      const before = await page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith("glossa-mine")).reduce((sum, [, highlight]) => sum + highlight.size, 0));
+      await selectWords(page, i * 3);
+      const button = page.getByRole("toolbar", { name: "Highlight the selected passage" }).getByRole("button", { name: "Highlight yellow" });
+      await button.waitFor();
+      highlightEchoes.push(await clickToFrame(page, () => button.click(), MINE_PAINTED, String(before)));
+      await page.keyboard.press("Escape");
+    }
+    report("click → own highlight painted", highlightEchoes, ECHO_TARGET_MS);
+
+    const commentEchoes = [];
+    const composer = page.getByLabel("Comment on the essay as a whole");
+    for (let i = 0; i < WRITE_RUNS; i++) {
+      // One comment per 5 s per reader is a real limit: each write is a different poster.
+      const [cookieName, cookieValue] = (await sessionCookie(seeded.posterIds[1 + i]!)).split("=") as [string, string];
+      await author.addCookies([{ name: cookieName, value: cookieValue, url: base }]);
+      const text = `Benchmark comment ${i} ${Date.now()}`;
+      await composer.fill(text);
+      const post = page.getByRole("button", { name: "Post comment" }).first();
+      commentEchoes.push(await clickToFrame(page, () => post.click(), COMMENT_SHOWN, text));
+    }
+    report("click → own comment shown", commentEchoes, ECHO_TARGET_MS);
+    await author.close();
+  } finally {
+    await browser.close();
+    app.kill("SIGTERM");
+    await database.stop();
+  }
+  console.log(`\nbench:reading — ${rows.filter((row) => row.pass).length} of ${rows.length} targets met`);
+  console.table(rows.map(({ figure, value, target, pass }) => ({ figure, value, target, result: pass ? "PASS" : "FAIL" })));
+});
