@@ -16,6 +16,9 @@ import { firstFreePort } from "@/lib/net/free-port";
 const PAGE_RUNS = 15;
 const WRITE_RUNS = 10;
 const USABLE_TARGET_MS = 300;
+// tsx compiles this file with esbuild's keepNames, which wraps named inner
+// functions in a `__name` helper; functions sent to the page need it too.
+const KEEP_NAMES_HELPER = "globalThis.__name = (target) => target;";
 const ECHO_TARGET_MS = 100;
 
 interface Row {
@@ -52,12 +55,21 @@ function recordMilestones() {
 
 async function usableAfterLoad(context: BrowserContext, url: string): Promise<{ painted: number; discussion: number }> {
   const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
+  page.on("response", (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
   await page.goto(url, { waitUntil: "load" });
-  await page.waitForFunction(() => {
-    const marks = (window as unknown as { __glossaMarks: Record<string, number> }).__glossaMarks;
-    return marks.painted !== undefined && marks.discussion !== undefined && marks.load !== undefined;
-  });
-  const marks = await page.evaluate(() => (window as unknown as { __glossaMarks: Record<string, number> }).__glossaMarks);
+  const marksOf = () => page.evaluate(() => (window as unknown as { __glossaMarks: Record<string, number> }).__glossaMarks);
+  await page
+    .waitForFunction(() => {
+      const marks = (window as unknown as { __glossaMarks: Record<string, number> }).__glossaMarks;
+      return marks.painted !== undefined && marks.discussion !== undefined && marks.load !== undefined;
+    })
+    .catch(async (error: Error) => {
+      throw new Error(`The page did not become usable: milestones reached ${JSON.stringify(await marksOf())}; ${problems.join("; ") || "no errors"}. ${error.message}`);
+    });
+  const marks = await marksOf();
   await page.close();
   // A milestone reached before the load event counts as 0 ms after it.
   return { painted: Math.max(0, marks.painted! - marks.load!), discussion: Math.max(0, marks.discussion! - marks.load!) };
@@ -78,22 +90,24 @@ async function selectWords(page: Page, index: number): Promise<void> {
   }, index);
 }
 
-/** Milliseconds from the click on `button` (taken in the page) to the first frame where `appeared()` holds. */
-async function clickToFrame(page: Page, click: () => Promise<void>, appeared: string, argument: string): Promise<number> {
-  await page.evaluate(
-    ([condition, value]) => {
-      const state = window as unknown as { __glossaEcho: { clicked?: number; shown?: number } };
-      state.__glossaEcho = {};
-      const test = new Function("value", `return (${condition})(value)`) as (value: string) => boolean;
-      document.addEventListener("click", () => (state.__glossaEcho.clicked = performance.now()), { capture: true, once: true });
-      const tick = () => {
-        if (state.__glossaEcho.clicked !== undefined && test(value!)) state.__glossaEcho.shown = performance.now();
-        else requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    },
-    [appeared, argument],
-  );
+/** What the author waits to see: one more highlight of their own painted, or a comment with this text. */
+type Echo = { kind: "highlight"; before: number } | { kind: "comment"; text: string };
+
+/** Milliseconds from the click (taken in the page, at capture) to the first frame that shows `echo`. */
+async function clickToFrame(page: Page, click: () => Promise<void>, echo: Echo): Promise<number> {
+  await page.evaluate((awaited) => {
+    const state = window as unknown as { __glossaEcho: { clicked?: number; shown?: number } };
+    state.__glossaEcho = {};
+    const mine = () => [...CSS.highlights.entries()].filter(([name]) => name.startsWith("glossa-mine")).reduce((sum, [, highlight]) => sum + highlight.size, 0);
+    const shown = () =>
+      awaited.kind === "highlight" ? mine() > awaited.before : [...document.querySelectorAll(".comment__body")].some((body) => body.textContent?.includes(awaited.text));
+    document.addEventListener("click", () => (state.__glossaEcho.clicked = performance.now()), { capture: true, once: true });
+    const tick = () => {
+      if (state.__glossaEcho.clicked !== undefined && shown()) state.__glossaEcho.shown = performance.now();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, echo);
   await click();
   await page.waitForFunction(() => (window as unknown as { __glossaEcho: { shown?: number } }).__glossaEcho.shown !== undefined);
   return page.evaluate(() => {
@@ -102,12 +116,13 @@ async function clickToFrame(page: Page, click: () => Promise<void>, appeared: st
   });
 }
 
-const MINE_PAINTED = `(before) => [...CSS.highlights.entries()].filter(([name]) => name.startsWith("glossa-mine")).reduce((sum, [, highlight]) => sum + highlight.size, 0) > Number(before)`;
-const COMMENT_SHOWN = `(text) => [...document.querySelectorAll(".comment__body")].some((body) => body.textContent.includes(text))`;
+const ownHighlights = (page: Page) => page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith("glossa-mine")).reduce((sum, [, highlight]) => sum + highlight.size, 0));
 
 await runCli(async () => {
-  console.log("▶ production build");
-  await run("npm", ["run", "build", "--silent"]);
+  if (!process.argv.includes("--skip-build")) {
+    console.log("▶ production build");
+    await run("npm", ["run", "build", "--silent"]);
+  }
   console.log("▶ seeding a separate database");
   const database = await createFreshDatabase("bench-reading");
   process.env.DATABASE_URL = database.url;
@@ -127,6 +142,7 @@ await runCli(async () => {
 
     console.log(`▶ the essay page, signed out, ${PAGE_RUNS} loads (after 2 to warm up)`);
     const reader = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await reader.addInitScript(KEEP_NAMES_HELPER);
     await reader.addInitScript(recordMilestones);
     for (let warm = 0; warm < 2; warm++) await usableAfterLoad(reader, url);
     const loads = [];
@@ -140,16 +156,17 @@ await runCli(async () => {
     const author = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const [name, value] = (await sessionCookie(seeded.posterIds[0]!)).split("=") as [string, string];
     await author.addCookies([{ name, value, url: base }]);
+    await author.addInitScript(KEEP_NAMES_HELPER);
     const page = await author.newPage();
     await page.goto(url, { waitUntil: "load" });
     await page.waitForSelector("[data-comment-id]");
     const highlightEchoes = [];
     for (let i = 0; i < WRITE_RUNS; i++) {
-      const before = await page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith("glossa-mine")).reduce((sum, [, highlight]) => sum + highlight.size, 0));
+      const before = await ownHighlights(page);
       await selectWords(page, i * 3);
       const button = page.getByRole("toolbar", { name: "Highlight the selected passage" }).getByRole("button", { name: "Highlight yellow" });
       await button.waitFor();
-      highlightEchoes.push(await clickToFrame(page, () => button.click(), MINE_PAINTED, String(before)));
+      highlightEchoes.push(await clickToFrame(page, () => button.click(), { kind: "highlight", before }));
       await page.keyboard.press("Escape");
     }
     report("click → own highlight painted", highlightEchoes, ECHO_TARGET_MS);
@@ -163,7 +180,7 @@ await runCli(async () => {
       const text = `Benchmark comment ${i} ${Date.now()}`;
       await composer.fill(text);
       const post = page.getByRole("button", { name: "Post comment" }).first();
-      commentEchoes.push(await clickToFrame(page, () => post.click(), COMMENT_SHOWN, text));
+      commentEchoes.push(await clickToFrame(page, () => post.click(), { kind: "comment", text }));
     }
     report("click → own comment shown", commentEchoes, ECHO_TARGET_MS);
     await author.close();
