@@ -27,6 +27,7 @@ export function VisibilitySwitch({ value, onChange }: { value: "private" | "publ
     <div className="visibility" role="radiogroup" aria-label="Who can see it">
       {(["private", "public"] as const).map((option) => (
         <button key={option} type="button" role="radio" aria-checked={value === option} className="visibility__option" onClick={() => onChange(option)}>
+          <span aria-hidden="true">{option === "private" ? "🔒 " : "🌐 "}</span>
           {option === "private" ? "Only me" : "Public"}
         </button>
       ))}
