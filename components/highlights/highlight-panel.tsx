@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { HighlightView } from "@/lib/highlights/view";
-import { ColourSwatches, VisibilitySwitch } from "./colour-swatches";
+import { ColourSwatches, VisibilityIcon, VisibilitySwitch } from "./colour-swatches";
 import type { HighlightPatch } from "@/lib/highlights/schemas";
 import { ReportButton } from "@/components/moderation/report-button";
 import { MAX_NOTE_LENGTH } from "@/lib/highlights/schemas";
@@ -77,15 +77,7 @@ function OwnHighlight({ highlight, onUpdate, onDelete, onCopyLink }: { highlight
       <p className="highlight-entry__who">
         Your highlight{" "}
         <span className="highlight-entry__visibility">
-          {highlight.visibility === "private" ? (
-            <>
-              <span aria-hidden="true">🔒</span> only you can see it
-            </>
-          ) : (
-            <>
-              <span aria-hidden="true">🌐</span> public
-            </>
-          )}
+          <VisibilityIcon visibility={highlight.visibility} /> {highlight.visibility === "private" ? "only you can see it" : "public"}
         </span>
       </p>
       {highlight.noteHiddenReason && <p className="highlight-entry__hidden">Your note is hidden from other readers: {highlight.noteHiddenReason}</p>}

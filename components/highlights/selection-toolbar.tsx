@@ -31,7 +31,9 @@ const EDGE = 8;
 /**
  * Where the toolbar goes, in page coordinates: below the selection's last
  * line when it fits in the viewport, else above it, else pinned to the
- * bottom of the viewport, so that it is never opened out of sight.
+ * bottom of the viewport, so that it is never opened out of sight. Measured
+ * against the viewport as it was when the selection was made, so later
+ * scrolling moves the toolbar with the text.
  */
 function placement(anchor: EssaySelection["anchorRect"], height: number) {
   const viewport = window.innerHeight;
@@ -40,7 +42,7 @@ function placement(anchor: EssaySelection["anchorRect"], height: number) {
   const top = below + height <= viewport - EDGE ? below : above >= EDGE ? above : Math.max(EDGE, viewport - height - EDGE);
   const centre = (anchor.left + anchor.right) / 2;
   const left = Math.max(EDGE, Math.min(centre - TOOLBAR_WIDTH / 2, document.documentElement.clientWidth - TOOLBAR_WIDTH - EDGE));
-  return { top: top + window.scrollY, left: left + window.scrollX };
+  return { top: top + anchor.scrollY, left: left + anchor.scrollX };
 }
 
 /** The small toolbar beside a selection: highlight in a colour, add a note, comment, copy a link. */
@@ -65,7 +67,16 @@ export function SelectionToolbar({ selection, signedIn, signInHref, visibility, 
     return () => observer.disconnect();
   }, []);
 
-  const style = placement(selection.anchorRect, height);
+  // On phones the toolbar is pinned to the bottom of the screen: scroll the passage above it.
+  const { anchorRect } = selection;
+  useLayoutEffect(() => {
+    const element = toolbar.current;
+    if (!element || height === 0 || getComputedStyle(element).position !== "fixed") return;
+    const hidden = anchorRect.bottom + anchorRect.scrollY - window.scrollY - (window.innerHeight - height - 16);
+    if (hidden > 0) window.scrollBy({ top: hidden });
+  }, [anchorRect, height]);
+
+  const style = placement(anchorRect, height);
 
   return (
     <div

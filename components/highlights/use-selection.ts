@@ -8,14 +8,14 @@ export interface EssaySelection {
   start: number;
   end: number;
   exact: string;
-  /** Viewport rectangle of the selection's last line. */
-  anchorRect: { top: number; bottom: number; left: number; right: number };
+  /** Viewport rectangle of the selection's last line, and the page's scroll position when it was measured. */
+  anchorRect: { top: number; bottom: number; left: number; right: number; scrollX: number; scrollY: number };
 }
 
 function lastLine(range: Range): EssaySelection["anchorRect"] {
   const rects = range.getClientRects();
   const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-  return { top: last.top, bottom: last.bottom, left: last.left, right: last.right };
+  return { top: last.top, bottom: last.bottom, left: last.left, right: last.right, scrollX: window.scrollX, scrollY: window.scrollY };
 }
 
 /**
