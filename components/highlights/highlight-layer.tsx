@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { offsetAtPoint, paragraphOffsets, rangeFromOffsets, sentenceOffsetsAt } from "@/lib/anchoring/dom";
+import { offsetAtPoint, paragraphOffsets, sentenceOffsetsAt } from "@/lib/anchoring/dom";
+import { adjustSelection, selectionMoveFor } from "@/lib/highlights/adjust-selection";
 import type { HighlightColourName } from "@/lib/highlights/colours";
 import { indexIntervals } from "@/lib/highlights/intervals";
 import { createPainter, type Painter } from "@/lib/highlights/paint";
@@ -18,6 +19,7 @@ import { readerCount, sceneFor, topHighlights, type HighlightLayerChoice } from 
 import { SelectionToolbar } from "./selection-toolbar";
 import { Toast, type ToastMessage } from "./toast";
 import { useEssaySelection } from "./use-selection";
+import { useFocusReturn } from "./use-focus-return";
 
 interface Props {
   essayId: string;
@@ -31,6 +33,12 @@ interface Props {
 
 const VISIBILITY_KEY = "glossa:new-highlight-visibility";
 const HIGHLIGHT_HASH = /^#hl-([\w-]+)$/;
+/** Turns on keyboard highlighting from anywhere on the page (announced on the button as aria-keyshortcuts). */
+const KEYBOARD_SHORTCUT = "Alt+Shift+H";
+
+function isTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest("textarea, input, select, [contenteditable='true']") !== null;
+}
 
 function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.message : "That did not work. Please try again.";
@@ -62,7 +70,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
   const toastId = useRef(0);
 
   const canonical = useMemo(() => (body ? [...body.querySelectorAll("[data-block]")].map((block) => block.textContent ?? "").join("\n\n") : ""), [body]);
-  const [selection, clearSelection] = useEssaySelection(body, canonical);
+  const { selection, clear: clearSelection, select } = useEssaySelection(body, canonical);
   const signedIn = viewer !== null;
   const placed = useMemo(() => highlights.filter((highlight) => !highlight.orphaned && highlight.revisionId === revisionId), [highlights, revisionId]);
   const visible = useMemo(() => (layer === "none" ? [] : layer === "mine" ? placed.filter((h) => h.mine) : placed), [placed, layer]);
@@ -178,12 +186,8 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
     if (!body || !keyboardMode) return;
     const blocks = [...body.querySelectorAll<HTMLElement>("[data-block]")];
     for (const block of blocks) block.tabIndex = 0;
-    const select = (start: number, end: number) => {
-      const range = rangeFromOffsets(body, start, end);
-      if (!range) return;
-      const current = document.getSelection()!;
-      current.removeAllRanges();
-      current.addRange(range);
+    const selectForToolbar = (start: number, end: number) => {
+      select(start, end);
       setFocusFor(`${start}-${end}`);
     };
     const onKey = (event: KeyboardEvent) => {
@@ -192,14 +196,14 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
       if (event.key === "Enter") {
         event.preventDefault();
         const { start, end } = paragraphOffsets(block);
-        select(start, end);
+        selectForToolbar(start, end);
       } else if (event.key === "s" || event.key === "S") {
         event.preventDefault();
         const at = sentenceCursor.current.get(block) ?? 0;
         const sentence = sentenceOffsetsAt(block, at);
         const blockStart = Number(block.dataset.start);
         sentenceCursor.current.set(block, sentence.end - blockStart + 1 >= (block.textContent ?? "").length ? 0 : sentence.end - blockStart + 1);
-        select(sentence.start, sentence.end);
+        selectForToolbar(sentence.start, sentence.end);
       }
     };
     body.addEventListener("keydown", onKey);
@@ -207,17 +211,63 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
       body.removeEventListener("keydown", onKey);
       for (const block of blocks) block.removeAttribute("tabindex");
     };
-  }, [body, keyboardMode]);
+  }, [body, keyboardMode, select]);
+
+  // The shortcut works from anywhere on the page: keyboard mode on, focus on the first paragraph in view.
+  useEffect(() => {
+    if (!body || !signedIn) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.altKey && event.shiftKey && event.code === "KeyH") || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      setKeyboardMode(true);
+      const blocks = [...body.querySelectorAll<HTMLElement>("[data-block]")];
+      const first = blocks.find((block) => block.getBoundingClientRect().bottom > 0) ?? blocks[0];
+      if (!first) return;
+      first.tabIndex = 0;
+      first.focus();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [body, signedIn]);
+
+  // The passage being highlighted stays marked while focus is in the toolbar (a note field takes the document selection).
+  useEffect(() => {
+    painter.current?.pending(selection ? { start: selection.start, end: selection.end } : null);
+  }, [selection]);
+
+  // Shift+arrows move the selection's end (←/→) or start (↑/↓) by a word, with Alt by a sentence; text fields keep their own keys.
+  useEffect(() => {
+    if (!selection) return;
+    const onKey = (event: KeyboardEvent) => {
+      const move = selectionMoveFor(event);
+      if (!move || isTextField(event.target)) return;
+      const target = event.target as HTMLElement | null;
+      if (!target?.closest("[data-selection-ui], [data-essay-body]")) return;
+      event.preventDefault();
+      const next = adjustSelection(canonical, selection, move);
+      if (next.start !== selection.start || next.end !== selection.end) select(next.start, next.end);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [selection, canonical, select]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== "Escape") return;
-      setActiveIds(null);
-      if (selection) clearSelection();
+      if (activeIds) setActiveIds(null);
+      else if (selection) clearSelection();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [selection, clearSelection]);
+  }, [activeIds, selection, clearSelection]);
+
+  // Where focus goes when the toolbar or panel closes with focus inside: the passage's paragraph, never <body>.
+  const blockAt = (offset: number) => {
+    if (!body) return null;
+    const block = [...body.querySelectorAll<HTMLElement>("[data-block]")].find((candidate) => Number(candidate.dataset.end) > offset) ?? null;
+    if (block && !block.hasAttribute("tabindex")) block.tabIndex = -1;
+    return block;
+  };
 
   const changeVisibility = (value: "private" | "public") => {
     setVisibility(value);
@@ -237,6 +287,12 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
     if (!selection || !viewer) return;
     if (!highlightsOpen) return say("Highlighting is closed on this essay.", { tone: "error" });
     const { start, end, exact } = selection;
+    const already = placed.find((candidate) => candidate.mine && candidate.start === start && candidate.end === end);
+    if (already) {
+      clearSelection();
+      setActiveIds([already.id]);
+      return say("You have already highlighted exactly this passage; here it is.");
+    }
     const pendingId = `pending-${Date.now()}`;
     const optimistic: HighlightView = {
       id: pendingId,
@@ -260,7 +316,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
     try {
       const { highlight: saved } = await callOperation(highlightOps.createHighlight, { params: { essayId }, body: { revisionId, start, end, exact, colour, note: optimistic.note, visibility } });
       setHighlights((current) => current.map((candidate) => (candidate.id === pendingId ? saved : candidate)));
-      say(visibility === "public" ? "Highlighted. Everyone can see it." : "Highlighted. Only you can see it.");
+      say(visibility === "public" ? "Highlighted. Everyone can see it." : "Highlighted. Only you can see it (dashed underline).");
     } catch (error) {
       setHighlights((current) => current.filter((candidate) => candidate.id !== pendingId));
       say(messageOf(error), { tone: "error" });
@@ -330,6 +386,8 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
 
   const active = activeIds ? visible.filter((candidate) => activeIds.includes(candidate.id)).sort((a, b) => Number(b.mine) - Number(a.mine)) : [];
   const mineCount = placed.filter((candidate) => candidate.mine).length;
+  useFocusReturn(selection?.start ?? null, blockAt);
+  useFocusReturn(active[0]?.start ?? null, blockAt);
 
   return (
     <>
@@ -340,7 +398,11 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
         signedIn={signedIn}
         signInHref={`/signin?callbackUrl=${encodeURIComponent(`/essays/${slug}`)}`}
         keyboardMode={keyboardMode}
-        onKeyboardModeChange={setKeyboardMode}
+        onKeyboardModeChange={(on) => {
+          setKeyboardMode(on);
+          say(on ? "Keyboard highlighting on. Tab to a paragraph, then press Enter or S." : "Keyboard highlighting off.");
+        }}
+        shortcut={KEYBOARD_SHORTCUT}
       />
       <MarginMarkers markers={markers} onOpen={setActiveIds} />
       {selection && (
@@ -353,6 +415,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
           onHighlight={highlight}
           onCopyLink={() => copy(`${window.location.origin}/essays/${slug}#:~:text=${encodeURIComponent(selection.exact.slice(0, 300))}`)}
           onComment={commentsOpen ? commentOnSelection : null}
+          keyboardMode={keyboardMode}
           takeFocus={focusFor === `${selection.start}-${selection.end}`}
         />
       )}

@@ -1,8 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { HighlightView } from "@/lib/highlights/view";
-import { ColourSwatches, VisibilitySwitch } from "./colour-swatches";
+import { ColourSwatches, VisibilityIcon, VisibilitySwitch } from "./colour-swatches";
 import type { HighlightPatch } from "@/lib/highlights/schemas";
 import { ReportButton } from "@/components/moderation/report-button";
 import { MAX_NOTE_LENGTH } from "@/lib/highlights/schemas";
@@ -23,12 +23,15 @@ interface Props {
 /**
  * A passage's panel: the highlights covering it (the reader's own first,
  * editable), who made them and their notes. A side panel on wide screens,
- * a bottom sheet on narrow ones.
+ * a bottom sheet on narrow ones. It takes focus when it opens (the layer
+ * returns focus to the passage when it closes).
  */
 export function HighlightPanel({ highlights, discussion, readers, onClose, onUpdate, onDelete, onCopyLink, signedIn }: Props) {
   const quote = highlights[0]?.exact ?? "";
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => panel.current?.focus({ preventScroll: true }), []);
   return (
-    <aside className="highlight-panel" role="dialog" aria-modal="false" aria-labelledby="highlight-panel-title">
+    <aside ref={panel} tabIndex={-1} className="highlight-panel" role="dialog" aria-modal="false" aria-labelledby="highlight-panel-title">
       <header className="highlight-panel__header">
         <h2 id="highlight-panel-title">{readers === 1 ? "1 reader" : `${readers} readers`} highlighted this</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
@@ -70,8 +73,13 @@ function OwnHighlight({ highlight, onUpdate, onDelete, onCopyLink }: { highlight
   const [note, setNote] = useState(highlight.note ?? "");
   const changed = note !== (highlight.note ?? "");
   return (
-    <li className="highlight-entry highlight-entry--mine">
-      <p className="highlight-entry__who">Your highlight</p>
+    <li className={`highlight-entry highlight-entry--mine highlight-entry--${highlight.visibility}`}>
+      <p className="highlight-entry__who">
+        Your highlight{" "}
+        <span className="highlight-entry__visibility">
+          <VisibilityIcon visibility={highlight.visibility} /> {highlight.visibility === "private" ? "only you can see it" : "public"}
+        </span>
+      </p>
       {highlight.noteHiddenReason && <p className="highlight-entry__hidden">Your note is hidden from other readers: {highlight.noteHiddenReason}</p>}
       <ColourSwatches verb="Change colour to" current={highlight.colour} onPick={(colour) => onUpdate(highlight.id, { colour })} />
       <VisibilitySwitch value={highlight.visibility} onChange={(visibility) => onUpdate(highlight.id, { visibility })} />

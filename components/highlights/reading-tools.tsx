@@ -11,6 +11,8 @@ interface Props {
   signInHref: string;
   keyboardMode: boolean;
   onKeyboardModeChange: (on: boolean) => void;
+  /** The page-wide shortcut that turns keyboard highlighting on, e.g. "Alt+Shift+H". */
+  shortcut: string;
 }
 
 const LAYERS: { value: HighlightLayerChoice; label: string }[] = [
@@ -19,10 +21,19 @@ const LAYERS: { value: HighlightLayerChoice; label: string }[] = [
   { value: "none", label: "None" },
 ];
 
-/** The bar above the essay: which highlights to show, and the keyboard way to highlight. */
-export function ReadingTools({ layer, onLayerChange, counts, signedIn, signInHref, keyboardMode, onKeyboardModeChange }: Props) {
+/** The bar above the essay: the keyboard way to highlight (first, so it is an early Tab stop), which highlights to show, and what their looks mean. */
+export function ReadingTools({ layer, onLayerChange, counts, signedIn, signInHref, keyboardMode, onKeyboardModeChange, shortcut }: Props) {
   return (
     <div className="reading-tools">
+      {signedIn ? (
+        <button type="button" className="toolbar-button reading-tools__keyboard" aria-pressed={keyboardMode} aria-keyshortcuts={shortcut} onClick={() => onKeyboardModeChange(!keyboardMode)}>
+          {keyboardMode ? "Done highlighting with keyboard" : "Highlight with keyboard"} <kbd>{shortcut}</kbd>
+        </button>
+      ) : (
+        <Link className="reading-tools__sign-in" href={signInHref}>
+          Sign in to highlight or comment
+        </Link>
+      )}
       <div className="layer-switch" role="radiogroup" aria-label="Show highlights">
         <span className="layer-switch__label">Highlights</span>
         {LAYERS.map(({ value, label }) => (
@@ -35,18 +46,15 @@ export function ReadingTools({ layer, onLayerChange, counts, signedIn, signInHre
         {counts.everyone === 0 ? "No highlights yet" : `${counts.everyone} highlight${counts.everyone === 1 ? "" : "s"} by ${counts.readers} reader${counts.readers === 1 ? "" : "s"}`}
         {signedIn && counts.mine > 0 ? ` · ${counts.mine} yours` : ""}
       </p>
-      {signedIn ? (
-        <button type="button" className="link-button reading-tools__keyboard" aria-pressed={keyboardMode} onClick={() => onKeyboardModeChange(!keyboardMode)}>
-          {keyboardMode ? "Done highlighting by keyboard" : "Highlight by keyboard"}
-        </button>
-      ) : (
-        <Link className="reading-tools__sign-in" href={signInHref}>
-          Sign in to highlight or comment
-        </Link>
+      {signedIn && counts.mine > 0 && (
+        <p className="reading-tools__legend">
+          <span className="legend-sample legend-sample--public">Solid underline</span> public · <span className="legend-sample legend-sample--private">dashed</span> only you
+        </p>
       )}
       {keyboardMode && (
         <p className="reading-tools__help" role="note">
-          Tab to a paragraph, then press Enter to select it or S to select the sentence you are in; the highlight toolbar opens. Shift+arrow keys adjust a selection; Escape closes.
+          Tab to a paragraph, then press Enter to select it or S to select its next sentence; the highlight toolbar opens. There, Shift+← and Shift+→ move the end of the selection by a word and
+          Shift+↑ and Shift+↓ its start; hold Alt as well to move by a sentence. Escape cancels and returns you to the paragraph.
         </p>
       )}
     </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { HighlightColourName } from "@/lib/highlights/colours";
 import { ColourSwatches, VisibilitySwitch } from "./colour-swatches";
 import type { EssaySelection } from "./use-selection";
@@ -20,27 +20,63 @@ interface Props {
   onComment: ((body: string) => Promise<void>) | null;
   /** Focus the first control when the toolbar opens from the keyboard. */
   takeFocus: boolean;
+  /** The reader is highlighting by keyboard: say which keys move the selection. */
+  keyboardMode: boolean;
 }
 
 const TOOLBAR_WIDTH = 320;
+const GAP = 10;
+const EDGE = 8;
 
-/** The small toolbar beside a selection: highlight in a colour, add a note, copy a link. */
-export function SelectionToolbar({ selection, signedIn, signInHref, visibility, onVisibilityChange, onHighlight, onCopyLink, onComment, takeFocus }: Props) {
+/**
+ * Where the toolbar goes, in page coordinates: below the selection's last
+ * line when it fits in the viewport, else above it, else pinned to the
+ * bottom of the viewport, so that it is never opened out of sight. Measured
+ * against the viewport as it was when the selection was made, so later
+ * scrolling moves the toolbar with the text.
+ */
+function placement(anchor: EssaySelection["anchorRect"], height: number) {
+  const viewport = window.innerHeight;
+  const below = anchor.bottom + GAP;
+  const above = anchor.top - GAP - height;
+  const top = below + height <= viewport - EDGE ? below : above >= EDGE ? above : Math.max(EDGE, viewport - height - EDGE);
+  const centre = (anchor.left + anchor.right) / 2;
+  const left = Math.max(EDGE, Math.min(centre - TOOLBAR_WIDTH / 2, document.documentElement.clientWidth - TOOLBAR_WIDTH - EDGE));
+  return { top: top + anchor.scrollY, left: left + anchor.scrollX };
+}
+
+/** The small toolbar beside a selection: highlight in a colour, add a note, comment, copy a link. */
+export function SelectionToolbar({ selection, signedIn, signInHref, visibility, onVisibilityChange, onHighlight, onCopyLink, onComment, takeFocus, keyboardMode }: Props) {
   const [noting, setNoting] = useState(false);
   const [commenting, setCommenting] = useState(false);
   const [note, setNote] = useState("");
+  const [colour, setColour] = useState<HighlightColourName>("yellow");
+  const [height, setHeight] = useState(0);
   const toolbar = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (takeFocus) toolbar.current?.querySelector<HTMLElement>("button, a")?.focus();
+    if (takeFocus) toolbar.current?.querySelector<HTMLElement>("button, a")?.focus({ preventScroll: true });
   }, [takeFocus]);
 
-  const { bottom, left, right } = selection.anchorRect;
-  const centre = (left + right) / 2;
-  const style = {
-    top: bottom + window.scrollY + 10,
-    left: Math.max(8, Math.min(centre - TOOLBAR_WIDTH / 2, document.documentElement.clientWidth - TOOLBAR_WIDTH - 8)) + window.scrollX,
-  };
+  // The height changes as the note or comment field opens; the position follows it.
+  useLayoutEffect(() => {
+    const element = toolbar.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.offsetHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  // On phones the toolbar is pinned to the bottom of the screen: scroll the passage above it.
+  const { anchorRect } = selection;
+  useLayoutEffect(() => {
+    const element = toolbar.current;
+    if (!element || height === 0 || getComputedStyle(element).position !== "fixed") return;
+    const hidden = anchorRect.bottom + anchorRect.scrollY - window.scrollY - (window.innerHeight - height - 16);
+    if (hidden > 0) window.scrollBy({ top: hidden });
+  }, [anchorRect, height]);
+
+  const style = placement(anchorRect, height);
 
   return (
     <div
@@ -49,18 +85,35 @@ export function SelectionToolbar({ selection, signedIn, signInHref, visibility, 
       className="selection-toolbar"
       role="toolbar"
       aria-label="Highlight the selected passage"
+      aria-describedby={keyboardMode && !noting && !commenting ? "selection-keys" : undefined}
       style={style}
       onMouseDown={(event) => event.target === event.currentTarget && event.preventDefault()}
     >
       {signedIn ? (
         <>
           <div className="selection-toolbar__row">
-            <ColourSwatches verb="Highlight" onPick={(colour) => onHighlight(colour, noting ? note : null)} />
-            <button type="button" className="toolbar-button" aria-expanded={noting} onClick={() => setNoting((open) => !open)}>
+            {noting ? <ColourSwatches verb="Colour" current={colour} onPick={setColour} /> : <ColourSwatches verb="Highlight" onPick={(picked) => onHighlight(picked, null)} />}
+            <button
+              type="button"
+              className="toolbar-button"
+              aria-expanded={noting}
+              onClick={() => {
+                setNoting((open) => !open);
+                setCommenting(false);
+              }}
+            >
               {noting ? "No note" : "Note"}
             </button>
             {onComment && (
-              <button type="button" className="toolbar-button" aria-expanded={commenting} onClick={() => setCommenting((open) => !open)}>
+              <button
+                type="button"
+                className="toolbar-button"
+                aria-expanded={commenting}
+                onClick={() => {
+                  setCommenting((open) => !open);
+                  setNoting(false);
+                }}
+              >
                 Comment
               </button>
             )}
@@ -68,12 +121,15 @@ export function SelectionToolbar({ selection, signedIn, signInHref, visibility, 
               Copy link
             </button>
           </div>
-          <div className="selection-toolbar__row selection-toolbar__row--meta">
-            <VisibilitySwitch value={visibility} onChange={onVisibilityChange} />
-          </div>
+          {/* A comment is always public, so the switch is only for highlights. */}
+          {!commenting && (
+            <div className="selection-toolbar__row selection-toolbar__row--meta">
+              <VisibilitySwitch value={visibility} onChange={onVisibilityChange} />
+            </div>
+          )}
           {commenting && onComment && (
             <div className="selection-toolbar__comment">
-              <p className="selection-toolbar__hint">Your comment starts a public discussion of this passage.</p>
+              <p className="selection-toolbar__hint">Your comment starts a public discussion of this passage, highlighted for everyone.</p>
               <Composer draftKey={`passage-${selection.start}-${selection.end}`} label="Comment on the selected passage" submitLabel="Post comment" autoFocus onSubmit={onComment} />
             </div>
           )}
@@ -88,10 +144,23 @@ export function SelectionToolbar({ selection, signedIn, signInHref, visibility, 
                 maxLength={MAX_NOTE_LENGTH}
                 placeholder="Why does this passage matter? (optional)"
                 value={note}
+                autoFocus
                 onChange={(event) => setNote(event.target.value)}
               />
-              <p className="selection-toolbar__hint">Pick a colour to save the highlight with this note.</p>
+              <div className="selection-toolbar__row">
+                <button type="button" className="toolbar-button toolbar-button--primary" onClick={() => onHighlight(colour, note)}>
+                  Save highlight
+                </button>
+                <span className="selection-toolbar__hint">
+                  In {colour}, {visibility === "public" ? "public" : "only you"}
+                </span>
+              </div>
             </div>
+          )}
+          {keyboardMode && !noting && !commenting && (
+            <p className="selection-toolbar__hint" id="selection-keys">
+              Shift+←/→ moves the end a word, Shift+↑/↓ the start; add Alt to move a sentence. Escape cancels.
+            </p>
           )}
         </>
       ) : (

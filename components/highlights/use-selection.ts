@@ -1,15 +1,21 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { offsetsFromRange } from "@/lib/anchoring/dom";
+import { useCallback, useEffect, useState } from "react";
+import { offsetsFromRange, rangeFromOffsets } from "@/lib/anchoring/dom";
 
 /** The reader's current selection inside the essay, in canonical offsets, with where to put the toolbar. */
 export interface EssaySelection {
   start: number;
   end: number;
   exact: string;
-  /** Viewport rectangle of the selection's last line. */
-  anchorRect: { top: number; bottom: number; left: number; right: number };
+  /** Viewport rectangle of the selection's last line, and the page's scroll position when it was measured. */
+  anchorRect: { top: number; bottom: number; left: number; right: number; scrollX: number; scrollY: number };
+}
+
+function lastLine(range: Range): EssaySelection["anchorRect"] {
+  const rects = range.getClientRects();
+  const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
+  return { top: last.top, bottom: last.bottom, left: last.left, right: last.right, scrollX: window.scrollX, scrollY: window.scrollY };
 }
 
 /**
@@ -17,9 +23,10 @@ export interface EssaySelection {
  * partly) in the essay body; selections elsewhere on the page are ignored.
  * Works for mouse, touch and keyboard selection alike, since all of them
  * end in `selectionchange`. While focus is inside an element marked
- * `data-selection-ui` (the toolbar), the last passage is kept.
+ * `data-selection-ui` (the toolbar), the last passage is kept; `select`
+ * changes it from there (the keyboard's word and sentence moves).
  */
-export function useEssaySelection(body: HTMLElement | null, canonical: string): [EssaySelection | null, () => void] {
+export function useEssaySelection(body: HTMLElement | null, canonical: string) {
   const [selection, setSelection] = useState<EssaySelection | null>(null);
 
   useEffect(() => {
@@ -38,9 +45,7 @@ export function useEssaySelection(body: HTMLElement | null, canonical: string): 
         if (!offsets) return setSelection(null);
         const exact = canonical.slice(offsets.start, offsets.end);
         if (!exact.trim()) return setSelection(null);
-        const rects = range.getClientRects();
-        const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-        setSelection({ ...offsets, exact, anchorRect: { top: last.top, bottom: last.bottom, left: last.left, right: last.right } });
+        setSelection({ ...offsets, exact, anchorRect: lastLine(range) });
       });
     };
     document.addEventListener("selectionchange", read);
@@ -52,9 +57,22 @@ export function useEssaySelection(body: HTMLElement | null, canonical: string): 
     };
   }, [body, canonical]);
 
-  const clear = () => {
+  const clear = useCallback(() => {
     document.getSelection()?.removeAllRanges();
     setSelection(null);
-  };
-  return [selection, clear];
+  }, []);
+
+  /** Selects canonical offsets in the essay, as the document selection and as this hook's selection. */
+  const select = useCallback(
+    (start: number, end: number) => {
+      const range = body && rangeFromOffsets(body, start, end);
+      if (!range) return;
+      const current = document.getSelection()!;
+      current.removeAllRanges();
+      current.addRange(range);
+      setSelection({ start, end, exact: canonical.slice(start, end), anchorRect: lastLine(range) });
+    },
+    [body, canonical],
+  );
+  return { selection, clear, select };
 }

@@ -152,7 +152,7 @@ async function writeComment(viewer: Viewer, essayId: string, input: CreateCommen
   const passage = input.passage;
   if (!passage) return (await queryArrays(insertSql(viewer, essayId, target, target.parentHighlightId ?? target.highlightId, fields)))[0]!;
   return sqlTransaction(async (tx) => {
-    const highlight = await insertHighlight(tx, viewer.id, essayId, { ...passage, note: null, visibility: "public" });
+    const highlight = await insertHighlight(tx, viewer.id, essayId, { ...passage, note: null, visibility: "public" }, "reuse-public");
     return (await tx.arrays(insertSql(viewer, essayId, { ...target, highlightPrivate: false }, highlight.id, fields)))[0]!;
   });
 }

@@ -12,6 +12,13 @@ type NewHighlight = Pick<CreateHighlightInput, "revisionId" | "start" | "end" | 
 /** A highlight row as the insert returns it, flat. */
 type InsertedRow = Omit<HighlightRow, "author" | "_count"> & { authorId: string; authorHandle: string; authorName: string };
 
+/** The columns a highlight view is built from, read from `h` joined to its author `u`. */
+const VIEW_COLUMNS = Prisma.sql`h.id, h."revisionId", h.start, h."end", h.exact, h.colour::text AS colour, h.note, h."noteHiddenAt", h."noteHiddenReason",
+      h.visibility::text AS visibility, h.status::text AS status, h."createdAt", h."updatedAt", u.id AS "authorId", u.handle AS "authorHandle", u.name AS "authorName"`;
+
+/** What to do when the reader already has a highlight on exactly this passage. */
+type OnDuplicate = "refuse" | "reuse-public";
+
 /**
  * Stores a highlight inside a gateway transaction, after checking it: the
  * essay accepts highlights, the selection is on its current revision, and
@@ -20,8 +27,14 @@ type InsertedRow = Omit<HighlightRow, "author" | "_count"> & { authorId: string;
  * The quote selector's prefix and suffix are computed here, not trusted.
  * Both ways a highlight is made (on its own, or with a comment on a newly
  * selected passage) go through this one insert.
+ *
+ * One reader has at most one live highlight per passage (same revision, same
+ * start and end): a second one would only double the margin count. A repeat
+ * is refused with 409 naming what to do instead; a comment on a passage the
+ * reader already highlighted publicly (`reuse-public`) joins that highlight.
+ * A private one is never published by a comment: that is refused too.
  */
-export async function insertHighlight(tx: SqlTransaction, authorId: string, essayId: string, input: NewHighlight): Promise<HighlightView> {
+export async function insertHighlight(tx: SqlTransaction, authorId: string, essayId: string, input: NewHighlight, onDuplicate: OnDuplicate = "refuse"): Promise<HighlightView> {
   const [current] = await tx.rows<{ highlightsOpen: boolean; revisionId: string | null; text: string | null }>(Prisma.sql`
     SELECT e."highlightsOpen", r.id AS "revisionId", r.text FROM "Essay" e LEFT JOIN "EssayRevision" r ON r.id = e."currentRevisionId" WHERE e.id = ${essayId}`);
   if (!current?.revisionId || current.text === null) throw new AppError("NOT_FOUND", "That essay does not exist.");
@@ -36,6 +49,21 @@ export async function insertHighlight(tx: SqlTransaction, authorId: string, essa
       fieldErrors: { exact: ["These words are not in the essay at the given position."] },
     });
   }
+  // Serialises this reader's highlights on this essay, so two racing requests cannot both pass the duplicate check.
+  await tx.rows(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${`highlight:${authorId}:${essayId}`}))::text AS locked`);
+  const [existing] = await tx.rows<InsertedRow>(Prisma.sql`
+    SELECT ${VIEW_COLUMNS} FROM "Highlight" h JOIN "User" u ON u.id = h."authorId"
+    WHERE h."authorId" = ${authorId} AND h."essayId" = ${essayId} AND h."revisionId" = ${input.revisionId} AND h.start = ${input.start} AND h."end" = ${input.end} AND h."deletedAt" IS NULL
+    LIMIT 1`);
+  if (existing) {
+    if (onDuplicate === "reuse-public" && existing.visibility === "PUBLIC") return viewOf(existing, authorId);
+    throw new AppError(
+      "CONFLICT",
+      existing.visibility === "PUBLIC" || onDuplicate === "refuse"
+        ? "You have already highlighted exactly this passage. Open that highlight to change its colour, note or who can see it."
+        : "You highlighted this passage privately. Make that highlight public first to start a discussion on it.",
+    );
+  }
   const selectors = describe(current.text, input.start, input.end);
   const [row] = await tx.rows<InsertedRow>(Prisma.sql`
     WITH h AS (
@@ -45,11 +73,14 @@ export async function insertHighlight(tx: SqlTransaction, authorId: string, essa
         ${input.visibility === "public" ? "PUBLIC" : "PRIVATE"}::"Visibility", now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
       RETURNING *
     )
-    SELECT h.id, h."revisionId", h.start, h."end", h.exact, h.colour::text AS colour, h.note, h."noteHiddenAt", h."noteHiddenReason",
-      h.visibility::text AS visibility, h.status::text AS status, h."createdAt", h."updatedAt", u.id AS "authorId", u.handle AS "authorHandle", u.name AS "authorName"
-    FROM h JOIN "User" u ON u.id = h."authorId"`);
-  const { authorId: id, authorHandle: handle, authorName: name, ...highlight } = row!;
-  return toHighlightView({ ...highlight, author: { id, handle, name }, _count: { comments: 0 } }, authorId);
+    SELECT ${VIEW_COLUMNS} FROM h JOIN "User" u ON u.id = h."authorId"`);
+  return viewOf(row!, authorId);
+}
+
+function viewOf(row: InsertedRow, viewerId: string): HighlightView {
+  const { authorId: id, authorHandle: handle, authorName: name, ...highlight } = row;
+  // A reused highlight may carry comments; the view's count is refreshed by the next listing.
+  return toHighlightView({ ...highlight, author: { id, handle, name }, _count: { comments: 0 } }, viewerId);
 }
 
 /** Stores a highlight made by `authorId` on the essay `essayId` (see insertHighlight for the checks). */

@@ -6,10 +6,13 @@
  * all, so painting thousands of highlights causes no layout thrashing.
  *
  * Highlight names, styled in app/highlights.css:
- * - `glossa-mine-<colour>`: the reader's own highlights, by colour;
+ * - `glossa-mine-<colour>`: the reader's own public highlights, by colour;
+ * - `glossa-private-<colour>`: the reader's own private ones (dashed, so private looks private);
  * - `glossa-readers-1|2|3`: other readers' highlights, shaded by how many
  *   distinct readers cover the passage (3 means three or more);
- * - `glossa-flash`: a passage being pointed at (deep link, selection in a panel).
+ * - `glossa-flash`: a passage being pointed at (deep link, selection in a panel);
+ * - `glossa-pending`: the passage the reader is about to highlight, kept
+ *   visible while focus is in the toolbar (a note field takes the document selection).
  */
 import { indexTextNodes, rangeFromIndex, type TextNodeOffset } from "@/lib/anchoring/dom";
 
@@ -21,6 +24,8 @@ export interface OwnPaint {
   start: number;
   end: number;
   colour: PaintColour;
+  /** Only the reader can see it. */
+  private: boolean;
 }
 
 /** A stretch covered by `readers` distinct other readers. */
@@ -44,6 +49,8 @@ export interface Painter {
   rangeFor(start: number, end: number): Range | null;
   /** Briefly marks a passage, e.g. after following a deep link. */
   flash(start: number, end: number, durationMs?: number): void;
+  /** Keeps a passage marked as "being highlighted" until called with null. */
+  pending(passage: { start: number; end: number } | null): void;
   /** Whether the CSS Custom Highlight API is in use (else `<mark>` elements). */
   readonly native: boolean;
 }
@@ -51,6 +58,11 @@ export interface Painter {
 const COLOURS: PaintColour[] = ["yellow", "green", "blue", "pink", "purple"];
 const DENSITY_BUCKETS = 3;
 const FLASH = "glossa-flash";
+const PENDING = "glossa-pending";
+
+function ownName({ colour, private: only }: Pick<OwnPaint, "colour" | "private">): string {
+  return `glossa-${only ? "private" : "mine"}-${colour}`;
+}
 
 function densityName(readers: number): string {
   return `glossa-readers-${Math.min(readers, DENSITY_BUCKETS)}`;
@@ -69,11 +81,11 @@ export function createPainter(body: HTMLElement, options: { forceFallback?: bool
   const rangeFor = (start: number, end: number) => rangeFromIndex(index, start, end);
 
   if (registry) {
-    const names = [...COLOURS.map((colour) => `glossa-mine-${colour}`), ...Array.from({ length: DENSITY_BUCKETS }, (_, n) => `glossa-readers-${n + 1}`)];
+    const names = [...COLOURS.flatMap((colour) => [`glossa-mine-${colour}`, `glossa-private-${colour}`]), ...Array.from({ length: DENSITY_BUCKETS }, (_, n) => `glossa-readers-${n + 1}`)];
     const layers = new Map(names.map((name) => [name, new Highlight()]));
     // Own highlights sit above the density shading.
     layers.forEach((highlight, name) => {
-      highlight.priority = name.startsWith("glossa-mine") ? 2 : 1;
+      highlight.priority = name.startsWith("glossa-readers") ? 1 : 2;
       registry.set(name, highlight);
     });
     return {
@@ -87,7 +99,7 @@ export function createPainter(body: HTMLElement, options: { forceFallback?: bool
         }
         for (const item of own) {
           const range = rangeFor(item.start, item.end);
-          if (range) layers.get(`glossa-mine-${item.colour}`)!.add(range);
+          if (range) layers.get(ownName(item))!.add(range);
         }
       },
       clear() {
@@ -101,6 +113,13 @@ export function createPainter(body: HTMLElement, options: { forceFallback?: bool
         registry.set(FLASH, flash);
         clearTimeout(flashTimer);
         flashTimer = setTimeout(() => registry.delete(FLASH), durationMs);
+      },
+      pending(passage) {
+        const range = passage && rangeFor(passage.start, passage.end);
+        if (!range) return void registry.delete(PENDING);
+        const pending = new Highlight(range);
+        pending.priority = 4;
+        registry.set(PENDING, pending);
       },
     };
   }
@@ -142,6 +161,8 @@ export function createPainter(body: HTMLElement, options: { forceFallback?: bool
       clearTimeout(flashTimer);
       flashTimer = setTimeout(() => element.classList.remove("glossa-flash-fallback"), durationMs);
     },
+    // Without the API the browser's own selection stays the marker: rewrapping text for it would move the selection itself.
+    pending() {},
   };
 }
 
@@ -159,7 +180,7 @@ function flatten({ own, density }: PaintScene): { start: number; end: number; cl
     const end = points[n + 1]!;
     const mine = own.findLast((item) => item.start <= start && item.end >= end);
     const shade = density.find((item) => item.start <= start && item.end >= end);
-    const className = mine ? `glossa-mine-${mine.colour}` : shade ? densityName(shade.readers) : null;
+    const className = mine ? ownName(mine) : shade ? densityName(shade.readers) : null;
     if (!className) continue;
     const previous = segments.at(-1);
     if (previous && previous.end === start && previous.className === className) previous.end = end;

@@ -38,8 +38,12 @@ export async function deleteHighlight(authorId: string, highlightId: string): Pr
   if (count === 0) throw new AppError("NOT_FOUND", NOT_YOURS);
 }
 
-/** Undoes `deleteHighlight`. */
+/** Undoes `deleteHighlight`, unless the author has since highlighted the same passage again (one live highlight per passage). */
 export async function restoreHighlight(authorId: string, highlightId: string): Promise<HighlightView> {
+  const deleted = await db.highlight.findFirst({ where: { id: highlightId, authorId, deletedAt: { not: null } }, select: { essayId: true, revisionId: true, start: true, end: true } });
+  if (deleted && (await db.highlight.count({ where: { ...deleted, authorId, deletedAt: null } })) > 0) {
+    throw new AppError("CONFLICT", "You have highlighted this passage again since deleting it; that newer highlight stays.");
+  }
   const { count } = await db.highlight.updateMany({ where: { id: highlightId, authorId, deletedAt: { not: null } }, data: { deletedAt: null } });
   if (count === 0) throw new AppError("NOT_FOUND", "There is no deleted highlight of yours with that id to restore.");
   const row = await db.highlight.findUniqueOrThrow({ where: { id: highlightId }, select: highlightViewSelect });

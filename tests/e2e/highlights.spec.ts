@@ -20,11 +20,11 @@ test("highlight a passage, keep it across reloads, share it publicly, follow its
   await select(page, "None of this is a failure of manners.");
   await toolbar.getByRole("radio", { name: "Only me" }).click();
   await toolbar.getByRole("button", { name: "Highlight pink" }).click();
-  await expect.poll(() => paintedCount(page, "glossa-mine-pink")).toBe(1);
+  await expect.poll(() => paintedCount(page, "glossa-private-pink")).toBe(1);
 
   await page.reload();
   await expect.poll(() => paintedCount(page, "glossa-mine-green")).toBe(1);
-  await expect.poll(() => paintedCount(page, "glossa-mine-pink")).toBe(1);
+  await expect.poll(() => paintedCount(page, "glossa-private-pink")).toBe(1);
 
   const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
   const otherPage = await other.newPage();
@@ -79,17 +79,17 @@ test("the layer switch shows mine, everyone's or none", async ({ page }) => {
   await page.goto(ESSAY);
   await select(page, "It is a failure of architecture.");
   await page.getByRole("button", { name: "Highlight blue" }).click();
-  await expect.poll(() => paintedCount(page, "glossa-mine-blue")).toBe(1);
+  await expect.poll(() => paintedCount(page, "glossa-private-blue")).toBe(1);
   await page.getByRole("radio", { name: "None" }).click();
-  await expect.poll(() => paintedCount(page, "glossa-mine-blue")).toBe(0);
+  await expect.poll(() => paintedCount(page, "glossa-private-blue")).toBe(0);
   await page.getByRole("radio", { name: "Mine" }).click();
-  await expect.poll(() => paintedCount(page, "glossa-mine-blue")).toBe(1);
+  await expect.poll(() => paintedCount(page, "glossa-private-blue")).toBe(1);
 });
 
 test("a keyboard-only reader can highlight a paragraph", async ({ page }) => {
   await signUp(page, "kai");
   await page.goto(ESSAY);
-  await page.getByRole("button", { name: "Highlight by keyboard" }).click();
+  await page.getByRole("button", { name: /Highlight with keyboard/ }).click();
   await page.locator("[data-essay-body] p").first().focus();
   await page.keyboard.press("s");
   const toolbar = page.getByRole("toolbar", { name: "Highlight the selected passage" });
@@ -97,7 +97,7 @@ test("a keyboard-only reader can highlight a paragraph", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Highlight yellow" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect
-    .poll(() => page.evaluate(() => [...(CSS.highlights.get("glossa-mine-yellow") ?? [])].map((range) => (range as Range).toString())))
+    .poll(() => page.evaluate(() => [...(CSS.highlights.get("glossa-private-yellow") ?? [])].map((range) => (range as Range).toString())))
     .toEqual(["Every serious reader has owned a book that argued back."]);
 });
 

@@ -88,6 +88,21 @@ describe("creating highlights", () => {
     expect(createHighlightSchema.safeParse({ revisionId: revision.id, start: 0, end: 5001, exact: "x".repeat(5001) }).success).toBe(false);
   });
 
+  it("refuses the same reader highlighting the same passage twice with 409, but lets another reader and a deleted one's author", async () => {
+    const words = "the way readers spend it";
+    const first = await createHighlight(alice, essayId, input(words, { visibility: "private" }));
+    await expect(createHighlight(alice, essayId, input(words, { colour: "blue", visibility: "public" }))).rejects.toMatchObject({ code: "CONFLICT", status: 409 });
+    const racing = await Promise.allSettled([createHighlight(bob, essayId, input(words)), createHighlight(bob, essayId, input(words))]);
+    expect(racing.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    // An overlapping but different passage is a different highlight.
+    await createHighlight(alice, essayId, input("the way readers spend it on"));
+    await deleteHighlight(alice, first.id);
+    const again = await createHighlight(alice, essayId, input(words));
+    expect(again.id).not.toBe(first.id);
+    await expect(restoreHighlight(alice, first.id)).rejects.toMatchObject({ status: 409 });
+    expect(await db.highlight.count({ where: { authorId: alice, start: again.start, end: again.end, deletedAt: null } })).toBe(1);
+  });
+
   it("refuses a highlight when the essay has closed highlighting", async () => {
     await db.essay.update({ where: { id: essayId }, data: { highlightsOpen: false } });
     await expect(createHighlight(alice, essayId, input("first paragraph"))).rejects.toMatchObject({ status: 403 });

@@ -57,7 +57,7 @@ describe("painting without the CSS Custom Highlight API", () => {
   it("wraps passages in marks without changing the text, and clears them", () => {
     const painter = createPainter(body, { forceFallback: true });
     expect(painter.native).toBe(false);
-    painter.paint({ own: [{ id: "a", start: 4, end: 20, colour: "green" }], density: [{ start: 10, end: 70, readers: 2 }] });
+    painter.paint({ own: [{ id: "a", start: 4, end: 20, colour: "green", private: false }], density: [{ start: 10, end: 70, readers: 2 }] });
     const marks = [...body.querySelectorAll("mark.glossa-mark")];
     expect(marks.map((mark) => [mark.className, mark.textContent])).toEqual([
       ["glossa-mark glossa-mine-green", text.slice(4, 20)],
