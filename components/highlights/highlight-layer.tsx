@@ -17,6 +17,7 @@ import { ReadingTools } from "./reading-tools";
 import { readerCount, sceneFor, topHighlights, type HighlightLayerChoice } from "./scene";
 import { SelectionToolbar } from "./selection-toolbar";
 import { Toast, type ToastMessage } from "./toast";
+import { useLiveHighlights } from "./use-live-highlights";
 import { useEssaySelection } from "./use-selection";
 
 interface Props {
@@ -63,6 +64,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
 
   const canonical = useMemo(() => (body ? [...body.querySelectorAll("[data-block]")].map((block) => block.textContent ?? "").join("\n\n") : ""), [body]);
   const [selection, clearSelection] = useEssaySelection(body, canonical);
+  useLiveHighlights(essayId, lastEventId, setHighlights);
   const signedIn = viewer !== null;
   const placed = useMemo(() => highlights.filter((highlight) => !highlight.orphaned && highlight.revisionId === revisionId), [highlights, revisionId]);
   const visible = useMemo(() => (layer === "none" ? [] : layer === "mine" ? placed.filter((h) => h.mine) : placed), [placed, layer]);
