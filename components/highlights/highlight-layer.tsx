@@ -64,7 +64,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
 
   const canonical = useMemo(() => (body ? [...body.querySelectorAll("[data-block]")].map((block) => block.textContent ?? "").join("\n\n") : ""), [body]);
   const [selection, clearSelection] = useEssaySelection(body, canonical);
-  useLiveHighlights(essayId, lastEventId, setHighlights);
+  useLiveHighlights(essayId, lastEventId, highlights, setHighlights);
   const signedIn = viewer !== null;
   const placed = useMemo(() => highlights.filter((highlight) => !highlight.orphaned && highlight.revisionId === revisionId), [highlights, revisionId]);
   const visible = useMemo(() => (layer === "none" ? [] : layer === "mine" ? placed.filter((h) => h.mine) : placed), [placed, layer]);

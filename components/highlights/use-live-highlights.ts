@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, type Dispatch, type SetStateAction } from "react";
+import { useCallback, useEffect, useRef, type Dispatch, type SetStateAction } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
 import { announceLive } from "@/components/discussion/live-announcer";
 import { commentOfSignal } from "@/components/discussion/live-comment";
@@ -20,21 +20,22 @@ function quoteOf(exact: string): string {
  * this reader, removed. The reader's own highlights are left to the layer,
  * which already shows its own writes (optimistically).
  */
-export function useLiveHighlights(essayId: string, lastEventId: number, setHighlights: Dispatch<SetStateAction<HighlightView[]>>) {
+export function useLiveHighlights(essayId: string, lastEventId: number, highlights: HighlightView[], setHighlights: Dispatch<SetStateAction<HighlightView[]>>) {
+  // The highlights as last rendered: whether one is new (and so announced) is known before the update is queued.
+  const shown = useRef(highlights);
+  useEffect(() => {
+    shown.current = highlights;
+  });
   const refresh = useCallback(
     async (highlightId: string) => {
       try {
         const { highlight } = await callOperation(highlightOps.getHighlight, { params: { highlightId } });
         if (highlight.mine) return;
-        let added = false;
+        const added = !highlight.orphaned && !shown.current.some((candidate) => candidate.id === highlight.id);
         setHighlights((current) => {
           const index = current.findIndex((candidate) => candidate.id === highlight.id);
           if (highlight.orphaned) return index < 0 ? current : current.filter((candidate) => candidate.id !== highlight.id);
-          if (index < 0) {
-            added = true;
-            return [...current, highlight];
-          }
-          return current.map((candidate) => (candidate.id === highlight.id ? highlight : candidate));
+          return index < 0 ? [...current, highlight] : current.map((candidate) => (candidate.id === highlight.id ? highlight : candidate));
         });
         if (added) announceLive(`${highlight.author.name} highlighted “${quoteOf(highlight.exact)}”.`);
       } catch (error) {

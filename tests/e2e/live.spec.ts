@@ -1,4 +1,5 @@
 import { newReader, select, signUp } from "./support/readers";
+import type { Locator } from "@playwright/test";
 import { expect, test, type Page } from "./support/test";
 
 const ESSAY = "/essays/harbour-post-column";
@@ -9,6 +10,14 @@ const paintedTexts = (page: Page) => page.evaluate(() => [...CSS.highlights.valu
 
 /** The number on a discussion tab. */
 const tabCount = async (page: Page, name: RegExp) => Number((await page.getByRole("tab", { name }).locator(".discussion-tabs__count").textContent()) ?? NaN);
+
+/** Clicks a "Post comment" button until the comment shows (a new account is asked to wait a few seconds between comments). */
+async function post(button: Locator, shown: Locator): Promise<void> {
+  await expect(async () => {
+    await button.click();
+    await expect(shown).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000, intervals: [1_000] });
+}
 
 /** Opens the essay and waits until its live stream is open (the page is listening). */
 async function openLive(page: Page): Promise<void> {
@@ -53,9 +62,8 @@ test("a second reader sees public highlights, passage threads, counts and votes 
   await select(page, "The answer is not only money");
   await toolbar.getByRole("button", { name: "Comment" }).click();
   await toolbar.getByLabel("Comment on the selected passage").fill("Money is the easy part to count.");
-  await toolbar.getByRole("button", { name: "Post comment" }).click();
   const panel = page.getByRole("dialog");
-  await expect(panel.locator(".comment__body")).toHaveText("Money is the easy part to count.");
+  await post(toolbar.getByRole("button", { name: "Post comment" }), panel.locator(".comment__body", { hasText: "Money is the easy part to count." }));
   await expect.poll(() => tabCount(bob, /On passages/), { timeout: 3_000 }).toBe(passagesBefore + 1);
   await expect.poll(() => paintedTexts(bob), { timeout: 3_000 }).toContain("The answer is not only money");
   await passagesTab.click();
@@ -71,7 +79,7 @@ test("a second reader sees public highlights, passage threads, counts and votes 
   // A general comment from A waits behind B's pill at the top (a new thread appears there) ...
   await page.keyboard.press("Escape");
   await page.getByLabel("Comment on the essay as a whole").fill("Eleven years for four minutes.");
-  await page.getByRole("button", { name: "Post comment" }).click();
+  await post(page.getByRole("button", { name: "Post comment" }), page.locator("#panel-general .comment__body", { hasText: "Eleven years for four minutes." }));
   await bob.getByRole("tab", { name: /General discussion/ }).click();
   await expect(bob.getByRole("button", { name: "1 new comment" })).toBeVisible({ timeout: 3_000 });
   expect(await tabCount(bob, /General discussion/)).toBe(generalBefore + 1);
