@@ -90,6 +90,28 @@ test("a second reader sees public highlights, passage threads, counts and votes 
   await expect(fresh.locator(".comment__flag--new")).toHaveText("new since your last visit");
   await expect(page.locator(".comment__flag--new")).toHaveCount(0);
 
+  // B replies: A is told under that thread, where the reply will appear, not at the top of the discussion.
+  await fresh.getByRole("button", { name: "Reply" }).click();
+  await fresh.getByLabel(/Reply to Ada/).fill("And the islands lost their boat.");
+  await post(fresh.getByRole("button", { name: "Reply", exact: true }).last(), fresh.locator(".comment__body", { hasText: "And the islands lost their boat." }));
+  const own = page.locator("#panel-general .thread", { hasText: "Eleven years for four minutes." });
+  const replyPill = own.getByRole("button", { name: "1 new reply" });
+  await expect(replyPill).toBeVisible({ timeout: 3_000 });
+  await expect(page.locator("#panel-general > .discussion > .new-comments-pill")).toHaveCount(0);
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [name, size] of [
+      ["desktop", { width: 1280, height: 800 }],
+      ["phone", { width: 390, height: 844 }],
+    ] as const) {
+      await page.setViewportSize(size);
+      await own.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/live-reply-pill-${name}-${scheme}.png` });
+    }
+  }
+  await replyPill.click();
+  await expect(own.locator(".comment__replies .comment__body")).toHaveText("And the islands lost their boat.");
+
   for (const scheme of ["light", "dark"] as const) {
     await bob.emulateMedia({ colorScheme: scheme });
     for (const [name, size] of [
