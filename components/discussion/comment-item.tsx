@@ -28,6 +28,7 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
   const tombstone = comment.state === "deleted" || comment.state === "hidden";
   const permalink = `/essays/${actions.slug}/comments/${comment.id}`;
   const isTarget = actions.targetId === comment.id;
+  const isNew = actions.isNew(comment);
   const element = useRef<HTMLLIElement>(null);
 
   useEffect(() => {
@@ -35,7 +36,12 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
   }, [isTarget]);
 
   return (
-    <li ref={element} className={`comment comment--${comment.state}${comment.mine ? " comment--mine" : ""}${isTarget ? " comment--target" : ""}`} id={`c-${comment.id}`} data-comment-id={comment.id}>
+    <li
+      ref={element}
+      className={`comment comment--${comment.state}${comment.mine ? " comment--mine" : ""}${isTarget ? " comment--target" : ""}${isNew ? " comment--new" : ""}`}
+      id={`c-${comment.id}`}
+      data-comment-id={comment.id}
+    >
       <div className="comment__main">
         <header className="comment__meta">
           <button type="button" className="comment__collapse" aria-expanded={!collapsed} aria-label={collapsed ? "Expand thread" : "Collapse thread"} onClick={() => setCollapsed(!collapsed)}>
@@ -53,6 +59,7 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
           <Link href={permalink} className="comment__time">
             <time dateTime={comment.createdAt}>{timeAgo(comment.createdAt)}</time>
           </Link>
+          {isNew && <span className="comment__flag comment__flag--new">new since your last visit</span>}
           {comment.edited && !tombstone && <span className="comment__flag">edited</span>}
           {comment.pinned && <span className="comment__flag comment__flag--pinned">pinned</span>}
           {comment.state === "held" && <span className="comment__flag comment__flag--held">awaiting review</span>}

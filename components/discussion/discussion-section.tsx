@@ -6,6 +6,7 @@ import type { DiscussionPage } from "@/lib/comments/view";
 import { useCallback, useEffect, useState } from "react";
 import { DeferredDiscussion } from "./deferred-discussion";
 import { Discussion } from "./discussion";
+import { useLiveThreadCounts } from "./use-live-thread-counts";
 
 interface Props {
   essayId: string;
@@ -53,9 +54,14 @@ export function DiscussionSection(props: Props) {
 function LoadedDiscussionSection({ essayId, slug, signedIn, commentsOpen, general, passageThreads, lastEventId }: Props & { general: DiscussionPage; passageThreads: number }) {
   const [tab, setTab] = useState<"general" | "passages">("general");
   const [passagesOpened, setPassagesOpened] = useState(false);
-  const [counts, setCounts] = useState({ general: general.threads, passages: passageThreads });
-  const countGeneral = useCallback((shown: number) => setCounts((current) => ({ ...current, general: Math.max(shown, general.threads) })), [general.threads]);
-  const countPassages = useCallback((shown: number) => setCounts((current) => ({ ...current, passages: Math.max(shown, passageThreads) })), [passageThreads]);
+  const [counts, atLeast] = useLiveThreadCounts(
+    essayId,
+    lastEventId,
+    { general: general.threads, passages: passageThreads },
+    general.comments.map((comment) => comment.id),
+  );
+  const countGeneral = useCallback((shown: number) => atLeast("general", shown), [atLeast]);
+  const countPassages = useCallback((shown: number) => atLeast("passages", shown), [atLeast]);
   const openPassages = () => {
     setTab("passages");
     setPassagesOpened(true);

@@ -10,7 +10,10 @@ import type { CommentView } from "@/lib/comments/view";
 import { CommentItem } from "./comment-item";
 import { Composer } from "./composer";
 import { ThreadActionsContext, type ThreadActions } from "./thread-actions";
+import { commentOfSignal } from "./live-comment";
+import { NewRepliesPill } from "./new-replies-pill";
 import { useDiscussionStream, type DiscussionSignal } from "./use-discussion-stream";
+import { useLastVisit } from "./use-last-visit";
 
 /** Which comments a discussion view holds. */
 export type DiscussionScope = { kind: "general" } | { kind: "passage"; highlightId: string } | { kind: "passages" } | { kind: "thread"; rootId: number };
@@ -94,7 +97,7 @@ export function Discussion({
     if (signal.kind === "comment" && known) return;
     if (signal.kind !== "comment" && !known) return;
     try {
-      const { comment } = await callOperation(commentOps.getComment, { params: { commentId: signal.commentId } });
+      const comment = await commentOfSignal({ ...signal, commentId: signal.commentId });
       if (!inScope(comment, scope)) return;
       if (signal.kind === "comment" && !comment.mine) setIncoming((list) => (list.some((item) => item.id === comment.id) ? list : [...list, comment]));
       else put([comment]);
@@ -112,11 +115,23 @@ export function Discussion({
     }
   });
 
+  // New threads wait at the top, where they will appear; new replies wait in their own thread, under it.
+  const newThreads = incoming.filter((comment) => comment.parentId === null || !comments.has(comment.rootId));
+  const newReplies = (rootId: number) => incoming.filter((comment) => comment.parentId !== null && comment.rootId === rootId && comments.has(rootId));
+  const showIncoming = (list: CommentView[]) => {
+    // A reply's parent is in the thread already, or comes with it (replies arrive in order).
+    put(list);
+    const shown = new Set(list.map((comment) => comment.id));
+    setIncoming((current) => current.filter((comment) => !shown.has(comment.id)));
+  };
+  const lastVisit = useLastVisit(essayId);
+
   const fail = (error: unknown) => setNotice(error instanceof ApiError ? error.message : "That did not work. Please try again.");
 
   const actions: ThreadActions = {
     slug,
     targetId: targetId ?? null,
+    isNew: (comment) => lastVisit !== null && !comment.mine && Date.parse(comment.createdAt) > lastVisit,
     canWrite: signedIn && commentsOpen,
     signedIn,
     async reply(parent, body) {
@@ -210,16 +225,9 @@ export function Discussion({
             {notice}
           </p>
         )}
-        {incoming.length > 0 && (
-          <button
-            type="button"
-            className="new-comments-pill"
-            onClick={() => {
-              put(incoming);
-              setIncoming([]);
-            }}
-          >
-            {incoming.length} new comment{incoming.length === 1 ? "" : "s"}
+        {newThreads.length > 0 && (
+          <button type="button" className="new-comments-pill" onClick={() => showIncoming(newThreads)}>
+            {newThreads.length} new comment{newThreads.length === 1 ? "" : "s"}
           </button>
         )}
         {tree.length === 0 ? (
@@ -232,6 +240,7 @@ export function Discussion({
                 <ol className="thread__comments">
                   <CommentItem node={node} depthFromTop={0} />
                 </ol>
+                <NewRepliesPill replies={newReplies(node.comment.id)} onShow={showIncoming} />
               </li>
             ))}
           </ol>

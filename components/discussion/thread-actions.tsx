@@ -11,6 +11,8 @@ export interface ThreadActions {
   signedIn: boolean;
   /** The comment a permalink points at. */
   targetId: number | null;
+  /** Posted by someone else since the reader's last visit to the essay. */
+  isNew(comment: CommentView): boolean;
   reply(parent: CommentView, body: string): Promise<void>;
   edit(id: number, body: string): Promise<void>;
   remove(id: number): Promise<void>;

@@ -5,8 +5,10 @@ import { useEffect, useRef } from "react";
 /** A discussion change announced by the server: ids only. */
 export interface DiscussionSignal {
   eventId: number;
-  kind: "comment" | "edit" | "delete" | "vote" | "moderation";
+  kind: "comment" | "edit" | "delete" | "vote" | "moderation" | "highlight";
   commentId: number | null;
+  /** Set on "highlight" events: a public highlight was made, changed or removed. */
+  highlightId?: string | null;
 }
 
 type Listener = (signal: DiscussionSignal) => void;
@@ -108,8 +110,8 @@ function follow(essayId: string, after: number, emit: Listener): () => void {
           break;
         }
         if (!response.ok) throw new Error(String(response.status));
-        const page = (await response.json()) as { events: { id: number; kind: DiscussionSignal["kind"]; commentId: number | null }[] };
-        for (const event of page.events) deliver({ eventId: event.id, kind: event.kind, commentId: event.commentId });
+        const page = (await response.json()) as { events: { id: number; kind: DiscussionSignal["kind"]; commentId: number | null; highlightId: string | null }[] };
+        for (const event of page.events) deliver({ eventId: event.id, kind: event.kind, commentId: event.commentId, highlightId: event.highlightId });
         floor = start;
         wait = POLL_MS;
       } catch {

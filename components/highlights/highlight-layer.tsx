@@ -18,6 +18,7 @@ import { ReadingTools } from "./reading-tools";
 import { readerCount, sceneFor, topHighlights, type HighlightLayerChoice } from "./scene";
 import { SelectionToolbar } from "./selection-toolbar";
 import { Toast, type ToastMessage } from "./toast";
+import { useLiveHighlights } from "./use-live-highlights";
 import { useEssaySelection } from "./use-selection";
 import { useFocusReturn } from "./use-focus-return";
 
@@ -71,6 +72,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
 
   const canonical = useMemo(() => (body ? [...body.querySelectorAll("[data-block]")].map((block) => block.textContent ?? "").join("\n\n") : ""), [body]);
   const { selection, clear: clearSelection, select } = useEssaySelection(body, canonical);
+  useLiveHighlights(essayId, lastEventId, highlights, setHighlights);
   const signedIn = viewer !== null;
   const placed = useMemo(() => highlights.filter((highlight) => !highlight.orphaned && highlight.revisionId === revisionId), [highlights, revisionId]);
   const visible = useMemo(() => (layer === "none" ? [] : layer === "mine" ? placed.filter((h) => h.mine) : placed), [placed, layer]);

@@ -29,6 +29,16 @@ export const createHighlight = defineOperation({
   response: returns<{ highlight: HighlightView }>(),
 });
 
+/** One highlight as this reader may see it (a live page fetches through here when the stream announces a highlight). */
+export const getHighlight = defineOperation({
+  name: "get highlight",
+  method: "GET",
+  path: "/api/highlights/:highlightId",
+  guard: "public",
+  params: highlightParams,
+  response: returns<{ highlight: HighlightView }>(),
+});
+
 /** Changes one's own highlight's colour, note or visibility. */
 export const updateHighlight = defineOperation({
   name: "update highlight",

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { describe } from "@/lib/anchoring";
 import { sqlTransaction, type SqlTransaction } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
+import { announceDiscussionEvent } from "@/lib/live/publish";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateHighlightInput } from "./schemas";
 import { toHighlightView, type HighlightRow, type HighlightView } from "./view";
@@ -83,7 +84,19 @@ function viewOf(row: InsertedRow, viewerId: string): HighlightView {
   return toHighlightView({ ...highlight, author: { id, handle, name }, _count: { comments: 0 } }, viewerId);
 }
 
-/** Stores a highlight made by `authorId` on the essay `essayId` (see insertHighlight for the checks). */
-export function createHighlight(authorId: string, essayId: string, input: CreateHighlightInput): Promise<HighlightView> {
-  return sqlTransaction((tx) => insertHighlight(tx, authorId, essayId, input));
+/**
+ * Stores a highlight made by `authorId` on the essay `essayId` (see
+ * insertHighlight for the checks). A public one is recorded on the essay's
+ * event log in the same transaction, so other readers' pages paint it live;
+ * a private one records nothing (publish.ts, recordHighlightEvent).
+ */
+export async function createHighlight(authorId: string, essayId: string, input: CreateHighlightInput): Promise<HighlightView> {
+  const { highlight, eventId } = await sqlTransaction(async (tx) => {
+    const highlight = await insertHighlight(tx, authorId, essayId, input);
+    if (highlight.visibility !== "public") return { highlight, eventId: null };
+    const [event] = await tx.rows<{ id: number }>(Prisma.sql`INSERT INTO "DiscussionEvent" ("essayId", kind, "highlightId") VALUES (${essayId}, 'highlight', ${highlight.id}) RETURNING id`);
+    return { highlight, eventId: event!.id };
+  });
+  await announceDiscussionEvent(eventId === null ? null : { essayId, eventId });
+  return highlight;
 }

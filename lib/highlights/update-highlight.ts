@@ -1,10 +1,28 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { announceDiscussionEvent, recordHighlightEvent, type RecordedEvent } from "@/lib/live/publish";
 import type { UpdateHighlightInput } from "./schemas";
 import { highlightViewSelect, toHighlightView, type HighlightView } from "./view";
 
 const NOT_YOURS = "That highlight does not exist or is not yours.";
+
+/**
+ * One write to the author's own highlight, with its event: `change` runs in
+ * a transaction after the highlight's essay and visibility are read, and
+ * answers whether it changed anything; the event is recorded (when public)
+ * in the same transaction and announced after the commit.
+ */
+async function changeOwnHighlight(authorId: string, highlightId: string, deleted: boolean, change: (tx: Prisma.TransactionClient) => Promise<number>, notFound: string): Promise<void> {
+  const event = await db.$transaction(async (tx): Promise<RecordedEvent | null> => {
+    const before = await tx.highlight.findFirst({ where: { id: highlightId, authorId, deletedAt: deleted ? { not: null } : null }, select: { essayId: true, visibility: true } });
+    if (!before || (await change(tx)) === 0) throw new AppError("NOT_FOUND", notFound);
+    const after = await tx.highlight.findUniqueOrThrow({ where: { id: highlightId }, select: { visibility: true } });
+    return recordHighlightEvent(tx, before.essayId, highlightId, before.visibility === "PUBLIC", after.visibility === "PUBLIC");
+  });
+  await announceDiscussionEvent(event);
+}
 
 /**
  * Changes the colour, note or visibility of one of the author's own
@@ -16,15 +34,23 @@ export async function updateHighlight(authorId: string, highlightId: string, inp
     const discussed = await db.highlight.findFirst({ where: { id: highlightId, authorId, deletedAt: null, comments: { some: {} } }, select: { id: true } });
     if (discussed) throw new AppError("CONFLICT", "This highlight has a discussion, so it stays public. You can change its colour or note.");
   }
-  const { count } = await db.highlight.updateMany({
-    where: { id: highlightId, authorId, deletedAt: null, ...(input.visibility === "private" ? { comments: { none: {} } } : {}) },
-    data: {
-      ...(input.colour ? { colour: input.colour.toUpperCase() as Uppercase<typeof input.colour> } : {}),
-      ...(input.note !== undefined ? { note: input.note } : {}),
-      ...(input.visibility ? { visibility: input.visibility === "public" ? ("PUBLIC" as const) : ("PRIVATE" as const) } : {}),
-    },
-  });
-  if (count === 0) throw new AppError("NOT_FOUND", NOT_YOURS);
+  await changeOwnHighlight(
+    authorId,
+    highlightId,
+    false,
+    async (tx) =>
+      (
+        await tx.highlight.updateMany({
+          where: { id: highlightId, authorId, deletedAt: null, ...(input.visibility === "private" ? { comments: { none: {} } } : {}) },
+          data: {
+            ...(input.colour ? { colour: input.colour.toUpperCase() as Uppercase<typeof input.colour> } : {}),
+            ...(input.note !== undefined ? { note: input.note } : {}),
+            ...(input.visibility ? { visibility: input.visibility === "public" ? ("PUBLIC" as const) : ("PRIVATE" as const) } : {}),
+          },
+        })
+      ).count,
+    NOT_YOURS,
+  );
   const row = await db.highlight.findUniqueOrThrow({ where: { id: highlightId }, select: highlightViewSelect });
   return toHighlightView(row, authorId);
 }
@@ -34,8 +60,13 @@ export async function updateHighlight(authorId: string, highlightId: string, inp
  * the very same highlight (id, links and discussion intact).
  */
 export async function deleteHighlight(authorId: string, highlightId: string): Promise<void> {
-  const { count } = await db.highlight.updateMany({ where: { id: highlightId, authorId, deletedAt: null }, data: { deletedAt: new Date() } });
-  if (count === 0) throw new AppError("NOT_FOUND", NOT_YOURS);
+  await changeOwnHighlight(
+    authorId,
+    highlightId,
+    false,
+    async (tx) => (await tx.highlight.updateMany({ where: { id: highlightId, authorId, deletedAt: null }, data: { deletedAt: new Date() } })).count,
+    NOT_YOURS,
+  );
 }
 
 /** Undoes `deleteHighlight`, unless the author has since highlighted the same passage again (one live highlight per passage). */
@@ -44,8 +75,13 @@ export async function restoreHighlight(authorId: string, highlightId: string): P
   if (deleted && (await db.highlight.count({ where: { ...deleted, authorId, deletedAt: null } })) > 0) {
     throw new AppError("CONFLICT", "You have highlighted this passage again since deleting it; that newer highlight stays.");
   }
-  const { count } = await db.highlight.updateMany({ where: { id: highlightId, authorId, deletedAt: { not: null } }, data: { deletedAt: null } });
-  if (count === 0) throw new AppError("NOT_FOUND", "There is no deleted highlight of yours with that id to restore.");
+  await changeOwnHighlight(
+    authorId,
+    highlightId,
+    true,
+    async (tx) => (await tx.highlight.updateMany({ where: { id: highlightId, authorId, deletedAt: { not: null } }, data: { deletedAt: null } })).count,
+    "There is no deleted highlight of yours with that id to restore.",
+  );
   const row = await db.highlight.findUniqueOrThrow({ where: { id: highlightId }, select: highlightViewSelect });
   return toHighlightView(row, authorId);
 }

@@ -25,7 +25,7 @@ const KEEP_ALIVE = encoder.encode(": keep-alive\n\n");
 const RETRY_HINT = encoder.encode("retry: 2000\n\n");
 
 function frame(event: StreamEvent): Uint8Array {
-  return encoder.encode(`id: ${event.id}\nevent: discussion\ndata: ${JSON.stringify({ kind: event.kind, commentId: event.commentId })}\n\n`);
+  return encoder.encode(`id: ${event.id}\nevent: discussion\ndata: ${JSON.stringify({ kind: event.kind, commentId: event.commentId, highlightId: event.highlightId })}\n\n`);
 }
 
 /**

@@ -11,6 +11,8 @@ export interface StreamEvent {
   id: number;
   kind: string;
   commentId: number | null;
+  /** Set on "highlight" events: a public highlight was made, changed or removed. */
+  highlightId: string | null;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function eventsAfter(essayId: string, afterId: number, awaited: rea
     where: awaited.length ? { OR: [{ essayId, id: { gt: afterId } }, { id: { in: [...awaited] } }] } : { essayId, id: { gt: afterId } },
     orderBy: { id: "asc" },
     take: READ_BATCH,
-    select: { id: true, essayId: true, kind: true, commentId: true },
+    select: { id: true, essayId: true, kind: true, commentId: true, highlightId: true },
   });
 }
 

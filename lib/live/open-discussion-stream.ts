@@ -135,7 +135,7 @@ export async function pollDiscussionEvents(asked: StreamRequest): Promise<Respon
   const facts = await streamFacts(asked.essayId);
   if (!facts.essayExists) throw new AppError("NOT_FOUND", UNKNOWN_ESSAY);
   const after = startPosition(asked.position, facts.latestEventId);
-  const events: StreamEvent[] = after < facts.latestEventId ? (await eventsAfter(asked.essayId, after)).map(({ id, kind, commentId }) => ({ id, kind, commentId })) : [];
+  const events: StreamEvent[] = after < facts.latestEventId ? (await eventsAfter(asked.essayId, after)).map(({ id, kind, commentId, highlightId }) => ({ id, kind, commentId, highlightId })) : [];
   return jsonResponse({ events, latestEventId: facts.latestEventId, more: events.length === READ_BATCH });
 }
 

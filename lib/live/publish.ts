@@ -46,6 +46,20 @@ export async function recordDiscussionEvent(tx: Prisma.TransactionClient, essayI
   return { essayId, eventId: event.id };
 }
 
+/**
+ * Records that a highlight changed, inside the caller's transaction, when
+ * the change is public: the highlight was public before it or is after it
+ * (made public, recoloured, removed, restored, or made private: its readers
+ * must see it go). A private highlight's change records nothing at all, not
+ * even its id, because every stream (anonymous ones included) reads the log.
+ * Announce it with `announceDiscussionEvent` after the commit.
+ */
+export async function recordHighlightEvent(tx: Prisma.TransactionClient, essayId: string, highlightId: string, wasPublic: boolean, isPublic: boolean): Promise<RecordedEvent | null> {
+  if (!wasPublic && !isPublic) return null;
+  const event = await tx.discussionEvent.create({ data: { essayId, kind: "highlight", highlightId }, select: { id: true } });
+  return { essayId, eventId: event.id };
+}
+
 /** A caller waits at most this long for its announcement: the change is committed, and a stalled database must not hold the answer. */
 export const ANNOUNCE_WAIT_MS = 1_000;
 /** An announcement that could not be sent is tried again this many times, this far apart, then left to the log. */

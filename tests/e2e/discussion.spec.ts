@@ -33,7 +33,7 @@ test("two readers argue about a passage, live", async ({ page, browser }) => {
   await expect(thread.locator(".comment__replies .comment__body")).toHaveText("Only if the boat comes. Reliability ranked first.");
 
   // The reply reaches A's open panel live, behind its own pill; and A is notified.
-  await panel.getByRole("button", { name: "1 new comment" }).click({ timeout: 15_000 });
+  await panel.getByRole("button", { name: "1 new reply" }).click({ timeout: 15_000 });
   await expect(panel.locator(".comment__replies .comment__body")).toHaveText("Only if the boat comes. Reliability ranked first.");
   await page.reload();
   await expect(page.getByTestId("unread-badge")).toHaveText("1");

@@ -99,7 +99,7 @@ describe("writing", () => {
     const payload = JSON.parse(heard.at(-1)!) as { essayId: string; eventId: number };
     expect(payload.essayId).toBe(essayId);
     expect(Buffer.byteLength(heard.at(-1)!)).toBeLessThan(8_000);
-    expect(await eventsAfter(essayId, before)).toEqual([{ id: payload.eventId, essayId, kind: "comment", commentId: comment.id }]);
+    expect(await eventsAfter(essayId, before)).toEqual([{ id: payload.eventId, essayId, kind: "comment", commentId: comment.id, highlightId: null }]);
   });
 });
 

@@ -8,6 +8,9 @@ import { editComment } from "@/lib/comments/edit-comment";
 import { hideComments } from "@/lib/moderation/hide-comments";
 import { purgeComments } from "@/lib/moderation/purge-comments";
 import { db, disconnectDb } from "@/lib/db/client";
+import { createHighlight } from "@/lib/highlights/create-highlight";
+import { getHighlight } from "@/lib/highlights/get-highlight";
+import { deleteHighlight, restoreHighlight, updateHighlight } from "@/lib/highlights/update-highlight";
 import { SOCKET_PEER_HEADER, socketPeerStamp } from "@/lib/http/socket-peer";
 import { closeLimitStore } from "@/lib/rate-limit/store";
 import { withDatabaseName } from "../support/database";
@@ -19,6 +22,8 @@ import { createTestEssay } from "../support/essays";
 const drafts = [{ kind: "paragraph" as const, text: "A short essay about lighthouses and the people who kept them lit through the winter." }];
 const CLIENT = "198.51.100.23";
 let essayId: string;
+let revisionId: string;
+let essayText: string;
 let counter = 0;
 const opened: AbortController[] = [];
 
@@ -50,6 +55,7 @@ interface Received {
   id: number;
   kind: string;
   commentId: number | null;
+  highlightId?: string | null;
 }
 
 /** Reads a stream's frames into a list as they arrive. */
@@ -68,7 +74,7 @@ function collect(response: Response): Received[] {
           buffer = buffer.slice(end + 2);
           const id = /^id: (\d+)$/m.exec(frame)?.[1];
           const data = /^data: (.*)$/m.exec(frame)?.[1];
-          if (id && data) received.push({ id: Number(id), ...(JSON.parse(data) as { kind: string; commentId: number | null }) });
+          if (id && data) received.push({ id: Number(id), ...(JSON.parse(data) as Omit<Received, "id">) });
         }
       }
     } catch {
@@ -79,7 +85,7 @@ function collect(response: Response): Received[] {
 }
 
 beforeAll(async () => {
-  ({ essayId } = await createTestEssay("live", "Lighthouses", drafts));
+  ({ essayId, revisionId, text: essayText } = await createTestEssay("live", "Lighthouses", drafts));
 });
 
 afterEach(async () => {
@@ -198,6 +204,49 @@ describe("what a stream carries", () => {
     await hideComments(staff, [hidden.id], "Not for this discussion.");
     await purgeComments(staff, [purged.id], "Not for this discussion.");
     expect(await db.discussionEvent.count({ where: { commentId: { in: [deleted.id, hidden.id, purged.id] } } })).toBe(0);
+  });
+});
+
+describe("highlights on the stream", () => {
+  const passage = (words: string) => {
+    const start = essayText.indexOf(words);
+    return { revisionId, start, end: start + words.length, exact: words, colour: "yellow" as const, note: null };
+  };
+
+  it("announces public highlights by id, and never a private one, not even its id, through anything its author does to it", async () => {
+    const author = await reader("hl-author");
+    const stranger = await reader("hl-stranger");
+    const received = collect(await openStream(essayId, `?after=${await latestEventId()}`));
+    const secret = await createHighlight(author.id, essayId, { ...passage("lighthouses"), visibility: "private" });
+    await updateHighlight(author.id, secret.id, { colour: "green", note: "Only for me." });
+    await deleteHighlight(author.id, secret.id);
+    await restoreHighlight(author.id, secret.id);
+    // A public change afterwards: once it has arrived, anything before it would have too.
+    const shared = await createHighlight(author.id, essayId, { ...passage("kept them lit"), visibility: "public" });
+    await expect.poll(() => received.map((event) => event.highlightId), { timeout: 3_000 }).toContain(shared.id);
+    expect(received.find((event) => event.highlightId === shared.id)).toMatchObject({ kind: "highlight", commentId: null });
+    expect(JSON.stringify(received)).not.toContain(secret.id);
+    expect(await db.discussionEvent.count({ where: { highlightId: secret.id } })).toBe(0);
+    // What the client fetches for an id shows the same: a stranger (or nobody) gets 404 for the private one.
+    await expect(getHighlight(secret.id, stranger.id)).rejects.toMatchObject({ status: 404 });
+    await expect(getHighlight(secret.id, null)).rejects.toMatchObject({ status: 404 });
+    expect((await getHighlight(secret.id, author.id)).visibility).toBe("private");
+    expect((await getHighlight(shared.id, null)).id).toBe(shared.id);
+  });
+
+  it("announces a public highlight going private or away, so other readers' pages remove it", async () => {
+    const author = await reader("hl-leaver");
+    const shared = await createHighlight(author.id, essayId, { ...passage("through the winter"), visibility: "public" });
+    const received = collect(await openStream(essayId, `?after=${await latestEventId()}`));
+    await updateHighlight(author.id, shared.id, { visibility: "private" });
+    await expect.poll(() => received.filter((event) => event.highlightId === shared.id).length, { timeout: 3_000 }).toBe(1);
+    await expect(getHighlight(shared.id, null)).rejects.toMatchObject({ status: 404 });
+    // Private now: changing and deleting it records nothing more.
+    await updateHighlight(author.id, shared.id, { colour: "blue" });
+    await deleteHighlight(author.id, shared.id);
+    const marker = await createHighlight(author.id, essayId, { ...passage("A short essay"), visibility: "public" });
+    await expect.poll(() => received.map((event) => event.highlightId), { timeout: 3_000 }).toContain(marker.id);
+    expect(received.filter((event) => event.highlightId === shared.id)).toHaveLength(1);
   });
 });
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DiscussionEvent" ADD COLUMN     "highlightId" TEXT;
