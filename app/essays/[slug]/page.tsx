@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { preload } from "react-dom";
 import { DiscussionSection } from "@/components/discussion/discussion-section";
 import { EssayArticle } from "@/components/essay/essay-article";
 import { HighlightLayer } from "@/components/highlights/highlight-layer";
 import { OrphanedHighlights } from "@/components/highlights/orphaned-highlights";
 import { getViewer } from "@/lib/auth/viewer";
+import { getDiscussion } from "@/lib/comments/contracts";
+import { listHighlights } from "@/lib/highlights/contracts";
+import { operationUrl } from "@/lib/http/contract";
 import { getEssayForReading } from "@/lib/essays/queries";
 import { listHighlightsForEssay } from "@/lib/highlights/list-highlights";
 import { latestEventId } from "@/lib/live/events";
@@ -40,6 +44,9 @@ export default async function EssayPage({ params }: { params: Params }) {
   // Only the orphans are rendered here; placed highlights and the discussion
   // load in the browser, so however many there are, the page costs the same.
   const orphans = await listHighlightsForEssay(essay.id, viewerId, { onlyOrphans: true });
+  // The two reads the page makes once hydrated start while its HTML is still
+  // being parsed: the browser hands the preloaded answers to those fetches.
+  for (const url of [operationUrl(listHighlights, { essayId: essay.id }), operationUrl(getDiscussion, { essayId: essay.id })]) preload(url, { as: "fetch", crossOrigin: "anonymous" });
   return (
     <>
       <EssayArticle essay={essay} after={<OrphanedHighlights highlights={orphans} />}>
