@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { countReplies, MAX_VISIBLE_DEPTH, type CommentNode } from "@/lib/comments/tree";
+import { MAX_VISIBLE_DEPTH, unloadedReplies, type CommentNode } from "@/lib/comments/tree";
 import { ReportButton } from "@/components/moderation/report-button";
 import { Composer } from "./composer";
 import { useThreadActions } from "./thread-actions";
@@ -24,8 +24,12 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
   const [replying, setReplying] = useState(false);
   const [editing, setEditing] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
-  const hiddenReplies = comment.replyCount - countReplies(node);
-  const tombstone = comment.state === "deleted" || comment.state === "hidden";
+  const [loading, setLoading] = useState(false);
+  // Replies under children that are not loaded: counted here only, not again at every ancestor.
+  const unloaded = unloadedReplies(node);
+  const atDepthLimit = depthFromTop + 1 >= MAX_VISIBLE_DEPTH;
+  const pendingDelete = actions.pendingDeletes.has(comment.id);
+  const tombstone = comment.state === "deleted" || comment.state === "hidden" || pendingDelete;
   const permalink = `/essays/${actions.slug}/comments/${comment.id}`;
   const isTarget = actions.targetId === comment.id;
   const element = useRef<HTMLLIElement>(null);
@@ -36,7 +40,7 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
 
   return (
     <li ref={element} className={`comment comment--${comment.state}${comment.mine ? " comment--mine" : ""}${isTarget ? " comment--target" : ""}`} id={`c-${comment.id}`} data-comment-id={comment.id}>
-      <div className="comment__main">
+      <div className="comment__main" tabIndex={-1} role="article" aria-label={comment.author ? `Comment by ${comment.author.name}` : "Deleted comment"}>
         <header className="comment__meta">
           <button type="button" className="comment__collapse" aria-expanded={!collapsed} aria-label={collapsed ? "Expand thread" : "Collapse thread"} onClick={() => setCollapsed(!collapsed)}>
             {collapsed ? "+" : "–"}
@@ -64,7 +68,14 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
         </header>
         {!collapsed && (
           <>
-            {comment.state === "deleted" ? (
+            {pendingDelete ? (
+              <p className="comment__tombstone comment__undo">
+                Deleted.{" "}
+                <button type="button" className="link-button" autoFocus onClick={() => actions.undoDelete(comment.id)}>
+                  Undo
+                </button>
+              </p>
+            ) : comment.state === "deleted" ? (
               <p className="comment__tombstone">[deleted]</p>
             ) : comment.state === "hidden" ? (
               <p className="comment__tombstone">Hidden by the moderators{comment.hiddenReason ? `: ${comment.hiddenReason}` : "."}</p>
@@ -110,7 +121,7 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
                     <button type="button" className="link-button" onClick={() => setEditing(true)}>
                       Edit
                     </button>
-                    <button type="button" className="link-button comment__delete" onClick={() => actions.remove(comment.id)}>
+                    <button type="button" className="link-button comment__delete" onClick={() => actions.scheduleDelete(comment.id)}>
                       Delete
                     </button>
                   </>
@@ -133,21 +144,35 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
           </>
         )}
       </div>
-      {!collapsed && node.replies.length > 0 && depthFromTop + 1 < MAX_VISIBLE_DEPTH && (
+      {!collapsed && node.replies.length > 0 && !atDepthLimit && (
         <ol className="comment__replies">
           {node.replies.map((reply) => (
             <CommentItem key={reply.comment.id} node={reply} depthFromTop={depthFromTop + 1} />
           ))}
         </ol>
       )}
-      {!collapsed && (node.replies.length > 0 || hiddenReplies > 0) && depthFromTop + 1 >= MAX_VISIBLE_DEPTH && (
-        <Link className="comment__continue" href={`/essays/${actions.slug}/comments/${node.replies[0]?.comment.id ?? comment.id}`}>
-          Continue this thread →
+      {!collapsed && comment.replyCount > 0 && atDepthLimit && (
+        // One hop: the subtree opens from this comment, so its first reply is the first thing shown.
+        <Link className="comment__continue" href={`${permalink}?from=${comment.id}`}>
+          Continue this thread ({comment.replyCount} repl{comment.replyCount === 1 ? "y" : "ies"}) →
         </Link>
       )}
-      {!collapsed && hiddenReplies > 0 && depthFromTop + 1 < MAX_VISIBLE_DEPTH && (
-        <button type="button" className="link-button comment__more" onClick={() => actions.loadMore(comment)}>
-          {hiddenReplies} more repl{hiddenReplies === 1 ? "y" : "ies"}
+      {!collapsed && unloaded > 0 && !atDepthLimit && (
+        <button
+          type="button"
+          className="link-button comment__more"
+          disabled={loading}
+          onClick={async () => {
+            setLoading(true);
+            const shown = new Set(node.replies.map((reply) => reply.comment.id));
+            const loaded = await actions.loadMore(comment);
+            setLoading(false);
+            // The button goes away with the replies it brought: focus moves to the first of them, not to the page.
+            const first = loaded.find((reply) => reply.parentId === comment.id && !shown.has(reply.id));
+            if (first) requestAnimationFrame(() => document.querySelector<HTMLElement>(`#c-${first.id} > .comment__main`)?.focus());
+          }}
+        >
+          {loading ? "Loading…" : `${unloaded} more repl${unloaded === 1 ? "y" : "ies"}`}
         </button>
       )}
     </li>

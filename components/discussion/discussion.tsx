@@ -10,7 +10,10 @@ import type { CommentView } from "@/lib/comments/view";
 import { CommentItem } from "./comment-item";
 import { Composer } from "./composer";
 import { ThreadActionsContext, type ThreadActions } from "./thread-actions";
+import { useCommentKeys } from "./use-comment-keys";
 import { useDiscussionStream, type DiscussionSignal } from "./use-discussion-stream";
+import { usePendingDeletes } from "./use-pending-deletes";
+import "./threads.css";
 
 /** Which comments a discussion view holds. */
 export type DiscussionScope = { kind: "general" } | { kind: "passage"; highlightId: string } | { kind: "passages" } | { kind: "thread"; rootId: number };
@@ -114,6 +117,16 @@ export function Discussion({
 
   const fail = (error: unknown) => setNotice(error instanceof ApiError ? error.message : "That did not work. Please try again.");
 
+  const deletes = usePendingDeletes(async (id, leaving) => {
+    try {
+      await callOperation(commentOps.deleteComment, { params: { commentId: id }, keepalive: leaving });
+      if (!leaving) put([(await callOperation(commentOps.getComment, { params: { commentId: id } })).comment]);
+    } catch (error) {
+      if (!leaving) fail(error);
+    }
+  });
+  const keys = useCommentKeys();
+
   const actions: ThreadActions = {
     slug,
     targetId: targetId ?? null,
@@ -126,14 +139,9 @@ export function Discussion({
     async edit(id, body) {
       put([(await callOperation(commentOps.editComment, { params: { commentId: id }, body: { body } })).comment]);
     },
-    async remove(id) {
-      try {
-        await callOperation(commentOps.deleteComment, { params: { commentId: id } });
-        put([(await callOperation(commentOps.getComment, { params: { commentId: id } })).comment]);
-      } catch (error) {
-        fail(error);
-      }
-    },
+    scheduleDelete: deletes.schedule,
+    undoDelete: deletes.undo,
+    pendingDeletes: deletes.pending,
     async vote(id) {
       const existing = comments.get(id);
       if (!existing) return;
@@ -146,9 +154,13 @@ export function Discussion({
     },
     async loadMore(comment) {
       try {
-        put((await callOperation(commentOps.getThread, { params: { rootId: comment.rootId }, query: { from: comment.id } })).comments);
+        // The subtree comes complete, with reply counts counted from it, so nothing under `comment` is left to load.
+        const { comments: loaded } = await callOperation(commentOps.getThread, { params: { rootId: comment.rootId }, query: { from: comment.id } });
+        put(loaded);
+        return loaded;
       } catch (error) {
         fail(error);
+        return [];
       }
     },
     copyLink(path) {
@@ -209,6 +221,19 @@ export function Discussion({
           <p className="discussion__notice" role="status">
             {notice}
           </p>
+        )}
+        {tree.length > 0 && (
+          <div className="discussion__nav" role="group" aria-label="Move between comments">
+            <button type="button" className="link-button" onClick={keys.previous}>
+              ↑ Previous
+            </button>
+            <button type="button" className="link-button" onClick={keys.next}>
+              ↓ Next
+            </button>
+            <span className="discussion__keys" aria-hidden="true">
+              or <kbd>k</kbd> / <kbd>j</kbd>
+            </span>
+          </div>
         )}
         {incoming.length > 0 && (
           <button

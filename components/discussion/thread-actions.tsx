@@ -13,9 +13,14 @@ export interface ThreadActions {
   targetId: number | null;
   reply(parent: CommentView, body: string): Promise<void>;
   edit(id: number, body: string): Promise<void>;
-  remove(id: number): Promise<void>;
+  /** Shows the comment as deleted with an Undo; the deletion is sent when the undo window ends. */
+  scheduleDelete(id: number): void;
+  undoDelete(id: number): void;
+  /** Comments deleted but still undoable. */
+  pendingDeletes: ReadonlySet<number>;
   vote(id: number): Promise<void>;
-  loadMore(comment: CommentView): Promise<void>;
+  /** Loads everything under `comment` in place; resolves to what was loaded (nothing on failure). */
+  loadMore(comment: CommentView): Promise<CommentView[]>;
   copyLink(path: string): void;
 }
 
