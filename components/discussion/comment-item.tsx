@@ -33,6 +33,17 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
   const permalink = `/essays/${actions.slug}/comments/${comment.id}`;
   const isTarget = actions.targetId === comment.id;
   const element = useRef<HTMLLIElement>(null);
+  const main = useRef<HTMLDivElement>(null);
+  // The replies shown before "N more replies" was pressed: the first new one takes focus once it is drawn.
+  const focusAfterLoad = useRef<Set<number> | null>(null);
+
+  useEffect(() => {
+    const shown = focusAfterLoad.current;
+    const first = shown && node.replies.find((reply) => !shown.has(reply.comment.id));
+    if (!first) return;
+    focusAfterLoad.current = null;
+    document.querySelector<HTMLElement>(`#c-${first.comment.id} > .comment__main`)?.focus();
+  }, [node.replies]);
 
   useEffect(() => {
     if (isTarget) element.current?.scrollIntoView({ block: "center" });
@@ -40,7 +51,7 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
 
   return (
     <li ref={element} className={`comment comment--${comment.state}${comment.mine ? " comment--mine" : ""}${isTarget ? " comment--target" : ""}`} id={`c-${comment.id}`} data-comment-id={comment.id}>
-      <div className="comment__main" tabIndex={-1} role="article" aria-label={comment.author ? `Comment by ${comment.author.name}` : "Deleted comment"}>
+      <div ref={main} className="comment__main" tabIndex={-1} role="article" aria-label={comment.author ? `Comment by ${comment.author.name}` : "Deleted comment"}>
         <header className="comment__meta">
           <button type="button" className="comment__collapse" aria-expanded={!collapsed} aria-label={collapsed ? "Expand thread" : "Collapse thread"} onClick={() => setCollapsed(!collapsed)}>
             {collapsed ? "+" : "–"}
@@ -71,7 +82,16 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
             {pendingDelete ? (
               <p className="comment__tombstone comment__undo">
                 Deleted.{" "}
-                <button type="button" className="link-button" autoFocus onClick={() => actions.undoDelete(comment.id)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  autoFocus
+                  onClick={() => {
+                    actions.undoDelete(comment.id);
+                    // The Undo button goes away: focus stays on the comment, not on the page.
+                    main.current?.focus();
+                  }}
+                >
                   Undo
                 </button>
               </p>
@@ -164,12 +184,10 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
           disabled={loading}
           onClick={async () => {
             setLoading(true);
-            const shown = new Set(node.replies.map((reply) => reply.comment.id));
-            const loaded = await actions.loadMore(comment);
+            // The button goes away with the replies it brings: focus moves to the first of them, not to the page.
+            focusAfterLoad.current = new Set(node.replies.map((reply) => reply.comment.id));
+            await actions.loadMore(comment);
             setLoading(false);
-            // The button goes away with the replies it brought: focus moves to the first of them, not to the page.
-            const first = loaded.find((reply) => reply.parentId === comment.id && !shown.has(reply.id));
-            if (first) requestAnimationFrame(() => document.querySelector<HTMLElement>(`#c-${first.id} > .comment__main`)?.focus());
           }}
         >
           {loading ? "Loading…" : `${unloaded} more repl${unloaded === 1 ? "y" : "ies"}`}

@@ -155,12 +155,9 @@ export function Discussion({
     async loadMore(comment) {
       try {
         // The subtree comes complete, with reply counts counted from it, so nothing under `comment` is left to load.
-        const { comments: loaded } = await callOperation(commentOps.getThread, { params: { rootId: comment.rootId }, query: { from: comment.id } });
-        put(loaded);
-        return loaded;
+        put((await callOperation(commentOps.getThread, { params: { rootId: comment.rootId }, query: { from: comment.id } })).comments);
       } catch (error) {
         fail(error);
-        return [];
       }
     },
     copyLink(path) {

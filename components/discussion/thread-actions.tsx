@@ -19,8 +19,8 @@ export interface ThreadActions {
   /** Comments deleted but still undoable. */
   pendingDeletes: ReadonlySet<number>;
   vote(id: number): Promise<void>;
-  /** Loads everything under `comment` in place; resolves to what was loaded (nothing on failure). */
-  loadMore(comment: CommentView): Promise<CommentView[]>;
+  /** Loads everything under `comment` in place. */
+  loadMore(comment: CommentView): Promise<void>;
   copyLink(path: string): void;
 }
 
