@@ -181,8 +181,10 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
         <button
           type="button"
           className="link-button comment__more"
-          disabled={loading}
+          // Not `disabled`: disabling the focused button would drop focus to the page while the replies load.
+          aria-disabled={loading}
           onClick={async () => {
+            if (loading) return;
             setLoading(true);
             // The button goes away with the replies it brings: focus moves to the first of them, not to the page.
             focusAfterLoad.current = new Set(node.replies.map((reply) => reply.comment.id));

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 /** How long a deleted comment can be brought back (as long as a highlight's Undo toast stays). */
-export const UNDO_DELETE_MS = 8000;
+const UNDO_DELETE_MS = 8000;
 
 /**
  * Deletion with a way back. The DELETE is not sent until the undo window

@@ -1,15 +1,7 @@
 import { db } from "@/lib/db/client";
 import { childPath } from "@/lib/comments/path";
 import { renderMarkdown } from "@/lib/markdown/render";
-
-/** The deep thread the end-to-end tests read (tests/e2e/threads.spec.ts): its root's words, and how it is shaped. */
-export const DEEP_THREAD = {
-  root: "Where does a margin note end and an essay begin?",
-  /** Replies nested one under another below the root: deeper than the nesting the essay page shows. */
-  chain: 8,
-  /** Further replies straight under the root, after the chain: past the first replies a page loads. */
-  siblings: 2,
-};
+import { DEEP_THREAD } from "../../tests/e2e/support/deep-thread";
 
 /**
  * Writes one deep thread into an essay's general discussion, straight to the

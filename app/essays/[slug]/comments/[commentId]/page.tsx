@@ -59,6 +59,8 @@ export default async function CommentPage({ params, searchParams }: { params: Pa
         </p>
       )}
       <Discussion
+        // A new view of the thread (another ?from=) is a new discussion, not the last one's state with new props.
+        key={`${id}-${top ?? "all"}`}
         essayId={essay.id}
         slug={slug}
         signedIn={viewer !== null}
