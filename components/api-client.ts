@@ -15,8 +15,11 @@ export class ApiError extends Error {
 
 type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
 
+/** `keepalive`: the request outlives the page (a write sent while the reader leaves it). */
+type CallInput<O extends AnyOperation> = InputOf<O> & { keepalive?: boolean };
+
 /** The input argument: required when the operation has path parameters or a body, optional otherwise. */
-type CallArgs<O extends AnyOperation> = RequiredKeys<InputOf<O>> extends never ? [input?: InputOf<O>] : [input: InputOf<O>];
+type CallArgs<O extends AnyOperation> = RequiredKeys<InputOf<O>> extends never ? [input?: CallInput<O>] : [input: CallInput<O>];
 
 interface ErrorBody {
   error?: { message?: string; fieldErrors?: Record<string, string[]> };
@@ -28,7 +31,7 @@ interface ErrorBody {
  * ApiError with the server's message on failure.
  */
 export async function callOperation<O extends AnyOperation>(operation: O, ...[input]: CallArgs<O>): Promise<ResponseOf<O>> {
-  const { params, query, body } = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+  const { params, query, body, keepalive } = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; keepalive?: boolean };
   let response: Response;
   try {
     response = await fetch(operationUrl(operation, params, query), {
@@ -36,6 +39,7 @@ export async function callOperation<O extends AnyOperation>(operation: O, ...[in
       headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), accept: "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "same-origin",
+      keepalive,
     });
   } catch {
     throw new ApiError("Could not reach Glossa. Check your connection and try again.", 0);

@@ -27,6 +27,9 @@ await runCli(async () => {
   // Staff accounts for the moderation tests (tests/e2e/support/staff.ts), made as the first admin is: from the command line's operation.
   const { createOrPromoteUser } = await import("@/lib/auth/create-or-promote-user");
   for (const member of E2E_STAFF) await createOrPromoteUser(member);
+  // A thread deeper than the essay page nests, for tests/e2e/threads.spec.ts.
+  const { seedDeepThread } = await import("./lib/seed-deep-thread");
+  await seedDeepThread("reading-with-a-pencil");
   await disconnectDb();
 
   if (!existsSync(`${PROJECT_ROOT}/.next/BUILD_ID`)) throw new Error("No production build: run `npx next build` first (npm test does).");

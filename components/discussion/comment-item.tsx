@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { countReplies, MAX_VISIBLE_DEPTH, type CommentNode } from "@/lib/comments/tree";
+import { MAX_VISIBLE_DEPTH, unloadedReplies, type CommentNode } from "@/lib/comments/tree";
 import { ReportButton } from "@/components/moderation/report-button";
 import { Composer } from "./composer";
 import { useThreadActions } from "./thread-actions";
@@ -24,12 +24,27 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
   const [replying, setReplying] = useState(false);
   const [editing, setEditing] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
-  const hiddenReplies = comment.replyCount - countReplies(node);
-  const tombstone = comment.state === "deleted" || comment.state === "hidden";
+  const [loading, setLoading] = useState(false);
+  // Replies under children that are not loaded: counted here only, not again at every ancestor.
+  const unloaded = unloadedReplies(node);
+  const atDepthLimit = depthFromTop + 1 >= MAX_VISIBLE_DEPTH;
+  const pendingDelete = actions.pendingDeletes.has(comment.id);
+  const tombstone = comment.state === "deleted" || comment.state === "hidden" || pendingDelete;
   const permalink = `/essays/${actions.slug}/comments/${comment.id}`;
   const isTarget = actions.targetId === comment.id;
   const isNew = actions.isNew(comment);
   const element = useRef<HTMLLIElement>(null);
+  const main = useRef<HTMLDivElement>(null);
+  // The replies shown before "N more replies" was pressed: the first new one takes focus once it is drawn.
+  const focusAfterLoad = useRef<Set<number> | null>(null);
+
+  useEffect(() => {
+    const shown = focusAfterLoad.current;
+    const first = shown && node.replies.find((reply) => !shown.has(reply.comment.id));
+    if (!first) return;
+    focusAfterLoad.current = null;
+    document.querySelector<HTMLElement>(`#c-${first.comment.id} > .comment__main`)?.focus();
+  }, [node.replies]);
 
   useEffect(() => {
     if (isTarget) element.current?.scrollIntoView({ block: "center" });
@@ -42,7 +57,7 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
       id={`c-${comment.id}`}
       data-comment-id={comment.id}
     >
-      <div className="comment__main">
+      <div ref={main} className="comment__main" tabIndex={-1} role="article" aria-label={comment.author ? `Comment by ${comment.author.name}` : "Deleted comment"}>
         <header className="comment__meta">
           <button type="button" className="comment__collapse" aria-expanded={!collapsed} aria-label={collapsed ? "Expand thread" : "Collapse thread"} onClick={() => setCollapsed(!collapsed)}>
             {collapsed ? "+" : "–"}
@@ -71,7 +86,23 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
         </header>
         {!collapsed && (
           <>
-            {comment.state === "deleted" ? (
+            {pendingDelete ? (
+              <p className="comment__tombstone comment__undo">
+                Deleted.{" "}
+                <button
+                  type="button"
+                  className="link-button"
+                  autoFocus
+                  onClick={() => {
+                    actions.undoDelete(comment.id);
+                    // The Undo button goes away: focus stays on the comment, not on the page.
+                    main.current?.focus();
+                  }}
+                >
+                  Undo
+                </button>
+              </p>
+            ) : comment.state === "deleted" ? (
               <p className="comment__tombstone">[deleted]</p>
             ) : comment.state === "hidden" ? (
               <p className="comment__tombstone">Hidden by the moderators{comment.hiddenReason ? `: ${comment.hiddenReason}` : "."}</p>
@@ -117,7 +148,7 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
                     <button type="button" className="link-button" onClick={() => setEditing(true)}>
                       Edit
                     </button>
-                    <button type="button" className="link-button comment__delete" onClick={() => actions.remove(comment.id)}>
+                    <button type="button" className="link-button comment__delete" onClick={() => actions.scheduleDelete(comment.id)}>
                       Delete
                     </button>
                   </>
@@ -140,21 +171,35 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
           </>
         )}
       </div>
-      {!collapsed && node.replies.length > 0 && depthFromTop + 1 < MAX_VISIBLE_DEPTH && (
+      {!collapsed && node.replies.length > 0 && !atDepthLimit && (
         <ol className="comment__replies">
           {node.replies.map((reply) => (
             <CommentItem key={reply.comment.id} node={reply} depthFromTop={depthFromTop + 1} />
           ))}
         </ol>
       )}
-      {!collapsed && (node.replies.length > 0 || hiddenReplies > 0) && depthFromTop + 1 >= MAX_VISIBLE_DEPTH && (
-        <Link className="comment__continue" href={`/essays/${actions.slug}/comments/${node.replies[0]?.comment.id ?? comment.id}`}>
-          Continue this thread →
+      {!collapsed && comment.replyCount > 0 && atDepthLimit && (
+        // One hop: the subtree opens from this comment, so its first reply is the first thing shown.
+        <Link className="comment__continue" href={`${permalink}?from=${comment.id}`}>
+          Continue this thread ({comment.replyCount} repl{comment.replyCount === 1 ? "y" : "ies"}) →
         </Link>
       )}
-      {!collapsed && hiddenReplies > 0 && depthFromTop + 1 < MAX_VISIBLE_DEPTH && (
-        <button type="button" className="link-button comment__more" onClick={() => actions.loadMore(comment)}>
-          {hiddenReplies} more repl{hiddenReplies === 1 ? "y" : "ies"}
+      {!collapsed && unloaded > 0 && !atDepthLimit && (
+        <button
+          type="button"
+          className="link-button comment__more"
+          // Not `disabled`: disabling the focused button would drop focus to the page while the replies load.
+          aria-disabled={loading}
+          onClick={async () => {
+            if (loading) return;
+            setLoading(true);
+            // The button goes away with the replies it brings: focus moves to the first of them, not to the page.
+            focusAfterLoad.current = new Set(node.replies.map((reply) => reply.comment.id));
+            await actions.loadMore(comment);
+            setLoading(false);
+          }}
+        >
+          {loading ? "Loading…" : `${unloaded} more repl${unloaded === 1 ? "y" : "ies"}`}
         </button>
       )}
     </li>

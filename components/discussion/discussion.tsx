@@ -12,8 +12,11 @@ import { Composer } from "./composer";
 import { ThreadActionsContext, type ThreadActions } from "./thread-actions";
 import { commentOfSignal } from "./live-comment";
 import { NewRepliesPill } from "./new-replies-pill";
+import { useCommentKeys } from "./use-comment-keys";
 import { useDiscussionStream, type DiscussionSignal } from "./use-discussion-stream";
 import { useLastVisit } from "./use-last-visit";
+import { usePendingDeletes } from "./use-pending-deletes";
+import "./threads.css";
 
 /** Which comments a discussion view holds. */
 export type DiscussionScope = { kind: "general" } | { kind: "passage"; highlightId: string } | { kind: "passages" } | { kind: "thread"; rootId: number };
@@ -128,6 +131,16 @@ export function Discussion({
 
   const fail = (error: unknown) => setNotice(error instanceof ApiError ? error.message : "That did not work. Please try again.");
 
+  const deletes = usePendingDeletes(async (id, leaving) => {
+    try {
+      await callOperation(commentOps.deleteComment, { params: { commentId: id }, keepalive: leaving });
+      if (!leaving) put([(await callOperation(commentOps.getComment, { params: { commentId: id } })).comment]);
+    } catch (error) {
+      if (!leaving) fail(error);
+    }
+  });
+  const keys = useCommentKeys();
+
   const actions: ThreadActions = {
     slug,
     targetId: targetId ?? null,
@@ -141,14 +154,9 @@ export function Discussion({
     async edit(id, body) {
       put([(await callOperation(commentOps.editComment, { params: { commentId: id }, body: { body } })).comment]);
     },
-    async remove(id) {
-      try {
-        await callOperation(commentOps.deleteComment, { params: { commentId: id } });
-        put([(await callOperation(commentOps.getComment, { params: { commentId: id } })).comment]);
-      } catch (error) {
-        fail(error);
-      }
-    },
+    scheduleDelete: deletes.schedule,
+    undoDelete: deletes.undo,
+    pendingDeletes: deletes.pending,
     async vote(id) {
       const existing = comments.get(id);
       if (!existing) return;
@@ -161,6 +169,7 @@ export function Discussion({
     },
     async loadMore(comment) {
       try {
+        // The subtree comes complete, with reply counts counted from it, so nothing under `comment` is left to load.
         put((await callOperation(commentOps.getThread, { params: { rootId: comment.rootId }, query: { from: comment.id } })).comments);
       } catch (error) {
         fail(error);
@@ -224,6 +233,19 @@ export function Discussion({
           <p className="discussion__notice" role="status">
             {notice}
           </p>
+        )}
+        {tree.length > 0 && (
+          <div className="discussion__nav" role="group" aria-label="Move between comments">
+            <button type="button" className="link-button" onClick={keys.previous}>
+              ↑ Previous
+            </button>
+            <button type="button" className="link-button" onClick={keys.next}>
+              ↓ Next
+            </button>
+            <span className="discussion__keys" aria-hidden="true">
+              or <kbd>k</kbd> / <kbd>j</kbd>
+            </span>
+          </div>
         )}
         {newThreads.length > 0 && (
           <button type="button" className="new-comments-pill" onClick={() => showIncoming(newThreads)}>

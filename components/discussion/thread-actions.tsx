@@ -15,8 +15,13 @@ export interface ThreadActions {
   isNew(comment: CommentView): boolean;
   reply(parent: CommentView, body: string): Promise<void>;
   edit(id: number, body: string): Promise<void>;
-  remove(id: number): Promise<void>;
+  /** Shows the comment as deleted with an Undo; the deletion is sent when the undo window ends. */
+  scheduleDelete(id: number): void;
+  undoDelete(id: number): void;
+  /** Comments deleted but still undoable. */
+  pendingDeletes: ReadonlySet<number>;
   vote(id: number): Promise<void>;
+  /** Loads everything under `comment` in place. */
   loadMore(comment: CommentView): Promise<void>;
   copyLink(path: string): void;
 }

@@ -1,17 +1,24 @@
 import "server-only";
+import { db } from "@/lib/db/client";
 import { queryArrays, queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { commentJoins, commentViewColumns, commentViewFromRow, descendantCount, extraColumn, threadSql, visibleCondition } from "./read-sql";
 import type { DiscussionSort } from "./schemas";
+import { idsOfPath } from "./path";
+import { countLoadedReplies } from "./tree";
 import type { CommentView, DiscussionPage } from "./view";
 
 /** Threads per page of an essay's discussion, and replies shown under each before "more replies". */
 export const THREADS_PER_PAGE = 20;
 export const FIRST_REPLIES = 5;
 
-/** One whole thread (or the subtree under `fromId`), depth-first, in a single query. */
+/**
+ * One whole thread (or the subtree under `fromId`), depth-first, in a single
+ * query. The list is complete, so each comment's reply count is counted from
+ * it (the query itself leaves them 0) and a client can tell nothing is missing.
+ */
 export async function loadThread(rootId: number, viewerId: string | null, fromId?: number): Promise<CommentView[]> {
-  return (await queryArrays(threadSql(rootId, viewerId, fromId))).map(commentViewFromRow);
+  return countLoadedReplies((await queryArrays(threadSql(rootId, viewerId, fromId))).map(commentViewFromRow));
 }
 
 function rootOrder(sort: DiscussionSort): Prisma.Sql {
@@ -84,4 +91,10 @@ export async function loadComment(id: number, viewerId: string | null): Promise<
     FROM "Comment" c ${commentJoins}
     WHERE c.id = ${id} AND ${visibleCondition(viewerId)}`);
   return row ? commentViewFromRow(row) : null;
+}
+
+/** The id of a comment's ancestor at `depth` (0: its thread's root), read from its materialised path; null if it has none that deep. */
+export async function ancestorAt(commentId: number, depth: number): Promise<number | null> {
+  const row = await db.comment.findUnique({ where: { id: commentId }, select: { path: true } });
+  return row ? (idsOfPath(row.path)[depth] ?? null) : null;
 }

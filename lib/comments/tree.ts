@@ -56,3 +56,32 @@ export function buildTree(comments: readonly CommentView[], sort: DiscussionSort
 export function countReplies(node: CommentNode): number {
   return node.replies.reduce((sum, reply) => sum + 1 + countReplies(reply), 0);
 }
+
+/**
+ * How many of a comment's replies (at any depth) hang under children that
+ * are not loaded: the replies only this comment's "N more replies" can
+ * bring. A loaded child accounts for itself and its own `replyCount`, so a
+ * deep branch cut short is counted once, at the comment it was cut under,
+ * not again at every ancestor.
+ */
+export function unloadedReplies(node: CommentNode): number {
+  return Math.max(0, node.comment.replyCount - node.replies.reduce((sum, reply) => sum + 1 + reply.comment.replyCount, 0));
+}
+
+/**
+ * Fills in `replyCount` for a complete subtree listed depth-first (a whole
+ * thread, or everything under one comment): each comment's count is the
+ * number of its descendants in the list. One pass from the end, children
+ * before their parents.
+ */
+export function countLoadedReplies<T extends Pick<CommentView, "id" | "parentId" | "replyCount">>(depthFirst: T[]): T[] {
+  const index = new Map(depthFirst.map((comment, at) => [comment.id, at]));
+  const counts = new Array<number>(depthFirst.length).fill(0);
+  for (let at = depthFirst.length - 1; at >= 0; at--) {
+    const comment = depthFirst[at]!;
+    comment.replyCount = counts[at]!;
+    const parent = comment.parentId === null ? undefined : index.get(comment.parentId);
+    if (parent !== undefined) counts[parent]! += 1 + counts[at]!;
+  }
+  return depthFirst;
+}

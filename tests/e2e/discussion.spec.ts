@@ -55,8 +55,10 @@ test("two readers argue about a passage, live", async ({ page, browser }) => {
   await expect(mine.locator(".comment__flag", { hasText: "edited" })).toBeVisible();
   await expect(thread.locator(".comment__body").first()).toHaveText("Four minutes is a real saving for shift workers, twice a day.", { timeout: 15_000 });
 
+  // The deletion is sent once its undo window has passed (threads.spec.ts covers Undo).
   await mine.getByRole("button", { name: "Delete" }).first().click();
-  await expect(mine.locator(".comment__tombstone").first()).toHaveText("[deleted]");
+  await expect(mine.locator(".comment__tombstone").first()).toHaveText("Deleted. Undo");
+  await expect(mine.locator(".comment__tombstone").first()).toHaveText("[deleted]", { timeout: 15_000 });
   await expect(thread.locator(".comment__tombstone").first()).toHaveText("[deleted]", { timeout: 15_000 });
   await expect(thread.locator(".comment__replies .comment__body")).toHaveText("Only if the boat comes. Reliability ranked first.");
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { childPath, idsOfPath, pathSegment } from "@/lib/comments/path";
-import { buildTree, countReplies, hotScore } from "@/lib/comments/tree";
+import { buildTree, countLoadedReplies, countReplies, hotScore, unloadedReplies, type CommentNode } from "@/lib/comments/tree";
 import type { CommentView } from "@/lib/comments/view";
 
 function comment(id: number, parentId: number | null, extra: Partial<CommentView> = {}): CommentView {
@@ -68,5 +68,44 @@ describe("building the reply tree", () => {
     const fresh = { upvotes: 3, createdAt: "2026-11-25T11:00:00Z" };
     const old = { upvotes: 10, createdAt: "2026-11-20T12:00:00Z" };
     expect(hotScore(fresh, now)).toBeGreaterThan(hotScore(old, now));
+  });
+});
+
+describe("replies not loaded yet", () => {
+  // A root with a chain 2→3→…→10 under it and two more replies (11, 12) straight under it,
+  // as a discussion page first loads it: the root and its first five replies, depth-first.
+  const replyCounts: Record<number, number> = { 1: 11, 2: 8, 3: 7, 4: 6, 5: 5, 6: 4 };
+  const firstPage = [comment(1, null), comment(2, 1), comment(3, 2), comment(4, 3), comment(5, 4), comment(6, 5)].map((view) => ({ ...view, replyCount: replyCounts[view.id]! }));
+  const byId = (nodes: CommentNode[], id: number): CommentNode | undefined => {
+    for (const node of nodes) {
+      if (node.comment.id === id) return node;
+      const found = byId(node.replies, id);
+      if (found) return found;
+    }
+  };
+
+  it("are counted once, under the comment they hang from, not again at every ancestor", () => {
+    const tree = buildTree(firstPage);
+    expect([1, 2, 3, 4, 5, 6].map((id) => unloadedReplies(byId(tree, id)!))).toEqual([2, 0, 0, 0, 0, 4]);
+  });
+
+  it("are none once the subtree is loaded whole", () => {
+    const chain = Array.from({ length: 9 }, (_, at) => comment(at + 2, at + 1));
+    const whole = countLoadedReplies([comment(1, null), ...chain, comment(11, 1), comment(12, 1)]);
+    expect(whole.map((view) => view.replyCount)).toEqual([11, 8, 7, 6, 5, 4, 3, 2, 1, 0, 0, 0]);
+    const tree = buildTree(whole);
+    expect(whole.map((view) => unloadedReplies(byId(tree, view.id)!))).toEqual(new Array(12).fill(0));
+  });
+
+  it("counts a subtree loaded from below its root, and skips a reply whose parent it does not hold", () => {
+    // The subtree under 4 (a "Continue this thread" page), and a reply to a comment this reader may not see.
+    const counted = countLoadedReplies([comment(4, 3), comment(5, 4), comment(6, 5), comment(7, 4), comment(9, 8)]);
+    expect(counted.map((view) => [view.id, view.replyCount])).toEqual([
+      [4, 3],
+      [5, 1],
+      [6, 0],
+      [7, 0],
+      [9, 0],
+    ]);
   });
 });

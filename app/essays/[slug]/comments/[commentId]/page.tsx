@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Discussion } from "@/components/discussion/discussion";
 import { getViewer } from "@/lib/auth/viewer";
-import { loadComment, loadThread } from "@/lib/comments/queries";
+import { ancestorAt, loadComment, loadThread } from "@/lib/comments/queries";
 import { MAX_VISIBLE_DEPTH } from "@/lib/comments/tree";
 import { getEssayForReading } from "@/lib/essays/queries";
 import { latestEventId } from "@/lib/live/events";
@@ -11,25 +11,40 @@ import { latestEventId } from "@/lib/live/events";
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ slug: string; commentId: string }>;
+type SearchParams = Promise<{ from?: string | string[] }>;
 
 export const metadata: Metadata = { title: "Comment" };
 
 /**
  * A comment's permalink: its thread, with the comment marked and scrolled to
  * (#c-<id>). A comment deeper than the nesting shown on the essay page opens
- * its own subtree ("Continue this thread").
+ * its own subtree. ?from=<id> opens the subtree under that ancestor (or the
+ * comment itself) instead: "Continue this thread" links there, so the
+ * replies it promises are the first thing shown, and the way back is the
+ * view one nesting level up, with the same comment marked.
  */
-export default async function CommentPage({ params }: { params: Params }) {
-  const { slug, commentId } = await params;
+export default async function CommentPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const [{ slug, commentId }, { from }] = await Promise.all([params, searchParams]);
   const id = Number(commentId);
   const essay = await getEssayForReading(slug);
   if (!essay || !Number.isInteger(id) || id <= 0) notFound();
   const viewer = await getViewer();
   const comment = await loadComment(id, viewer?.id ?? null);
   if (!comment) notFound();
-  const deep = comment.depth >= MAX_VISIBLE_DEPTH;
+  const fromId = typeof from === "string" && /^[1-9]\d{0,8}$/.test(from) ? Number(from) : null;
   const lastEventId = await latestEventId(essay.id);
-  const thread = await loadThread(comment.rootId, viewer?.id ?? null, deep ? comment.id : undefined);
+  let thread = fromId === null ? [] : await loadThread(comment.rootId, viewer?.id ?? null, fromId);
+  // A ?from= that is not this comment's ancestor (or that it may not see) falls back to the usual view.
+  let top = thread.some((candidate) => candidate.id === id) ? fromId : null;
+  if (top === null) {
+    top = comment.depth >= MAX_VISIBLE_DEPTH ? id : null;
+    thread = await loadThread(comment.rootId, viewer?.id ?? null, top ?? undefined);
+  }
+  const topComment = top === null ? null : thread.find((candidate) => candidate.id === top);
+  const deep = top !== null && top !== comment.rootId;
+  // Back: the view whose deepest shown level holds this subtree's top comment.
+  const backFrom = deep && topComment ? await ancestorAt(top!, Math.max(0, topComment.depth - (MAX_VISIBLE_DEPTH - 1))) : null;
+  const backHref = backFrom === null || backFrom === comment.rootId ? `/essays/${slug}/comments/${top}` : `/essays/${slug}/comments/${top}?from=${backFrom}`;
   const root = thread.find((candidate) => candidate.id === comment.rootId);
   return (
     <section className="permalink-page">
@@ -40,10 +55,12 @@ export default async function CommentPage({ params }: { params: Params }) {
       {root?.passageQuote && <blockquote className="thread__passage">{root.passageQuote}</blockquote>}
       {deep && (
         <p className="permalink-page__context">
-          Continuing a thread. <Link href={`/essays/${slug}/comments/${comment.rootId}`}>See the whole thread</Link>
+          Continuing a thread. <Link href={backHref}>← Back to the replies above</Link> · <Link href={`/essays/${slug}/comments/${comment.rootId}`}>See the whole thread</Link>
         </p>
       )}
       <Discussion
+        // A new view of the thread (another ?from=) is a new discussion, not the last one's state with new props.
+        key={`${id}-${top ?? "all"}`}
         essayId={essay.id}
         slug={slug}
         signedIn={viewer !== null}
