@@ -12,6 +12,7 @@ import { Composer } from "./composer";
 import { ThreadActionsContext, type ThreadActions } from "./thread-actions";
 import { commentOfSignal } from "./live-comment";
 import { NewRepliesPill } from "./new-replies-pill";
+import { pendingComment } from "./pending-comment";
 import { useCommentKeys } from "./use-comment-keys";
 import { useDiscussionStream, type DiscussionSignal } from "./use-discussion-stream";
 import { useLastVisit } from "./use-last-visit";
@@ -92,6 +93,25 @@ export function Discussion({
     });
   }, []);
 
+  /** Shows `pending` at once, then the server's answer in its place; on failure it goes and the composer keeps the text and shows why. */
+  const optimistically = async (pending: CommentView, save: () => Promise<CommentView[]>) => {
+    put([pending]);
+    const drop = () =>
+      setComments((current) => {
+        const next = new Map(current);
+        next.delete(pending.id);
+        return next;
+      });
+    try {
+      const saved = await save();
+      drop();
+      put(saved);
+    } catch (error) {
+      drop();
+      throw error;
+    }
+  };
+
   const highlightId = scope.kind === "passage" ? scope.highlightId : scope.kind === "passages" ? "*" : null;
 
   useDiscussionStream(essayId, lastEventId, async (signal: DiscussionSignal) => {
@@ -148,8 +168,10 @@ export function Discussion({
     canWrite: signedIn && commentsOpen,
     signedIn,
     async reply(parent, body) {
-      const { comment } = await callOperation(commentOps.createComment, { params: { essayId }, body: { body, parentId: parent.id } });
-      put([comment, { ...parent, replyCount: parent.replyCount + 1 }]);
+      await optimistically(pendingComment(body, { highlightId: parent.highlightId, parentId: parent.id, rootId: parent.rootId, depth: parent.depth + 1 }), async () => {
+        const { comment } = await callOperation(commentOps.createComment, { params: { essayId }, body: { body, parentId: parent.id } });
+        return [comment, { ...parent, replyCount: parent.replyCount + 1 }];
+      });
     },
     async edit(id, body) {
       put([(await callOperation(commentOps.editComment, { params: { commentId: id }, body: { body } })).comment]);
@@ -202,10 +224,11 @@ export function Discussion({
     }
   };
 
-  const startThread = async (body: string) => {
-    const { comment } = await callOperation(commentOps.createComment, { params: { essayId }, body: { body, ...(scope.kind === "passage" ? { highlightId: scope.highlightId } : {}) } });
-    put([comment]);
-  };
+  const startThread = (body: string) =>
+    optimistically(pendingComment(body, { highlightId: scope.kind === "passage" ? scope.highlightId : null, parentId: null, rootId: 0, depth: 0 }), async () => {
+      const { comment } = await callOperation(commentOps.createComment, { params: { essayId }, body: { body, ...(scope.kind === "passage" ? { highlightId: scope.highlightId } : {}) } });
+      return [comment];
+    });
 
   return (
     <ThreadActionsContext.Provider value={actions}>
