@@ -9,6 +9,7 @@ export function NotificationItem({ notification, onOpened }: { notification: Not
   const when = new Date(notification.createdAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
   const text = (
     <>
+      {!notification.read && <span className="visually-hidden">Unread: </span>}
       <span className="notification__message">{notification.message}</span>
       {notification.essayTitle && <span className="notification__essay">on “{notification.essayTitle}”</span>}
     </>
@@ -16,11 +17,7 @@ export function NotificationItem({ notification, onOpened }: { notification: Not
   return (
     <li className={`notification${notification.read ? "" : " notification--unread"}`} data-testid="notification">
       {notification.href ? (
-        <a
-          href={notification.href}
-          onClick={(event) => open(event, notification.id)}
-          aria-label={notification.read ? undefined : `Unread: ${notification.message}${notification.essayTitle ? `, on ${notification.essayTitle}` : ""}`}
-        >
+        <a href={notification.href} onClick={(event) => open(event, notification.id)}>
           {text}
         </a>
       ) : (

@@ -10,7 +10,7 @@ async function post(page: Page, body: string) {
 }
 
 /** The dropdown at both sizes, light and dark, for looking at. */
-async function screenshots(page: Page, name: string) {
+async function screenshots(page: Page, name: string, subject: string) {
   for (const [width, height] of [
     [1280, 800],
     [390, 844],
@@ -18,6 +18,7 @@ async function screenshots(page: Page, name: string) {
     for (const colorScheme of ["light", "dark"] as const) {
       await page.setViewportSize({ width, height });
       await page.emulateMedia({ colorScheme });
+      await page.locator(subject).first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: `test-results/screenshots/${name}-${width}-${colorScheme}.png` });
     }
   }
@@ -52,7 +53,7 @@ test("the bell updates live, its dropdown opens by keyboard, opening marks read,
   const item = page.locator(".bell__panel [data-testid=notification]").first();
   await expect(item).toContainText("replied: Night crossings are where reliability shows.");
   await expect(item).toContainText(`on “${title}”`);
-  await screenshots(page, "notifications-dropdown");
+  await screenshots(page, "notifications-dropdown", ".bell__panel");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Escape");
   await expect(bell).toHaveAttribute("aria-expanded", "false");
@@ -86,7 +87,7 @@ test("the bell updates live, its dropdown opens by keyboard, opening marks read,
   const option = page.getByRole("option", { name: new RegExp(`@${benHandle}`) });
   await expect(option).toBeVisible();
   await expect(composer).toHaveAttribute("aria-expanded", "true");
-  await screenshots(page, "notifications-autocomplete");
+  await screenshots(page, "notifications-autocomplete", ".mention-suggestions");
   await page.keyboard.press("Enter");
   await expect(composer).toHaveValue(`Asking @${benHandle} `);
   await composer.pressSequentially("what he makes of winter timetables.");
