@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation, returns } from "@/lib/http/contract";
-import { serialId, serialIdText } from "@/lib/validation";
+import { MAX_INT4, serialId, serialIdText } from "@/lib/validation";
 import type { NotificationView } from "./notifications";
 import type { ThreadWatch } from "./thread-subscription";
 
@@ -57,12 +57,20 @@ export const setThreadWatch = defineOperation({
   response: returns<{ mode: ThreadWatch }>(),
 });
 
+const ROOTS_MESSAGE = "`roots` is a list of up to 100 thread ids, comma-separated.";
+
 /** The reader's watch/mute choices for up to 100 threads (?roots=1,2,3); threads at the default are absent. */
 export const listThreadWatches = defineOperation({
   name: "list thread watches",
   method: "GET",
   path: "/api/thread-watches",
   guard: "member",
-  query: z.object({ roots: z.string().regex(/^[1-9][0-9]{0,9}(,[1-9][0-9]{0,9}){0,99}$/, "`roots` is a list of up to 100 thread ids, comma-separated.") }),
+  query: z.object({
+    roots: z
+      .string()
+      .regex(/^[1-9][0-9]{0,9}(,[1-9][0-9]{0,9}){0,99}$/, ROOTS_MESSAGE)
+      .transform((roots) => roots.split(",").map(Number))
+      .pipe(z.array(z.number().max(MAX_INT4, ROOTS_MESSAGE))),
+  }),
   response: returns<{ watches: Record<number, "watch" | "mute"> }>(),
 });

@@ -2,4 +2,4 @@ import { handle } from "@/lib/http/operation";
 import { listThreadWatches } from "@/lib/notifications/contracts";
 import { threadWatches } from "@/lib/notifications/thread-subscription";
 
-export const GET = handle(listThreadWatches, async ({ viewer, query }) => ({ watches: await threadWatches(viewer.id, query.roots.split(",").map(Number)) }));
+export const GET = handle(listThreadWatches, async ({ viewer, query }) => ({ watches: await threadWatches(viewer.id, query.roots) }));
