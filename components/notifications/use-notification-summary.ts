@@ -6,14 +6,14 @@ import { notificationSummary } from "@/lib/notifications/contracts";
 
 /** The first wait between polls, and the longest: an unchanged answer stretches the wait by half each time, a change brings it back. */
 const FIRST_POLL_MS = 3_000;
-const MAX_POLL_MS = 60_000;
+const MAX_POLL_MS = 15_000;
 
 /** Sent on window when this tab read or opened notifications, so the bell asks again at once. */
 export const NOTIFICATIONS_CHANGED = "glossa:notifications-changed";
 
 /**
  * The reader's unread count, kept live by polling a two-number endpoint:
- * every 3 s after a change, backing off to once a minute while nothing
+ * every 3 s after a change, backing off to every 15 s while nothing
  * happens, paused while the tab is hidden, and asked again at once when the
  * tab comes back into view or gets focus. `latestId` changes whenever a new
  * notification arrives (an unread count can stay the same while one is read

@@ -75,7 +75,9 @@ test("the bell updates live, its dropdown opens by keyboard, opening marks read,
   const mine = page.locator("#panel-general .comment", { hasText: "Ferries at night" }).first();
   const watch = mine.getByLabel("Notifications for this thread").first();
   await expect(watch).toBeEnabled();
+  const saved = page.waitForResponse((response) => response.url().endsWith("/watch") && response.ok());
   await watch.selectOption("watch");
+  await saved;
   await page.reload();
   await expect(page.locator("#panel-general .comment", { hasText: "Ferries at night" }).first().getByLabel("Notifications for this thread").first()).toHaveValue("watch");
 
