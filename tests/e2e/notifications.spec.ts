@@ -27,6 +27,8 @@ async function screenshots(page: Page, name: string, subject: string) {
 }
 
 test("the bell updates live, its dropdown opens by keyboard, opening marks read, and @mentions notify", async ({ page, browser }) => {
+  // Two readers, two live waits (the bell polls at least every 15 s) and the 5 s between one reader's comments.
+  test.setTimeout(120_000);
   const anaHandle = await signUp(page, "Ana");
   await page.goto(ESSAY);
   const title = (await page.locator("h1").first().textContent())!.trim();
