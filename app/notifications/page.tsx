@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { MarkAllRead } from "@/components/notifications/mark-all-read";
+import { NotificationItem } from "@/components/notifications/notification-item";
 import { signInHref } from "@/lib/auth/return-url";
 import { getViewer } from "@/lib/auth/viewer";
 import { listNotifications } from "@/lib/notifications/notifications";
@@ -23,14 +24,11 @@ export default async function NotificationsPage() {
         </span>
       </header>
       {notifications.length === 0 ? (
-        <p className="empty-state">Nothing yet. When someone replies to you, it will appear here.</p>
+        <p className="empty-state">Nothing yet. When someone replies to you or mentions you, it will appear here.</p>
       ) : (
         <ol className="notification-list">
           {notifications.map((notification) => (
-            <li key={notification.id} className={`notification${notification.read ? "" : " notification--unread"}`}>
-              {notification.href ? <Link href={notification.href}>{notification.message}</Link> : <span>{notification.message}</span>}
-              <time dateTime={notification.createdAt}>{new Date(notification.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</time>
-            </li>
+            <NotificationItem key={notification.id} notification={notification} />
           ))}
         </ol>
       )}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { MAX_VISIBLE_DEPTH, unloadedReplies, type CommentNode } from "@/lib/comments/tree";
 import { ReportButton } from "@/components/moderation/report-button";
+import { ThreadWatch } from "@/components/notifications/thread-watch";
 import { Composer } from "./composer";
 import { useThreadActions } from "./thread-actions";
 
@@ -143,6 +144,7 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
                   Link
                 </button>
                 {actions.signedIn && !comment.mine && comment.state === "published" && <ReportButton target={{ type: "comment", id: comment.id }} />}
+                {actions.signedIn && comment.parentId === null && comment.state === "published" && <ThreadWatch rootId={comment.id} />}
                 {comment.mine && (
                   <>
                     <button type="button" className="link-button" onClick={() => setEditing(true)}>

@@ -4,6 +4,8 @@ import * as commentOps from "@/lib/comments/contracts";
 import { useEffect, useRef, useState } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
 import { MAX_COMMENT_LENGTH } from "@/lib/comments/schemas";
+import { MentionSuggestions } from "./mention-suggestions";
+import { useMentionAutocomplete } from "./use-mention-autocomplete";
 
 interface Props {
   /** Where the draft is kept locally, so a reload does not lose it. */
@@ -39,6 +41,7 @@ export function Composer({ draftKey, label, submitLabel, initial = "", autoFocus
   const [pending, setPending] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
   const quotable = useRef("");
+  const mention = useMentionAutocomplete(field, body, setBody);
 
   useEffect(() => {
     if (body && body !== initial) localStorage.setItem(storageKey, body);
@@ -118,7 +121,9 @@ export function Composer({ draftKey, label, submitLabel, initial = "", autoFocus
             placeholder="Markdown: *emphasis*, **strong**, [links](https://…), > quotes, `code`"
             autoFocus={autoFocus}
             aria-describedby={`${id}-count`}
+            {...mention.fieldProps}
           />
+          <MentionSuggestions {...mention.suggestions} />
         </>
       ) : (
         <div className="composer__preview comment__body" aria-live="polite" dangerouslySetInnerHTML={{ __html: preview || "<p><em>Nothing to preview yet.</em></p>" }} />

@@ -1,17 +1,9 @@
 import Link from "next/link";
 import { Avatar } from "@/components/account/avatar";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { unreadCount } from "@/lib/notifications/notifications";
-
-function BellIcon() {
-  return (
-    <svg className="account-nav__icon" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
-      <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-    </svg>
-  );
-}
 
 export async function SiteHeader() {
   const viewer = await getViewer();
@@ -32,15 +24,7 @@ export async function SiteHeader() {
                 <Avatar name={viewer.name} handle={viewer.handle} size={28} />
                 <span className="account-nav__handle">@{viewer.handle}</span>
               </Link>
-              <Link href="/notifications" className="account-nav__notifications" aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}>
-                <BellIcon />
-                <span className="account-nav__label">Notifications</span>
-                {unread > 0 && (
-                  <span className="badge" data-testid="unread-badge">
-                    {unread}
-                  </span>
-                )}
-              </Link>
+              <NotificationBell initialUnread={unread} />
               {hasRole(viewer, "MODERATOR") && <Link href="/moderation">Moderation</Link>}
               <Link href="/settings">Settings</Link>
               <SignOutButton />

@@ -7,6 +7,7 @@ import { insertHighlight } from "@/lib/highlights/create-highlight";
 import { announceDiscussionEvent } from "@/lib/live/publish";
 import { consume, refund } from "@/lib/rate-limit/limits";
 import { markdownExcerpt, renderMarkdown } from "@/lib/markdown/render";
+import { notifyMentions } from "@/lib/notifications/mentions";
 import type { CommentContext } from "@/lib/moderation/pipeline";
 import { judgeComment } from "./judge";
 import { childPath } from "./path";
@@ -87,6 +88,7 @@ function insertSql(
 ): Prisma.Sql {
   const id = target.commentId;
   const replying = target.parentId !== null;
+  const rootId = replying ? (target.parentRootId ?? target.parentId) : id;
   return Prisma.sql`
     WITH c AS (
       INSERT INTO "Comment" (id, "essayId", "highlightId", "parentId", "rootId", depth, path, "authorId", body, "bodyHtml", status, "holdReasons", "createdAt", "updatedAt")
@@ -96,7 +98,13 @@ function insertSql(
       RETURNING *
     ), notice AS (
       INSERT INTO "Notification" ("userId", kind, "commentId", "essayId", message)
-      SELECT ${target.parentAuthorId}::text, 'REPLY', c.id, c."essayId", ${fields.notice}::text FROM c WHERE ${fields.notice}::text IS NOT NULL
+      SELECT r."userId", 'REPLY', c.id, c."essayId", ${fields.notice}::text FROM c, (
+        SELECT ${target.parentAuthorId}::text AS "userId" WHERE NOT EXISTS (
+          SELECT 1 FROM "ThreadSubscription" WHERE "userId" = ${target.parentAuthorId}::text AND "rootId" = ${rootId}::int AND mode = 'MUTE')
+        UNION
+        SELECT "userId" FROM "ThreadSubscription" WHERE "rootId" = ${rootId}::int AND mode = 'WATCH'
+      ) r
+      WHERE ${fields.notice}::text IS NOT NULL AND r."userId" IS NOT NULL AND r."userId" <> ${viewer.id}
     ), event AS (
       INSERT INTO "DiscussionEvent" ("essayId", kind, "commentId") SELECT c."essayId", 'comment', c.id FROM c WHERE c.status = 'PUBLISHED' RETURNING id
     ), published AS (
@@ -130,13 +138,14 @@ export async function createComment(viewer: Viewer, essayId: string, input: Crea
   // Effects: the limit is spent only now (a concurrent comment may still win the slot: then this one is refused, unwritten).
   const limits = floodChecks(viewer.id, Math.max(target.slowModeSeconds, thread?.slowModeSeconds ?? 0));
   await consume(limits);
-  const notifyParent = status === "PUBLISHED" && target.parentAuthorId !== null && target.parentAuthorId !== viewer.id;
+  // A published reply tells the parent's author (unless they muted the thread) and the thread's watchers, never its own author (insertSql).
+  const excerpt = markdownExcerpt(input.body);
   const fields = {
     body: input.body,
     bodyHtml: renderMarkdown(input.body),
     status,
     holdReasons,
-    notice: notifyParent ? `${viewer.name} (@${viewer.handle}) replied: ${markdownExcerpt(input.body)}` : null,
+    notice: status === "PUBLISHED" && target.parentId !== null ? `${viewer.name} (@${viewer.handle}) replied: ${excerpt}` : null,
   };
   const written = await writeComment(viewer, essayId, input, target, fields).catch(async (error: unknown) => {
     await refund(limits).catch(() => undefined);
@@ -144,7 +153,16 @@ export async function createComment(viewer: Viewer, essayId: string, input: Crea
   });
   const eventId = extraColumn(written, 0) as number | null;
   await announceDiscussionEvent(eventId === null ? null : { essayId, eventId });
+  // Mentions only in what everyone can read: a held comment tells nobody until a moderator publishes it.
+  if (status === "PUBLISHED") await tellMentioned(viewer, essayId, target.commentId, input.body, excerpt);
   return commentViewFromRow(written);
+}
+
+/** Notifies the readers a comment @mentions. The comment is committed: a failure here is logged, not the writer's error. */
+async function tellMentioned(viewer: Viewer, essayId: string, commentId: number, body: string, excerpt: string): Promise<void> {
+  await notifyMentions({ id: commentId, essayId, authorId: viewer.id, body, notice: `${viewer.name} (@${viewer.handle}) mentioned you: ${excerpt}` }).catch((error: unknown) => {
+    console.warn(`Mention notifications for comment ${commentId} failed: ${error instanceof Error ? error.message : String(error)}`);
+  });
 }
 
 /** The insert: a passage's new highlight and its comment commit together, in one gateway transaction; any other comment is the one statement. */

@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
 import { defineOperation, returns } from "@/lib/http/contract";
-import { serialId } from "@/lib/validation";
+import { MAX_INT4, serialId, serialIdText } from "@/lib/validation";
 import type { NotificationView } from "./notifications";
+import type { ThreadWatch } from "./thread-subscription";
 
 /** The reader's latest notifications and how many are unread. */
 export const listNotifications = defineOperation({
@@ -20,4 +21,58 @@ export const markNotificationsRead = defineOperation({
   guard: "member",
   body: z.object({ ids: z.union([z.literal("all"), z.array(serialId("notification")).check(z.maxLength(500))], { error: 'Send the ids to mark read, or "all".' }) }),
   response: returns<{ marked: number }>(),
+});
+
+/** The unread count and newest notification id: what the header bell polls. */
+export const notificationSummary = defineOperation({
+  name: "notification summary",
+  method: "GET",
+  path: "/api/notifications/summary",
+  guard: "member",
+  response: returns<{ unread: number; latestId: number }>(),
+});
+
+const notificationParams = z.object({ notificationId: serialIdText("That notification does not exist.") });
+
+/** Opens one of the reader's notifications: marks it read and answers where it points. */
+export const openNotification = defineOperation({
+  name: "open notification",
+  method: "POST",
+  path: "/api/notifications/:notificationId/open",
+  guard: "member",
+  params: notificationParams,
+  response: returns<{ href: string | null }>(),
+});
+
+const rootParams = z.object({ rootId: serialIdText("That thread does not exist.") });
+
+/** Sets how the reader hears of a thread: every reply, none, or replies to them (the default). */
+export const setThreadWatch = defineOperation({
+  name: "set thread watch",
+  method: "POST",
+  path: "/api/threads/:rootId/watch",
+  guard: "member",
+  params: rootParams,
+  body: z.object({ mode: z.enum(["watch", "mute", "default"], { error: 'Choose "watch", "mute" or "default".' }) }),
+  response: returns<{ mode: ThreadWatch }>(),
+});
+
+const ROOTS_MESSAGE = "`roots` is a list of up to 100 thread ids, comma-separated.";
+
+/** The reader's watch/mute choices for up to 100 threads (?roots=1,2,3); threads at the default are absent. */
+export const listThreadWatches = defineOperation({
+  name: "list thread watches",
+  method: "GET",
+  path: "/api/thread-watches",
+  guard: "member",
+  query: z.object({
+    roots: z.pipe(
+      z.pipe(
+        z.string().check(z.regex(/^[1-9][0-9]{0,9}(,[1-9][0-9]{0,9}){0,99}$/, ROOTS_MESSAGE)),
+        z.transform((roots: string) => roots.split(",").map(Number)),
+      ),
+      z.array(z.number().check(z.maximum(MAX_INT4, ROOTS_MESSAGE))),
+    ),
+  }),
+  response: returns<{ watches: Record<number, "watch" | "mute"> }>(),
 });

@@ -37,7 +37,8 @@ test("two readers argue about a passage, live", async ({ page, browser }) => {
   await expect(panel.locator(".comment__replies .comment__body")).toHaveText("Only if the boat comes. Reliability ranked first.");
   await page.reload();
   await expect(page.getByTestId("unread-badge")).toHaveText("1");
-  await page.getByRole("link", { name: /Notifications/ }).click();
+  await page.getByTestId("notification-bell").click();
+  await page.getByRole("link", { name: "All notifications" }).click();
   const notice = page.getByRole("link", { name: /replied: Only if the boat comes/ });
   await expect(notice).toBeVisible();
 

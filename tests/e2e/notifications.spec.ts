@@ -1,0 +1,106 @@
+import { newReader, signUp } from "./support/readers";
+import { expect, test, type Page } from "./support/test";
+
+const ESSAY = "/essays/harbour-post-column";
+
+async function post(page: Page, body: string) {
+  await page.getByLabel("Comment on the essay as a whole").fill(body);
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(page.locator("#panel-general .comment__body", { hasText: body.slice(0, 20) }).first()).toBeVisible();
+}
+
+/** The dropdown at both sizes, light and dark, for looking at. */
+async function screenshots(page: Page, name: string, subject: string) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme });
+      await page.locator(subject).first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test-results/screenshots/${name}-${width}-${colorScheme}.png` });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+test("the bell updates live, its dropdown opens by keyboard, opening marks read, and @mentions notify", async ({ page, browser }) => {
+  // Two readers, two live waits (the bell polls at least every 15 s) and the 5 s between one reader's comments.
+  test.setTimeout(120_000);
+  const anaHandle = await signUp(page, "Ana");
+  await page.goto(ESSAY);
+  const title = (await page.locator("h1").first().textContent())!.trim();
+  await post(page, "Ferries at night are the real test of a timetable.");
+
+  // Ben replies; Ana's bell counts it without a reload.
+  const ben = await newReader(browser);
+  const benHandle = await signUp(ben.page, "Ben");
+  await ben.page.goto(ESSAY);
+  const root = ben.page.locator("#panel-general .comment", { hasText: "Ferries at night" }).first();
+  await root.getByRole("button", { name: "Reply" }).click();
+  await root.getByLabel(/Reply to Ana/).fill("Night crossings are where reliability shows.");
+  await root.getByRole("button", { name: "Reply", exact: true }).last().click();
+  await expect(root.locator(".comment__replies .comment__body")).toHaveText("Night crossings are where reliability shows.");
+
+  const bell = page.getByTestId("notification-bell");
+  await expect(page.getByTestId("unread-badge")).toHaveText("1", { timeout: 20_000 });
+  await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
+
+  // The dropdown: a disclosure the keyboard opens and Escape closes, focus back on the bell.
+  await bell.focus();
+  await page.keyboard.press("Enter");
+  await expect(bell).toHaveAttribute("aria-expanded", "true");
+  const item = page.locator(".bell__panel [data-testid=notification]").first();
+  await expect(item).toContainText("replied: Night crossings are where reliability shows.");
+  await expect(item).toContainText(`on “${title}”`);
+  await screenshots(page, "notifications-dropdown", ".bell__panel");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Escape");
+  await expect(bell).toHaveAttribute("aria-expanded", "false");
+  await expect(bell).toBeFocused();
+  await expect(page.locator(".bell__panel")).toBeHidden();
+
+  // Opening the notification marks it read on the server and goes to the reply.
+  await bell.click();
+  await item.getByRole("link").click();
+  await expect(page).toHaveURL(/\/essays\/harbour-post-column\/comments\/\d+$/);
+  await expect(page.locator(".comment--target .comment__body")).toHaveText("Night crossings are where reliability shows.");
+  await expect(page.getByTestId("unread-badge")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("unread-badge")).toHaveCount(0);
+  await expect(bell).toHaveAccessibleName("Notifications");
+
+  // The thread's first comment can be watched; the choice is kept.
+  await page.goto(ESSAY);
+  const mine = page.locator("#panel-general .comment", { hasText: "Ferries at night" }).first();
+  const watch = mine.getByLabel("Notifications for this thread").first();
+  await expect(watch).toBeEnabled();
+  const saved = page.waitForResponse((response) => response.url().endsWith("/watch") && response.ok());
+  await watch.selectOption("watch");
+  await saved;
+  await page.reload();
+  await expect(page.locator("#panel-general .comment", { hasText: "Ferries at night" }).first().getByLabel("Notifications for this thread").first()).toHaveValue("watch");
+
+  // Ana mentions Ben, choosing his handle from the suggestions; Ben's bell counts it live.
+  await page.waitForTimeout(5_200);
+  const composer = page.getByLabel("Comment on the essay as a whole");
+  await composer.click();
+  await composer.pressSequentially(`Asking @${benHandle.slice(0, -2)}`);
+  const option = page.getByRole("option", { name: new RegExp(`@${benHandle}`) });
+  await expect(option).toBeVisible();
+  await expect(composer).toHaveAttribute("aria-expanded", "true");
+  await screenshots(page, "notifications-autocomplete", ".mention-suggestions");
+  await page.keyboard.press("Enter");
+  await expect(composer).toHaveValue(`Asking @${benHandle} `);
+  await composer.pressSequentially("what he makes of winter timetables.");
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(page.locator("#panel-general .comment__body", { hasText: "winter timetables" }).first()).toBeVisible();
+
+  const benBell = ben.page.getByTestId("notification-bell");
+  await expect(ben.page.getByTestId("unread-badge")).toHaveText("1", { timeout: 20_000 });
+  await benBell.click();
+  await expect(ben.page.locator(".bell__panel [data-testid=notification]").first()).toContainText(`(@${anaHandle}) mentioned you: Asking @${benHandle}`);
+  await ben.context.close();
+});
