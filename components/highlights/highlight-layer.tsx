@@ -18,6 +18,7 @@ import { readerCount, sceneFor, topHighlights, type HighlightLayerChoice } from 
 import { SelectionToolbar } from "./selection-toolbar";
 import { Toast, type ToastMessage } from "./toast";
 import { useEssaySelection } from "./use-selection";
+import { usePassageInView } from "./use-passage-in-view";
 
 interface Props {
   essayId: string;
@@ -330,6 +331,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
 
   const active = activeIds ? visible.filter((candidate) => activeIds.includes(candidate.id)).sort((a, b) => Number(b.mine) - Number(a.mine)) : [];
   const mineCount = placed.filter((candidate) => candidate.mine).length;
+  usePassageInView(painter, active.length ? { start: Math.min(...active.map((h) => h.start)), end: Math.max(...active.map((h) => h.end)) } : null);
 
   return (
     <>
