@@ -5,6 +5,7 @@ import { MarkAllRead } from "@/components/notifications/mark-all-read";
 import { signInHref } from "@/lib/auth/return-url";
 import { getViewer } from "@/lib/auth/viewer";
 import { listNotifications } from "@/lib/notifications/notifications";
+import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -29,7 +30,7 @@ export default async function NotificationsPage() {
           {notifications.map((notification) => (
             <li key={notification.id} className={`notification${notification.read ? "" : " notification--unread"}`}>
               {notification.href ? <Link href={notification.href}>{notification.message}</Link> : <span>{notification.message}</span>}
-              <time dateTime={notification.createdAt}>{new Date(notification.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</time>
+              <LocalTime iso={notification.createdAt} />
             </li>
           ))}
         </ol>

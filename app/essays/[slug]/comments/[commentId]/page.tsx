@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { Discussion } from "@/components/discussion/discussion";
 import { getViewer } from "@/lib/auth/viewer";
 import { loadComment, loadThread } from "@/lib/comments/queries";
@@ -12,7 +13,21 @@ export const dynamic = "force-dynamic";
 
 type Params = Promise<{ slug: string; commentId: string }>;
 
-export const metadata: Metadata = { title: "Comment" };
+// The title and the page read the same essay and comment: once per request.
+const essayFor = cache(getEssayForReading);
+const commentFor = cache(loadComment);
+
+/** "Comment by @ann on <essay title>": a tab, a bookmark or a shared link says whose comment on what. */
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { slug, commentId } = await params;
+  const id = Number(commentId);
+  const essay = await essayFor(slug);
+  if (!essay || !Number.isInteger(id) || id <= 0) return { title: "Page not found" };
+  const viewer = await getViewer();
+  const comment = await commentFor(id, viewer?.id ?? null);
+  if (!comment) return { title: "Page not found" };
+  return { title: comment.author ? `Comment by @${comment.author.handle} on ${essay.title}` : `Comment on ${essay.title}` };
+}
 
 /**
  * A comment's permalink: its thread, with the comment marked and scrolled to
@@ -22,10 +37,10 @@ export const metadata: Metadata = { title: "Comment" };
 export default async function CommentPage({ params }: { params: Params }) {
   const { slug, commentId } = await params;
   const id = Number(commentId);
-  const essay = await getEssayForReading(slug);
+  const essay = await essayFor(slug);
   if (!essay || !Number.isInteger(id) || id <= 0) notFound();
   const viewer = await getViewer();
-  const comment = await loadComment(id, viewer?.id ?? null);
+  const comment = await commentFor(id, viewer?.id ?? null);
   if (!comment) notFound();
   const deep = comment.depth >= MAX_VISIBLE_DEPTH;
   const lastEventId = await latestEventId(essay.id);
