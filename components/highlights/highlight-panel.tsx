@@ -30,7 +30,7 @@ export function HighlightPanel({ highlights, discussion, readers, onClose, onUpd
   const quote = highlights[0]?.exact ?? "";
   const { handleProps, sheetProps } = useSheetDrag(onClose);
   return (
-    <aside className="highlight-panel" role="dialog" aria-modal="false" aria-labelledby="highlight-panel-title" {...sheetProps}>
+    <div className="highlight-panel" role="dialog" aria-modal="false" aria-labelledby="highlight-panel-title" {...sheetProps}>
       {/* Shown only while the panel is a bottom sheet (phones). */}
       <button type="button" className="highlight-panel__handle" {...handleProps} />
       <header className="highlight-panel__header">
@@ -66,7 +66,7 @@ export function HighlightPanel({ highlights, discussion, readers, onClose, onUpd
           {discussion}
         </section>
       )}
-    </aside>
+    </div>
   );
 }
 

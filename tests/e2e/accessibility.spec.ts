@@ -4,7 +4,8 @@ import { MODERATOR } from "./support/staff";
 import { expect, randomAddress, test, type Page } from "./support/test";
 
 const ESSAY = "/essays/reading-with-a-pencil";
-const PASSAGE = "None of this is a failure of manners.";
+// One passage per scheme, so each run's thread is its own.
+const PASSAGES = { light: "None of this is a failure of manners.", dark: "The result is predictable." };
 
 /** Every axe violation on the page, any impact, one line each with the nodes that fail. */
 async function violations(page: Page, where: string): Promise<string[]> {
@@ -29,29 +30,33 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expect(page.locator("[data-essay-body]")).toBeVisible();
       found.push(...(await violations(page, "essay, signed out")));
 
-      await signUp(page, "Axel");
+      const handle = await signUp(page, "Axel");
       await page.goto(ESSAY);
-      await select(page, PASSAGE);
+      await select(page, PASSAGES[colorScheme]);
       const toolbar = page.getByRole("toolbar", { name: "Highlight the selected passage" });
       await toolbar.getByRole("button", { name: "Comment" }).click();
       await expect(toolbar.getByLabel("Comment on the selected passage")).toBeVisible();
-      await toolbar.getByLabel("Comment on the selected passage").fill("An **audited** comment.");
+      await toolbar.getByLabel("Comment on the selected passage").fill(`An **audited** comment (${colorScheme}).`);
       found.push(...(await violations(page, "composer open")));
       await toolbar.getByRole("button", { name: "Post comment" }).click();
       const panel = page.getByRole("dialog");
-      await expect(panel.locator(".comment__body")).toHaveText("An audited comment.");
+      await expect(panel.locator(".comment__body")).toHaveText(`An audited comment (${colorScheme}).`);
       found.push(...(await violations(page, "panel open")));
+      const permalink = await panel.locator(".comment__time").first().getAttribute("href");
 
       await page.reload();
       await expect.poll(() => page.evaluate(() => CSS.highlights.get("glossa-mine-yellow")?.size ?? 0)).toBe(1);
       found.push(...(await violations(page, "essay, signed in with highlights")));
 
-      await page.locator(".margin-marker").first().click();
-      await panel.locator(".comment__time").first().click();
+      await page.goto(permalink!);
       await expect(page).toHaveURL(/\/comments\/\d+$/);
       await expect(page.locator(".comment--target")).toBeVisible();
+      await expect(page).toHaveTitle(`Comment by @${handle} on Reading With a Pencil · Glossa`);
       found.push(...(await violations(page, "comment permalink")));
 
+      await page.goto("/no-such-page");
+      await expect(page).toHaveTitle("Page not found · Glossa");
+      found.push(...(await violations(page, "404")));
       await page.goto("/notifications");
       found.push(...(await violations(page, "notifications")));
       await page.goto("/settings");
@@ -62,7 +67,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await signUp(reporter.page, "Rita");
       await reporter.page.goto(ESSAY);
       await reporter.page.getByRole("tab", { name: /On passages/ }).click();
-      const reported = reporter.page.locator("#panel-passages .comment", { hasText: "An audited comment." });
+      const reported = reporter.page.locator("#panel-passages .comment", { hasText: `An audited comment (${colorScheme}).` });
       await reported.getByRole("button", { name: "Report" }).click();
       const form = reported.getByRole("form", { name: "Report this comment" });
       await form.getByLabel("Spam").check();
@@ -78,7 +83,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await moderator.getByRole("button", { name: "Sign in" }).click();
       await expect(moderator.getByTestId("signed-in-as")).toBeVisible();
       await moderator.goto("/moderation");
-      await expect(moderator.getByText("An audited comment.").first()).toBeVisible();
+      await expect(moderator.getByText(`An audited comment (${colorScheme}).`).first()).toBeVisible();
       found.push(...(await violations(moderator, "moderation queue")));
       await staff.close();
 

@@ -62,7 +62,7 @@ test("at 1280×800 the panel sits beside the passage, never over it, also while 
 
   // Writing a reply in the panel leaves the passage where it was, in view.
   await panel.getByRole("button", { name: "Reply" }).first().click();
-  await panel.getByRole("textbox").first().fill("And saying when it no longer can.");
+  await panel.getByLabel(/Reply to/).fill("And saying when it no longer can.");
   const whileWriting = await passageBox(page);
   expect(whileWriting.top).toBeGreaterThan(0);
   expect(whileWriting.bottom).toBeLessThan(800);
@@ -90,13 +90,11 @@ test.describe("on a 390×844 phone", () => {
     await page.goto(ESSAY);
     await expect(page.locator(".margin-marker").first()).toBeVisible();
     // Tap the passage near the bottom of the screen, where a sheet would cover it.
-    await page.evaluate(() => window.scrollTo(0, 0));
     const words = "It needs to show where the attention is";
-    await page.evaluate((target) => {
-      const block = [...document.querySelectorAll("[data-essay-body] [data-block]")].find((candidate) => candidate.textContent?.includes(target))!;
-      window.scrollTo(0, window.scrollY + block.getBoundingClientRect().top - window.innerHeight + 120);
-    }, words);
+    const start = await passageBox(page, words);
+    await page.evaluate((top) => window.scrollTo(0, window.scrollY + top - window.innerHeight + 100), start.top);
     const before = await passageBox(page, words);
+    expect(before.bottom).toBeLessThan(844);
     await page.touchscreen.tap(before.left + 10, (before.top + before.bottom) / 2);
 
     const sheet = page.getByRole("dialog");
@@ -121,6 +119,8 @@ test.describe("on a 390×844 phone", () => {
     await shrink.focus();
     await page.keyboard.press("Enter");
     await expect(sheet).toHaveAttribute("data-expanded", "false");
+    // Measure the handle once the sheet has settled back to half height.
+    await expect.poll(async () => (await box(sheet)).bottom - (await box(sheet)).top).toBeLessThan(844 * 0.6);
     const grip = await box(handle);
     await page.mouse.move(195, (grip.top + grip.bottom) / 2);
     await page.mouse.down();
