@@ -146,3 +146,28 @@ test("margin markers never sit on the text, from 320 px up", async ({ page }) =>
     }
   }
 });
+
+test("the contents mark the section being read, and the home page's meta line never starts with a dot", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(ESSAY);
+  const toc = page.getByRole("navigation", { name: "Contents" });
+  await expect(toc.locator("[aria-current]")).toHaveCount(0);
+  const second = toc.getByRole("link").nth(1);
+  await page.locator((await second.getAttribute("href"))!).evaluate((heading) => heading.scrollIntoView());
+  await expect(second).toHaveAttribute("aria-current", "location");
+  await expect(toc.locator("[aria-current]")).toHaveCount(1);
+
+  // On a narrow phone the meta line wraps between items; the dot before a line's first item is clipped away.
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.goto("/");
+  const meta = page.locator(".essay-card .essay-meta").first();
+  const lines = await meta.evaluate((line) => {
+    // What the reader sees starts at the clip edge: 1.4em right of the line's box.
+    const edge = line.getBoundingClientRect().left + parseFloat(getComputedStyle(line).fontSize) * 1.4;
+    const items = [...line.querySelectorAll(".essay-meta__item")].map((item) => ({ top: Math.round(item.getBoundingClientRect().top), left: item.getBoundingClientRect().left }));
+    const visibleDots = [...line.querySelectorAll(".essay-meta__dot")].map((dot) => dot.getBoundingClientRect()).filter((dot) => dot.right > edge + 0.5);
+    return { rows: new Set(items.map((item) => item.top)).size, strays: visibleDots.filter((dot) => !items.some((item) => item.top === Math.round(dot.top) && item.left < dot.left - 1)).length };
+  });
+  expect(lines.rows).toBeGreaterThan(1);
+  expect(lines.strays).toBe(0);
+});
