@@ -6,6 +6,7 @@ import { QueueBoard } from "@/components/moderation/queue-board";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { loadQueue, queueCounts } from "@/lib/moderation/queue";
 import { QUEUE_TABS, type QueueTab } from "@/lib/moderation/schemas";
+import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Moderation" };
 export const dynamic = "force-dynamic";
@@ -46,8 +47,8 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
           <ol className="action-list">
             {actions.map((entry) => (
               <li key={entry.id}>
-                <time dateTime={entry.at}>{new Date(entry.at).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}</time> <strong>@{entry.actor}</strong>{" "}
-                {entry.action.replace(/-/g, " ")} {entry.targetType} {entry.targetId}
+                <LocalTime iso={entry.at} options={{ day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }} /> <strong>@{entry.actor}</strong> {entry.action.replace(/-/g, " ")}{" "}
+                {entry.targetType} {entry.targetId}
                 {entry.reason ? `: ${entry.reason}` : ""}
               </li>
             ))}

@@ -87,13 +87,16 @@ export function Composer({ draftKey, label, submitLabel, initial = "", autoFocus
   const id = `composer-${draftKey.replace(/[^\w-]/g, "-")}`;
   return (
     <form className="composer" onSubmit={submit}>
-      <div className="composer__tabs" role="tablist" aria-label="Write or preview">
-        <button type="button" role="tab" aria-selected={tab === "write"} onClick={() => setTab("write")}>
-          Write
-        </button>
-        <button type="button" role="tab" aria-selected={tab === "preview"} onClick={showPreview}>
-          Preview
-        </button>
+      <div className="composer__bar">
+        {/* Only the two tabs are in the tablist; Quote is an action, not a view. */}
+        <div className="composer__tabs" role="tablist" aria-label="Write or preview">
+          <button type="button" role="tab" aria-selected={tab === "write"} onClick={() => setTab("write")}>
+            Write
+          </button>
+          <button type="button" role="tab" aria-selected={tab === "preview"} onClick={showPreview}>
+            Preview
+          </button>
+        </div>
         <button
           type="button"
           className="composer__quote"

@@ -20,7 +20,7 @@ export function EssayArticle({ essay, children, after }: { essay: EssayForReadin
           {essay.dek && <p className="essay__dek">{essay.dek}</p>}
           <EssayMeta byline={essay.byline} readingMinutes={essay.readingMinutes} />
         </header>
-        {headings.length > 0 && <TableOfContents headings={headings} />}
+        {headings.length > 0 && <TableOfContents headings={headings.map(({ id, text }) => ({ id, text }))} />}
         {children}
         <div className="essay__body" data-essay-body data-essay-id={essay.id} data-revision={essay.revisionId}>
           {essay.blocks.map((block) =>

@@ -11,13 +11,12 @@ export function EssayMeta(props: { byline?: string | null; readingMinutes: numbe
   ].filter((part): part is string => Boolean(part));
   return (
     <p className="essay-meta">
-      {parts.map((part, index) => (
+      {/* Every item carries its dot; the one that starts a line is clipped off (see .essay-meta), so a wrapped line never begins with "·". */}
+      {parts.map((part) => (
         <span key={part} className="essay-meta__item">
-          {index > 0 && (
-            <span aria-hidden="true" className="essay-meta__dot">
-              ·
-            </span>
-          )}
+          <span aria-hidden="true" className="essay-meta__dot">
+            ·
+          </span>
           {part}
         </span>
       ))}

@@ -21,6 +21,7 @@ import { Toast, type ToastMessage } from "./toast";
 import { useLiveHighlights } from "./use-live-highlights";
 import { useEssaySelection } from "./use-selection";
 import { useFocusReturn } from "./use-focus-return";
+import { usePassageInView } from "./use-passage-in-view";
 
 interface Props {
   essayId: string;
@@ -390,6 +391,7 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
   const mineCount = placed.filter((candidate) => candidate.mine).length;
   useFocusReturn(selection?.start ?? null, blockAt);
   useFocusReturn(active[0]?.start ?? null, blockAt);
+  usePassageInView(painter, active.length ? { start: Math.min(...active.map((h) => h.start)), end: Math.max(...active.map((h) => h.end)) } : null);
 
   return (
     <>

@@ -6,6 +6,7 @@ import { ColourSwatches, VisibilityIcon, VisibilitySwitch } from "./colour-swatc
 import type { HighlightPatch } from "@/lib/highlights/schemas";
 import { ReportButton } from "@/components/moderation/report-button";
 import { MAX_NOTE_LENGTH } from "@/lib/highlights/schemas";
+import { useSheetDrag } from "./use-sheet-drag";
 
 interface Props {
   highlights: HighlightView[];
@@ -22,16 +23,20 @@ interface Props {
 
 /**
  * A passage's panel: the highlights covering it (the reader's own first,
- * editable), who made them and their notes. A side panel on wide screens,
- * a bottom sheet on narrow ones. It takes focus when it opens (the layer
- * returns focus to the passage when it closes).
+ * editable), who made them and their notes. A side panel in the margin on
+ * wide screens, a full-width bottom sheet with a drag handle on narrow ones.
+ * It takes focus when it opens (the layer returns focus to the passage when
+ * it closes).
  */
 export function HighlightPanel({ highlights, discussion, readers, onClose, onUpdate, onDelete, onCopyLink, signedIn }: Props) {
   const quote = highlights[0]?.exact ?? "";
-  const panel = useRef<HTMLElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
   useEffect(() => panel.current?.focus({ preventScroll: true }), []);
+  const { handleProps, sheetProps } = useSheetDrag(onClose);
   return (
-    <aside ref={panel} tabIndex={-1} className="highlight-panel" role="dialog" aria-modal="false" aria-labelledby="highlight-panel-title">
+    <div ref={panel} tabIndex={-1} className="highlight-panel" role="dialog" aria-modal="false" aria-labelledby="highlight-panel-title" {...sheetProps}>
+      {/* Shown only while the panel is a bottom sheet (phones). */}
+      <button type="button" className="highlight-panel__handle" {...handleProps} />
       <header className="highlight-panel__header">
         <h2 id="highlight-panel-title">{readers === 1 ? "1 reader" : `${readers} readers`} highlighted this</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
@@ -65,7 +70,7 @@ export function HighlightPanel({ highlights, discussion, readers, onClose, onUpd
           {discussion}
         </section>
       )}
-    </aside>
+    </div>
   );
 }
 

@@ -18,7 +18,7 @@ export interface MarginMarker {
  */
 export function MarginMarkers({ markers, onOpen }: { markers: MarginMarker[]; onOpen: (ids: string[]) => void }) {
   return (
-    <div className="margin-markers" aria-label="Highlighted passages">
+    <div className="margin-markers" role="group" aria-label="Highlighted passages">
       {markers.map((marker) => (
         <button
           key={marker.key}

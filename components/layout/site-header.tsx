@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Avatar } from "@/components/account/avatar";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { LocalTime } from "@/components/ui/local-time";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { unreadCount } from "@/lib/notifications/notifications";
 
@@ -41,7 +42,7 @@ export async function SiteHeader() {
       </div>
       {viewer?.standing === "SUSPENDED" && viewer.suspendedUntil && viewer.suspendedUntil > new Date() && (
         <p className="standing-banner" role="status">
-          Your account is suspended until {viewer.suspendedUntil.toUTCString()}. You can read, but not highlight, comment or report until then.
+          Your account is suspended until <LocalTime iso={viewer.suspendedUntil.toISOString()} />. You can read, but not highlight, comment or report until then.
         </p>
       )}
     </header>

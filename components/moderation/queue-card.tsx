@@ -114,10 +114,10 @@ export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, 
 
       <div className="queue-card__facts">
         {author ? (
-          <section aria-label="Author">
-            <h3>
+          <div>
+            <h2>
               <a href={`/u/${author.handle}`}>{author.name}</a> @{author.handle}
-            </h3>
+            </h2>
             <p>
               {age(author.joinedAt)} · {author.publishedComments} published, {author.hiddenComments} hidden · {author.standing.toLowerCase()}
               {author.suspendedUntil ? ` until ${when(author.suspendedUntil)}` : ""}
@@ -134,15 +134,15 @@ export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, 
                 ))}
               </ul>
             )}
-          </section>
+          </div>
         ) : (
-          <section aria-label="Author">
-            <h3>A deleted account</h3>
-          </section>
+          <div>
+            <h2>A deleted account</h2>
+          </div>
         )}
         {card.reports.open > 0 && (
-          <section aria-label="Reports">
-            <h3>Reports</h3>
+          <div>
+            <h2>Reports</h2>
             <p>{card.reports.byReason.map((entry) => `${REASON_LABELS[entry.reason] ?? entry.reason} × ${entry.count}`).join(", ")}</p>
             <ul className="queue-card__reports">
               {card.reports.list
@@ -153,7 +153,7 @@ export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, 
                   </li>
                 ))}
             </ul>
-          </section>
+          </div>
         )}
       </div>
 

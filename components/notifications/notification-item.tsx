@@ -1,12 +1,12 @@
 "use client";
 
 import type { NotificationView } from "@/lib/notifications/notifications";
+import { LocalTime } from "@/components/ui/local-time";
 import { useOpenNotification } from "./use-open-notification";
 
 /** One notification: what happened, on which essay, when; opening it marks it read. */
 export function NotificationItem({ notification, onOpened }: { notification: NotificationView; onOpened?: (id: number) => void }) {
   const open = useOpenNotification(onOpened);
-  const when = new Date(notification.createdAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
   const text = (
     <>
       {!notification.read && <span className="visually-hidden">Unread: </span>}
@@ -23,9 +23,7 @@ export function NotificationItem({ notification, onOpened }: { notification: Not
       ) : (
         <span>{text}</span>
       )}
-      <time dateTime={notification.createdAt} suppressHydrationWarning>
-        {when}
-      </time>
+      <LocalTime iso={notification.createdAt} />
     </li>
   );
 }

@@ -4,6 +4,7 @@ import { ModerationNav, StaffOnly } from "@/components/moderation/staff-gate";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { browseAuditLog } from "@/lib/moderation/audit-log";
 import { auditQuerySchema } from "@/lib/moderation/schemas";
+import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
@@ -78,7 +79,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td>
-                    <time dateTime={entry.at}>{new Date(entry.at).toLocaleString("en-GB")}</time>
+                    <LocalTime iso={entry.at} />
                   </td>
                   <td>@{entry.actor}</td>
                   <td>{entry.action}</td>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { Discussion } from "@/components/discussion/discussion";
 import { getViewer } from "@/lib/auth/viewer";
 import { ancestorAt, loadComment, loadThread } from "@/lib/comments/queries";
@@ -13,7 +14,21 @@ export const dynamic = "force-dynamic";
 type Params = Promise<{ slug: string; commentId: string }>;
 type SearchParams = Promise<{ from?: string | string[] }>;
 
-export const metadata: Metadata = { title: "Comment" };
+// The title and the page read the same essay and comment: once per request.
+const essayFor = cache(getEssayForReading);
+const commentFor = cache(loadComment);
+
+/** "Comment by @ann on <essay title>": a tab, a bookmark or a shared link says whose comment on what. */
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { slug, commentId } = await params;
+  const id = Number(commentId);
+  const essay = await essayFor(slug);
+  if (!essay || !Number.isInteger(id) || id <= 0) return { title: "Page not found" };
+  const viewer = await getViewer();
+  const comment = await commentFor(id, viewer?.id ?? null);
+  if (!comment) return { title: "Page not found" };
+  return { title: comment.author ? `Comment by @${comment.author.handle} on ${essay.title}` : `Comment on ${essay.title}` };
+}
 
 /**
  * A comment's permalink: its thread, with the comment marked and scrolled to
@@ -26,10 +41,10 @@ export const metadata: Metadata = { title: "Comment" };
 export default async function CommentPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const [{ slug, commentId }, { from }] = await Promise.all([params, searchParams]);
   const id = Number(commentId);
-  const essay = await getEssayForReading(slug);
+  const essay = await essayFor(slug);
   if (!essay || !Number.isInteger(id) || id <= 0) notFound();
   const viewer = await getViewer();
-  const comment = await loadComment(id, viewer?.id ?? null);
+  const comment = await commentFor(id, viewer?.id ?? null);
   if (!comment) notFound();
   const fromId = typeof from === "string" && /^[1-9]\d{0,8}$/.test(from) ? Number(from) : null;
   const lastEventId = await latestEventId(essay.id);
