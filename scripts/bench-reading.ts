@@ -99,8 +99,7 @@ async function clickToFrame(page: Page, click: () => Promise<void>, echo: Echo):
     const state = window as unknown as { __glossaEcho: { clicked?: number; shown?: number } };
     state.__glossaEcho = {};
     const mine = () => [...CSS.highlights.entries()].filter(([name]) => name.startsWith("glossa-mine")).reduce((sum, [, highlight]) => sum + highlight.size, 0);
-    const shown = () =>
-      awaited.kind === "highlight" ? mine() > awaited.before : [...document.querySelectorAll(".comment__body")].some((body) => body.textContent?.includes(awaited.text));
+    const shown = () => (awaited.kind === "highlight" ? mine() > awaited.before : [...document.querySelectorAll(".comment__body")].some((body) => body.textContent?.includes(awaited.text)));
     document.addEventListener("click", () => (state.__glossaEcho.clicked = performance.now()), { capture: true, once: true });
     const tick = () => {
       if (state.__glossaEcho.clicked !== undefined && shown()) state.__glossaEcho.shown = performance.now();
@@ -147,9 +146,21 @@ await runCli(async () => {
     for (let warm = 0; warm < 2; warm++) await usableAfterLoad(reader, url);
     const loads = [];
     for (let i = 0; i < PAGE_RUNS; i++) loads.push(await usableAfterLoad(reader, url));
-    report("highlights painted, after the load event", loads.map((load) => load.painted), USABLE_TARGET_MS);
-    report("first screen of discussion shown, after the load event", loads.map((load) => load.discussion), USABLE_TARGET_MS);
-    report("usable (both), after the load event", loads.map((load) => Math.max(load.painted, load.discussion)), USABLE_TARGET_MS);
+    report(
+      "highlights painted, after the load event",
+      loads.map((load) => load.painted),
+      USABLE_TARGET_MS,
+    );
+    report(
+      "first screen of discussion shown, after the load event",
+      loads.map((load) => load.discussion),
+      USABLE_TARGET_MS,
+    );
+    report(
+      "usable (both), after the load event",
+      loads.map((load) => Math.max(load.painted, load.discussion)),
+      USABLE_TARGET_MS,
+    );
     await reader.close();
 
     console.log(`▶ an author's own writes, ${WRITE_RUNS} each`);

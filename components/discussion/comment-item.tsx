@@ -6,6 +6,7 @@ import { MAX_VISIBLE_DEPTH, unloadedReplies, type CommentNode } from "@/lib/comm
 import { ReportButton } from "@/components/moderation/report-button";
 import { ThreadWatch } from "@/components/notifications/thread-watch";
 import { Composer } from "./composer";
+import { isPending } from "./pending-comment";
 import { useThreadActions } from "./thread-actions";
 
 function timeAgo(iso: string): string {
@@ -34,6 +35,8 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
   const permalink = `/essays/${actions.slug}/comments/${comment.id}`;
   const isTarget = actions.targetId === comment.id;
   const isNew = actions.isNew(comment);
+  // The author's own comment on its way to the server: nothing can act on it until the server's copy replaces it.
+  const pending = isPending(comment);
   const element = useRef<HTMLLIElement>(null);
   const main = useRef<HTMLDivElement>(null);
   // The replies shown before "N more replies" was pressed: the first new one takes focus once it is drawn.
@@ -76,6 +79,7 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
             <time dateTime={comment.createdAt}>{timeAgo(comment.createdAt)}</time>
           </Link>
           {isNew && <span className="comment__flag comment__flag--new">new since your last visit</span>}
+          {pending && <span className="comment__flag">posting…</span>}
           {comment.edited && !tombstone && <span className="comment__flag">edited</span>}
           {comment.pinned && <span className="comment__flag comment__flag--pinned">pinned</span>}
           {comment.state === "held" && <span className="comment__flag comment__flag--held">awaiting review</span>}
@@ -123,7 +127,7 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
             ) : (
               <div className="comment__body" dangerouslySetInnerHTML={{ __html: comment.html ?? "" }} />
             )}
-            {!tombstone && !editing && (
+            {!tombstone && !editing && !pending && (
               <footer className="comment__actions">
                 <button
                   type="button"

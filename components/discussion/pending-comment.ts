@@ -24,7 +24,7 @@ export function pendingComment(body: string, place: Pick<CommentView, "highlight
     ...place,
     rootId: place.parentId === null ? id : place.rootId,
     state: "published",
-    author: null,
+    author: { handle: "", name: "You" },
     html,
     source: body,
     hiddenReason: null,
