@@ -11,7 +11,10 @@ const TYPING_MENTION = /(?:^|[^\w@./-])@([a-zA-Z0-9_-]{1,30})$/;
 const DEBOUNCE_MS = 150;
 
 /**
- * @handle autocomplete for a textarea, as an ARIA 1.2 combobox: while the
+ * @handle autocomplete for a textarea. The textarea keeps its own role (axe
+ * refuses role=combobox on a textarea, and ARIA allows it only on inputs):
+ * aria-autocomplete, aria-controls and aria-activedescendant tell assistive
+ * technology about the list and the active option. While the
  * word before the caret is "@" and the start of a handle, readers whose
  * handle starts with it are offered (the handle search: handle and name
  * only); ArrowUp/ArrowDown choose, Enter or Tab insert "@handle ", Escape
@@ -86,9 +89,7 @@ export function useMentionAutocomplete(field: React.RefObject<HTMLTextAreaElemen
   const optionId = (index: number) => `${listId}-${index}`;
   return {
     fieldProps: {
-      role: "combobox",
       "aria-autocomplete": "list",
-      "aria-expanded": open,
       "aria-controls": listId,
       "aria-activedescendant": open ? optionId(active) : undefined,
       onKeyDown,

@@ -8,7 +8,7 @@ test("the home page lists the essays with their deks and reading times", async (
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Essays" })).toBeVisible();
   const cards = page.locator(".essay-card");
-  await expect(cards).toHaveCount(hasSharedFixture ? 3 : 2);
+  await expect(cards).toHaveCount(hasSharedFixture ? 4 : 3);
   await expect(page.getByRole("link", { name: "Reading With a Pencil" })).toBeVisible();
   await expect(cards.first().locator(".essay-meta")).toContainText("min read");
 });

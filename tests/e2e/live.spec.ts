@@ -51,7 +51,7 @@ test("a second reader sees public highlights, passage threads, counts and votes 
   await select(page, "They cannot berth at the small wharves");
   await toolbar.getByRole("radio", { name: "Only me" }).click();
   await toolbar.getByRole("button", { name: "Highlight pink" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Only you can see it." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Only you can see it" })).toBeVisible();
   await select(page, "a single breakdown now cancels a whole morning");
   await toolbar.getByRole("radio", { name: "Public" }).click();
   await toolbar.getByRole("button", { name: "Highlight green" }).click();

@@ -142,7 +142,8 @@ test("margin markers never sit on the text, from 320 px up", async ({ page }) =>
       const at = await box(marker);
       expect(at.left, `a marker at ${width} px`).toBeGreaterThanOrEqual(text.right);
       expect(at.right, `a marker at ${width} px`).toBeLessThanOrEqual(width);
-      expect(at.bottom - at.top).toBeGreaterThanOrEqual(24);
+      // Sub-pixel layout can land a 24 px box at 23.99997.
+      expect(Math.round(at.bottom - at.top)).toBeGreaterThanOrEqual(24);
     }
   }
 });
