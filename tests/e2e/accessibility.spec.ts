@@ -52,7 +52,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.goto(permalink!);
       await expect(page).toHaveURL(/\/comments\/\d+$/);
       await expect(page.locator(".comment--target")).toBeVisible();
-      await expect(page).toHaveTitle(`Comment by @${handle} on Reading With a Pencil · Glossa`);
+      await expect(page).toHaveTitle(`Comment by @${handle} on The Long Afterlife of Street Names · Glossa`);
       found.push(...(await violations(page, "comment permalink")));
 
       await page.goto("/no-such-page");

@@ -161,7 +161,7 @@ test("the contents mark the section being read, and the home page's meta line ne
   // On a narrow phone the meta line wraps between items; the dot before a line's first item is clipped away.
   await page.setViewportSize({ width: 320, height: 700 });
   await page.goto("/");
-  const meta = page.locator(".essay-card .essay-meta").first();
+  const meta = page.locator(".essay-card", { hasText: "Reading With a Pencil" }).locator(".essay-meta");
   const lines = await meta.evaluate((line) => {
     // What the reader sees starts at the clip edge: 1.4em right of the line's box.
     const edge = line.getBoundingClientRect().left + parseFloat(getComputedStyle(line).fontSize) * 1.4;
