@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { queryArrays, queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { commentJoins, commentViewColumns, commentViewFromRow, descendantCount, extraColumn, threadSql, visibleCondition } from "./read-sql";
+import { commentJoins, commentViewColumns, commentViewFromRow, descendantCount, extraColumn, notHeldCondition, threadSql, visibleCondition } from "./read-sql";
 import type { DiscussionSort } from "./schemas";
 import { idsOfPath } from "./path";
 import { countLoadedReplies } from "./tree";
@@ -46,7 +46,7 @@ export async function loadDiscussion(essayId: string, viewerId: string | null, o
   const offset = options.cursor ?? 0;
   // The page is chosen from ids and sort keys alone; only its rows are shaped and counted.
   const roots = await queryArrays(Prisma.sql`
-    SELECT ${commentViewColumns(viewerId, Prisma.sql`(SELECT count(*)::int FROM "Comment" r WHERE r."rootId" = c.id AND r.id <> c.id AND ${visibleCondition(viewerId, "r")})`)},
+    SELECT ${commentViewColumns(viewerId, Prisma.sql`(SELECT count(*)::int FROM "Comment" r WHERE r."rootId" = c.id AND r.id <> c.id AND ${notHeldCondition(viewerId, "r")})`)},
       page.total
     FROM (
       SELECT c.id, count(*) OVER ()::int AS total, row_number() OVER (ORDER BY ${rootOrder(options.sort)}) AS position
@@ -64,7 +64,7 @@ export async function loadDiscussion(essayId: string, viewerId: string | null, o
     FROM unnest(${roots.map((root) => root[0] as number)}::int[]) AS thread(id)
     CROSS JOIN LATERAL (
       SELECT * FROM "Comment" t
-      WHERE t."rootId" = thread.id AND t.id <> thread.id AND ${visibleCondition(viewerId, "t")}
+      WHERE t."rootId" = thread.id AND t.id <> thread.id AND ${notHeldCondition(viewerId, "t")}
       ORDER BY t.path LIMIT ${FIRST_REPLIES}
     ) c ${commentJoins}
     ORDER BY c.path`);

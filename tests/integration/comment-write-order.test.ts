@@ -70,16 +70,26 @@ describe("a comment on a private highlight", () => {
     const highlight = await createHighlight(dan.id, essayId, { revisionId, start: 13, end: 21, exact: "that dra", colour: "blue", note: null, visibility: "private" });
     // A comment from before the rule: written straight to the database.
     const legacy = await db.comment.create({ data: { essayId, highlightId: highlight.id, authorId: dan.id, body: "old", bodyHtml: "<p>old</p>", path: "x", depth: 0 } });
-    await db.comment.update({ where: { id: legacy.id }, data: { rootId: legacy.id, path: legacy.id.toString(36).padStart(8, "0") } });
+    const rootPath = legacy.id.toString(36).padStart(8, "0");
+    await db.comment.update({ where: { id: legacy.id }, data: { rootId: legacy.id, path: rootPath } });
+    // Its replies are read without a passage check of their own (they share their root's), so the thread's check must hold them back.
+    const reply = await db.comment.create({
+      data: { essayId, highlightId: highlight.id, authorId: dan.id, parentId: legacy.id, rootId: legacy.id, body: "older", bodyHtml: "<p>older</p>", path: "x", depth: 1 },
+    });
+    await db.comment.update({ where: { id: reply.id }, data: { path: `${rootPath}.${reply.id.toString(36).padStart(8, "0")}` } });
 
     for (const viewerId of [null, other.id]) {
       expect(await loadComment(legacy.id, viewerId)).toBeNull();
       expect(await loadThread(legacy.id, viewerId)).toEqual([]);
+      expect(await loadThread(legacy.id, viewerId, reply.id)).toEqual([]);
+      expect(await loadComment(reply.id, viewerId)).toBeNull();
       expect((await loadDiscussion(essayId, viewerId, { sort: "new", highlightId: "*" })).comments.map((comment) => comment.id)).not.toContain(legacy.id);
       expect((await loadDiscussion(essayId, viewerId, { sort: "new", highlightId: highlight.id })).comments).toEqual([]);
     }
     const own = await loadComment(legacy.id, dan.id);
     expect(own?.highlightId).toBe(highlight.id);
     expect(own?.passageQuote).toBe("that dra");
+    expect(own?.replyCount).toBe(1);
+    expect((await loadThread(legacy.id, dan.id)).map((comment) => comment.id)).toEqual([legacy.id, reply.id]);
   });
 });
