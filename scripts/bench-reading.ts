@@ -20,6 +20,8 @@ const USABLE_TARGET_MS = 300;
 // functions in a `__name` helper; functions sent to the page need it too.
 const KEEP_NAMES_HELPER = "globalThis.__name = (target) => target;";
 const ECHO_TARGET_MS = 100;
+// Issue 14: votes reach other readers within a second; new comments are held to the same.
+const VOTE_TARGET_MS = 1_000;
 
 interface Row {
   figure: string;
@@ -98,7 +100,7 @@ async function clickToFrame(page: Page, click: () => Promise<void>, echo: Echo):
   await page.evaluate((awaited) => {
     const state = window as unknown as { __glossaEcho: { clicked?: number; shown?: number } };
     state.__glossaEcho = {};
-    const mine = () => [...CSS.highlights.entries()].filter(([name]) => name.startsWith("glossa-mine")).reduce((sum, [, highlight]) => sum + highlight.size, 0);
+    const mine = () => [...CSS.highlights.entries()].filter(([name]) => name.startsWith("glossa-mine") || name.startsWith("glossa-private")).reduce((sum, [, highlight]) => sum + highlight.size, 0);
     const shown = () => (awaited.kind === "highlight" ? mine() > awaited.before : [...document.querySelectorAll(".comment__body")].some((body) => body.textContent?.includes(awaited.text)));
     document.addEventListener("click", () => (state.__glossaEcho.clicked = performance.now()), { capture: true, once: true });
     const tick = () => {
@@ -115,7 +117,32 @@ async function clickToFrame(page: Page, click: () => Promise<void>, echo: Echo):
   });
 }
 
-const ownHighlights = (page: Page) => page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith("glossa-mine")).reduce((sum, [, highlight]) => sum + highlight.size, 0));
+/**
+ * Milliseconds from a click in `actor`'s page to the first frame of
+ * `watcher`'s page (another reader's browser) for which `shown` holds. Both
+ * pages read the same wall clock (Date.now()), since their performance.now()
+ * origins differ.
+ */
+async function clickToOtherFrame(actor: Page, watcher: Page, click: () => Promise<void>, shown: string): Promise<number> {
+  await watcher.evaluate((test) => {
+    const state = window as unknown as { __glossaSeen?: number };
+    state.__glossaSeen = undefined;
+    const check = new Function(`return (${test})`) as () => boolean;
+    const tick = () => {
+      if (check()) state.__glossaSeen = Date.now();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, shown);
+  await actor.evaluate(() => document.addEventListener("click", () => ((window as unknown as { __glossaClicked: number }).__glossaClicked = Date.now()), { capture: true, once: true }));
+  await click();
+  await watcher.waitForFunction(() => (window as unknown as { __glossaSeen?: number }).__glossaSeen !== undefined);
+  const seen = await watcher.evaluate(() => (window as unknown as { __glossaSeen: number }).__glossaSeen);
+  return seen - (await actor.evaluate(() => (window as unknown as { __glossaClicked: number }).__glossaClicked));
+}
+
+const ownHighlights = (page: Page) =>
+  page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith("glossa-mine") || name.startsWith("glossa-private")).reduce((sum, [, highlight]) => sum + highlight.size, 0));
 
 await runCli(async () => {
   if (!process.argv.includes("--skip-build")) {
@@ -169,6 +196,8 @@ await runCli(async () => {
     await author.addCookies([{ name, value, url: base }]);
     await author.addInitScript(KEEP_NAMES_HELPER);
     const page = await author.newPage();
+    page.on("response", (response) => response.status() >= 400 && console.log(`  (the author's page got ${response.status()} from ${response.request().method()} ${response.url()})`));
+    page.on("pageerror", (error) => console.log(`  (page error on the author's page: ${error.message})`));
     await page.goto(url, { waitUntil: "load" });
     await page.waitForSelector("[data-comment-id]");
     const highlightEchoes = [];
@@ -194,6 +223,37 @@ await runCli(async () => {
       commentEchoes.push(await clickToFrame(page, () => post.click(), { kind: "comment", text }));
     }
     report("click → own comment shown", commentEchoes, ECHO_TARGET_MS);
+
+    console.log(`▶ live to another reader's open page, ${WRITE_RUNS} each`);
+    const watcherContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await watcherContext.addInitScript(KEEP_NAMES_HELPER);
+    const watcher = await watcherContext.newPage();
+    await watcher.goto(url, { waitUntil: "load" });
+    await watcher.waitForSelector("#panel-general [data-comment-id]");
+    const voteArrivals = [];
+    const [voterName, voterValue] = (await sessionCookie(seeded.posterIds[20]!)).split("=") as [string, string];
+    await author.addCookies([{ name: voterName, value: voterValue, url: base }]);
+    // As the voter, whose page lets them vote on every comment (not on their own).
+    await page.reload({ waitUntil: "load" });
+    await page.waitForSelector("#panel-general [data-comment-id]");
+    for (let i = 0; i < WRITE_RUNS; i++) {
+      const target = page.locator("#panel-general .thread > .thread__comments > [data-comment-id]").nth(i);
+      const id = await target.getAttribute("data-comment-id");
+      const upvote = target.locator(":scope > .comment__main button[aria-label^='Upvote']");
+      const votes = Number(/\((\d+)\)/.exec((await upvote.getAttribute("aria-label"))!)![1]);
+      voteArrivals.push(await clickToOtherFrame(page, watcher, () => upvote.click(), `document.querySelector('#c-${id} > .comment__main [aria-label="Upvote (${votes + 1})"]') !== null`));
+    }
+    report("vote → count on another reader's page", voteArrivals, VOTE_TARGET_MS);
+    const commentArrivals = [];
+    for (let i = 0; i < WRITE_RUNS; i++) {
+      const [cookieName, cookieValue] = (await sessionCookie(seeded.posterIds[21 + i]!)).split("=") as [string, string];
+      await author.addCookies([{ name: cookieName, value: cookieValue, url: base }]);
+      await composer.fill(`Live benchmark comment ${i} ${Date.now()}`);
+      const post = page.getByRole("button", { name: "Post comment" }).first();
+      commentArrivals.push(await clickToOtherFrame(page, watcher, () => post.click(), `document.querySelector(".new-comments-pill")?.textContent?.startsWith("${i + 1} new comment") === true`));
+    }
+    report("new comment → announced on another reader's page", commentArrivals, VOTE_TARGET_MS);
+    await watcherContext.close();
     await author.close();
   } finally {
     await browser.close();

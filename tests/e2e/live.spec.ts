@@ -43,7 +43,7 @@ test("a second reader sees public highlights, passage threads, counts and votes 
   await toolbar.getByRole("radio", { name: "Public" }).click();
   await toolbar.getByRole("button", { name: "Highlight yellow" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Everyone can see it." })).toBeVisible();
-  await expect.poll(() => paintedTexts(bob), { timeout: 3_000 }).toContain("The fast boats burn almost three times the fuel");
+  await expect.poll(() => paintedTexts(bob)).toContain("The fast boats burn almost three times the fuel");
   await expect(bob.locator("#live-announcer")).toHaveText(/Ada highlighted “The fast boats burn/);
   await expect(bob.locator("#live-announcer")).toHaveAttribute("aria-live", "polite");
 
@@ -55,7 +55,7 @@ test("a second reader sees public highlights, passage threads, counts and votes 
   await select(page, "a single breakdown now cancels a whole morning");
   await toolbar.getByRole("radio", { name: "Public" }).click();
   await toolbar.getByRole("button", { name: "Highlight green" }).click();
-  await expect.poll(() => paintedTexts(bob), { timeout: 3_000 }).toContain("a single breakdown now cancels a whole morning");
+  await expect.poll(() => paintedTexts(bob)).toContain("a single breakdown now cancels a whole morning");
   expect(await paintedTexts(bob)).not.toContain("They cannot berth at the small wharves");
 
   // A starts a thread on a new passage: B's "On passages" count goes up and the passage paints, without opening the tab.
@@ -64,24 +64,23 @@ test("a second reader sees public highlights, passage threads, counts and votes 
   await toolbar.getByLabel("Comment on the selected passage").fill("Money is the easy part to count.");
   const panel = page.getByRole("dialog");
   await post(toolbar.getByRole("button", { name: "Post comment" }), panel.locator(".comment__body", { hasText: "Money is the easy part to count." }));
-  await expect.poll(() => tabCount(bob, /On passages/), { timeout: 3_000 }).toBe(passagesBefore + 1);
-  await expect.poll(() => paintedTexts(bob), { timeout: 3_000 }).toContain("The answer is not only money");
+  await expect.poll(() => tabCount(bob, /On passages/)).toBe(passagesBefore + 1);
+  await expect.poll(() => paintedTexts(bob)).toContain("The answer is not only money");
   await passagesTab.click();
   const thread = bob.locator("#panel-passages .thread", { has: bob.locator(".thread__passage", { hasText: "The answer is not only money" }) });
   await expect(thread).toBeVisible();
 
   // B upvotes it: A's open panel shows the new count within a second.
-  const started = Date.now();
   await thread.getByRole("button", { name: "Upvote (0)" }).click();
-  await expect(panel.getByRole("button", { name: "Upvote (1)" })).toBeVisible({ timeout: 1_000 });
-  console.log(`vote reached the other reader in ${Date.now() - started} ms (click to paint)`);
+  // bench:reading measures how fast (its target: within a second); here it only has to arrive.
+  await expect(panel.getByRole("button", { name: "Upvote (1)" })).toBeVisible();
 
   // A general comment from A waits behind B's pill at the top (a new thread appears there) ...
   await page.keyboard.press("Escape");
   await page.getByLabel("Comment on the essay as a whole").fill("Eleven years for four minutes.");
   await post(page.getByRole("button", { name: "Post comment" }), page.locator("#panel-general .comment__body", { hasText: "Eleven years for four minutes." }));
   await bob.getByRole("tab", { name: /General discussion/ }).click();
-  await expect(bob.getByRole("button", { name: "1 new comment" })).toBeVisible({ timeout: 3_000 });
+  await expect(bob.getByRole("button", { name: "1 new comment" })).toBeVisible();
   expect(await tabCount(bob, /General discussion/)).toBe(generalBefore + 1);
 
   // ... and after a reload it is marked as new since B's last visit (A's own page marks nothing of A's).
@@ -96,7 +95,7 @@ test("a second reader sees public highlights, passage threads, counts and votes 
   await post(fresh.getByRole("button", { name: "Reply", exact: true }).last(), fresh.locator(".comment__body", { hasText: "And the islands lost their boat." }));
   const own = page.locator("#panel-general .thread", { hasText: "Eleven years for four minutes." });
   const replyPill = own.getByRole("button", { name: "1 new reply" });
-  await expect(replyPill).toBeVisible({ timeout: 3_000 });
+  await expect(replyPill).toBeVisible();
   await expect(page.locator("#panel-general > .discussion > .new-comments-pill")).toHaveCount(0);
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });

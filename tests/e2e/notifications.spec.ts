@@ -90,10 +90,14 @@ test("the bell updates live, its dropdown opens by keyboard, opening marks read,
   await composer.pressSequentially(`Asking @${benHandle.slice(0, -2)}`);
   const option = page.getByRole("option", { name: new RegExp(`@${benHandle}`) });
   await expect(option).toBeVisible();
-  await expect(composer).toHaveAttribute("aria-expanded", "true");
+  // The textarea keeps its role; it points assistive technology at the active option, and lets go once the list closes.
+  const optionId = await option.getAttribute("id");
+  await expect(composer).toHaveAttribute("aria-activedescendant", optionId!);
+  await expect(option).toHaveAttribute("aria-selected", "true");
   await screenshots(page, "notifications-autocomplete", ".mention-suggestions");
   await page.keyboard.press("Enter");
   await expect(composer).toHaveValue(`Asking @${benHandle} `);
+  await expect(composer).not.toHaveAttribute("aria-activedescendant");
   await composer.pressSequentially("what he makes of winter timetables.");
   await page.getByRole("button", { name: "Post comment" }).click();
   await expect(page.locator("#panel-general .comment__body", { hasText: "winter timetables" }).first()).toBeVisible();
