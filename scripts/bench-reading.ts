@@ -141,6 +141,9 @@ async function clickToOtherFrame(actor: Page, watcher: Page, click: () => Promis
   return seen - (await actor.evaluate(() => (window as unknown as { __glossaClicked: number }).__glossaClicked));
 }
 
+/** Waits until the page has hydrated: the discussion is server-rendered now, so its comments no longer say so; the painter's layers do. */
+const hydrated = (page: Page) => page.waitForFunction(() => CSS.highlights.has("glossa-mine-yellow"));
+
 const ownHighlights = (page: Page) =>
   page.evaluate(() => [...CSS.highlights.entries()].filter(([name]) => name.startsWith("glossa-mine") || name.startsWith("glossa-private")).reduce((sum, [, highlight]) => sum + highlight.size, 0));
 
@@ -199,7 +202,7 @@ await runCli(async () => {
     page.on("response", (response) => response.status() >= 400 && console.log(`  (the author's page got ${response.status()} from ${response.request().method()} ${response.url()})`));
     page.on("pageerror", (error) => console.log(`  (page error on the author's page: ${error.message})`));
     await page.goto(url, { waitUntil: "load" });
-    await page.waitForSelector("[data-comment-id]");
+    await hydrated(page);
     const highlightEchoes = [];
     for (let i = 0; i < WRITE_RUNS; i++) {
       const before = await ownHighlights(page);
@@ -229,13 +232,13 @@ await runCli(async () => {
     await watcherContext.addInitScript(KEEP_NAMES_HELPER);
     const watcher = await watcherContext.newPage();
     await watcher.goto(url, { waitUntil: "load" });
-    await watcher.waitForSelector("#panel-general [data-comment-id]");
+    await hydrated(watcher);
     const voteArrivals = [];
     const [voterName, voterValue] = (await sessionCookie(seeded.posterIds[20]!)).split("=") as [string, string];
     await author.addCookies([{ name: voterName, value: voterValue, url: base }]);
     // As the voter, whose page lets them vote on every comment (not on their own).
     await page.reload({ waitUntil: "load" });
-    await page.waitForSelector("#panel-general [data-comment-id]");
+    await hydrated(page);
     for (let i = 0; i < WRITE_RUNS; i++) {
       const target = page.locator("#panel-general .thread > .thread__comments > [data-comment-id]").nth(i);
       const id = await target.getAttribute("data-comment-id");

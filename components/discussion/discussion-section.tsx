@@ -2,8 +2,8 @@
 
 import { callOperation } from "@/components/api-client";
 import * as commentOps from "@/lib/comments/contracts";
-import type { DiscussionPage } from "@/lib/comments/view";
-import { useCallback, useEffect, useState } from "react";
+import type { DiscussionOverview, DiscussionPage } from "@/lib/comments/view";
+import { use, useCallback, useEffect, useState } from "react";
 import { DeferredDiscussion } from "./deferred-discussion";
 import { Discussion } from "./discussion";
 import { useLiveThreadCounts } from "./use-live-thread-counts";
@@ -18,14 +18,17 @@ interface Props {
 
 /**
  * The discussion under the essay: the general discussion, and the threads on
- * its passages (whose first page loads when their tab is first opened). It
- * loads in the browser, in one request, once the page is up: however large
- * the discussion, the essay's own page costs the server the same.
+ * its passages (whose first page loads when their tab is first opened). Its
+ * first screen is streamed with the page after the article (`first`), so it
+ * costs the article's first byte nothing and needs no request of its own;
+ * if that read failed on the server, the browser asks again.
  */
-export function DiscussionSection(props: Props) {
-  const [overview, setOverview] = useState<{ general: DiscussionPage; passageThreads: number } | null>(null);
+export function DiscussionSection({ first, ...props }: Props & { first: Promise<DiscussionOverview | null> }) {
+  const streamed = use(first);
+  const [overview, setOverview] = useState(streamed);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
+    if (overview) return;
     let live = true;
     callOperation(commentOps.getDiscussion, { params: { essayId: props.essayId } }).then(
       (loaded) => live && setOverview(loaded),
@@ -34,21 +37,20 @@ export function DiscussionSection(props: Props) {
     return () => {
       live = false;
     };
-  }, [props.essayId]);
+  }, [overview, props.essayId]);
 
-  if (!overview) {
-    return (
-      <section className="discussion-section" id="discussion" aria-busy={!failed}>
-        <h2>Discussion</h2>
-        {failed ? (
-          <p className="form-message form-message--error">The discussion could not be loaded. Reload the page to try again.</p>
-        ) : (
-          <p className="discussion__loading">Loading the discussion…</p>
-        )}
-      </section>
-    );
-  }
+  if (!overview) return <DiscussionPlaceholder failed={failed} />;
   return <LoadedDiscussionSection {...props} general={overview.general} passageThreads={overview.passageThreads} />;
+}
+
+/** The discussion's place on the page while its first screen is on the way, or after it failed. */
+export function DiscussionPlaceholder({ failed = false }: { failed?: boolean }) {
+  return (
+    <section className="discussion-section" id="discussion" aria-busy={!failed}>
+      <h2>Discussion</h2>
+      {failed ? <p className="form-message form-message--error">The discussion could not be loaded. Reload the page to try again.</p> : <p className="discussion__loading">Loading the discussion…</p>}
+    </section>
+  );
 }
 
 function LoadedDiscussionSection({ essayId, slug, signedIn, commentsOpen, general, passageThreads, lastEventId }: Props & { general: DiscussionPage; passageThreads: number }) {

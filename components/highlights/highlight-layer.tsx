@@ -1,10 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { use, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { offsetAtPoint, paragraphOffsets, sentenceOffsetsAt } from "@/lib/anchoring/dom";
 import { adjustSelection, selectionMoveFor } from "@/lib/highlights/adjust-selection";
 import type { HighlightColourName } from "@/lib/highlights/colours";
 import { indexIntervals } from "@/lib/highlights/intervals";
+import { sceneOfFirstPaint, type FirstPaint } from "@/lib/highlights/first-paint";
 import { createPainter, type Painter } from "@/lib/highlights/paint";
 import type { HighlightView } from "@/lib/highlights/view";
 import { ApiError, callOperation } from "@/components/api-client";
@@ -24,6 +25,8 @@ import { useFocusReturn } from "./use-focus-return";
 import { usePassageInView } from "./use-passage-in-view";
 
 interface Props {
+  /** What to paint until the full list has loaded (streamed with the page). */
+  firstPaint: Promise<FirstPaint>;
   essayId: string;
   revisionId: string;
   slug: string;
@@ -53,8 +56,9 @@ function messageOf(error: unknown): string {
  * deep links and undo. The article itself stays server-rendered and readable
  * without JavaScript.
  */
-export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOpen, commentsOpen, lastEventId }: Props) {
+export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisionId, slug, viewer, highlightsOpen, commentsOpen, lastEventId }: Props) {
   // The article is server-rendered outside this component; it is in the DOM before hydration.
+  const firstPaint = use(firstPaintPromise);
   const [body] = useState<HTMLElement | null>(() => (typeof document === "undefined" ? null : document.querySelector<HTMLElement>("[data-essay-body]")));
   const [highlights, setHighlights] = useState<HighlightView[]>([]);
   const [loaded, setLoaded] = useState(false);
@@ -113,13 +117,16 @@ export function HighlightLayer({ essayId, revisionId, slug, viewer, highlightsOp
   // after all the writes, in one pass.
   useEffect(() => {
     if (!body || !painter.current) return;
-    painter.current.paint(sceneFor(placed, layer));
+    // Until the list arrives: the first paint, and whatever was made or arrived live since.
+    const scene = sceneFor(placed, layer);
+    const first = loaded ? null : sceneOfFirstPaint(firstPaint, layer);
+    painter.current.paint(first ? { own: [...first.own, ...scene.own], density: [...first.density, ...scene.density] } : scene);
     const measure = () => setMarkers(measureMarkers(body, painter.current!, visible, topHighlights(placed)));
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(body);
     return () => observer.disconnect();
-  }, [body, placed, visible, layer]);
+  }, [body, placed, visible, layer, loaded, firstPaint]);
 
   const openHighlight = useCallback(
     (id: string, flash: boolean) => {

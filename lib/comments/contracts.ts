@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { defineOperation, returns } from "@/lib/http/contract";
 import { serialIdText, textId } from "@/lib/validation";
 import { commentBodySchema, createCommentSchema, discussionQuerySchema, editCommentSchema } from "./schemas";
-import type { CommentView, DiscussionPage } from "./view";
+import type { CommentView, DiscussionOverview, DiscussionPage } from "./view";
 
 const essayParams = z.object({ essayId: textId("That essay does not exist.") });
 const commentParams = z.object({ commentId: serialIdText("That comment does not exist.") });
@@ -14,7 +14,7 @@ export const getDiscussion = defineOperation({
   path: "/api/essays/:essayId/discussion",
   guard: "public",
   params: essayParams,
-  response: returns<{ general: DiscussionPage; passageThreads: number }>(),
+  response: returns<DiscussionOverview>(),
 });
 
 /** A page of the essay's discussion: general (default), one passage's (?highlightId=) or all passages' (?highlightId=*). */

@@ -37,3 +37,9 @@ export interface DiscussionPage {
   threads: number;
   nextCursor: number | null;
 }
+
+/** An essay's discussion as the page first shows it: the first page of general threads, and the number of passage threads. */
+export interface DiscussionOverview {
+  general: DiscussionPage;
+  passageThreads: number;
+}

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
-import { preload } from "react-dom";
-import { DiscussionSection } from "@/components/discussion/discussion-section";
+import { cache, Suspense } from "react";
+import { DiscussionPlaceholder, DiscussionSection } from "@/components/discussion/discussion-section";
 import { EssayArticle } from "@/components/essay/essay-article";
 import { HighlightLayer } from "@/components/highlights/highlight-layer";
 import { OrphanedHighlights } from "@/components/highlights/orphaned-highlights";
 import { getViewer } from "@/lib/auth/viewer";
-import { getDiscussion } from "@/lib/comments/contracts";
-import { listHighlights } from "@/lib/highlights/contracts";
-import { operationUrl } from "@/lib/http/contract";
+import { loadDiscussionOverview } from "@/lib/comments/load-discussion-overview";
 import { getEssayForReading } from "@/lib/essays/queries";
 import { listHighlightsForEssay } from "@/lib/highlights/list-highlights";
+import { loadFirstPaint } from "@/lib/highlights/load-first-paint";
 import { latestEventId } from "@/lib/live/events";
 import { socialMetadata } from "@/lib/site/metadata";
 
@@ -41,26 +39,33 @@ export default async function EssayPage({ params }: { params: Params }) {
   const viewerId = viewer?.id ?? null;
   // The event id first: anything that happens while the page loads is replayed by the stream.
   const lastEventId = await latestEventId(essay.id);
-  // Only the orphans are rendered here; placed highlights and the discussion
-  // load in the browser, so however many there are, the page costs the same.
+  // Only the orphans are rendered with the article; what depends on how many
+  // readers came (the highlights' first paint, the discussion's first screen)
+  // streams after it, so the article's first byte costs the same however many.
   const orphans = await listHighlightsForEssay(essay.id, viewerId, { onlyOrphans: true });
-  // The two reads the page makes once hydrated start while its HTML is still
-  // being parsed: the browser hands the preloaded answers to those fetches.
-  for (const url of [operationUrl(listHighlights, { essayId: essay.id }), operationUrl(getDiscussion, { essayId: essay.id })]) preload(url, { as: "fetch", crossOrigin: "anonymous" });
+  // The highlight layer paints from it as it hydrates, before the full list
+  // (with notes and counts) arrives; a failure only costs that head start.
+  const firstPaint = loadFirstPaint(essay.id, essay.revisionId, viewerId).catch(() => ({ own: [], density: [] }));
+  const discussion = loadDiscussionOverview(essay.id, viewerId).catch(() => null);
   return (
     <>
       <EssayArticle essay={essay} after={<OrphanedHighlights highlights={orphans} />}>
-        <HighlightLayer
-          essayId={essay.id}
-          revisionId={essay.revisionId}
-          slug={essay.slug}
-          viewer={viewer ? { handle: viewer.handle, name: viewer.name } : null}
-          highlightsOpen={essay.highlightsOpen}
-          commentsOpen={essay.commentsOpen}
-          lastEventId={lastEventId}
-        />
+        <Suspense fallback={null}>
+          <HighlightLayer
+            firstPaint={firstPaint}
+            essayId={essay.id}
+            revisionId={essay.revisionId}
+            slug={essay.slug}
+            viewer={viewer ? { handle: viewer.handle, name: viewer.name } : null}
+            highlightsOpen={essay.highlightsOpen}
+            commentsOpen={essay.commentsOpen}
+            lastEventId={lastEventId}
+          />
+        </Suspense>
       </EssayArticle>
-      <DiscussionSection essayId={essay.id} slug={essay.slug} signedIn={viewer !== null} commentsOpen={essay.commentsOpen} lastEventId={lastEventId} />
+      <Suspense fallback={<DiscussionPlaceholder />}>
+        <DiscussionSection first={discussion} essayId={essay.id} slug={essay.slug} signedIn={viewer !== null} commentsOpen={essay.commentsOpen} lastEventId={lastEventId} />
+      </Suspense>
     </>
   );
 }
