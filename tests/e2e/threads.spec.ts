@@ -110,6 +110,8 @@ for (const size of SIZES) {
       await page.getByRole("button", { name: "Post comment" }).click();
       const posted = page.locator("#panel-general .comment--mine", { hasText: words });
       await expect(posted).toBeVisible();
+      // The server's copy, not the optimistic one (whose id is negative and goes away).
+      await expect(posted).toHaveAttribute("data-comment-id", /^\d+$/);
       // By id from here on: while it can be undone, its words are not shown.
       const mine = page.locator(`#c-${await posted.getAttribute("data-comment-id")} > .comment__main`);
 
@@ -147,7 +149,7 @@ for (const size of SIZES) {
       await page.getByLabel("Comment on the essay as a whole").fill(words);
       await page.getByRole("button", { name: "Post comment" }).click();
       const posted = page.locator("#panel-general .comment--mine", { hasText: words });
-      await expect(posted).toBeVisible();
+      await expect(posted).toHaveAttribute("data-comment-id", /^\d+$/);
       const mine = page.locator(`#c-${await posted.getAttribute("data-comment-id")}`);
       await mine.getByRole("button", { name: "Delete" }).click();
       await expect(mine.getByRole("button", { name: "Undo" })).toBeVisible();
