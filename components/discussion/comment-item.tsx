@@ -3,21 +3,12 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { MAX_VISIBLE_DEPTH, unloadedReplies, type CommentNode } from "@/lib/comments/tree";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { ReportButton } from "@/components/moderation/report-button";
 import { ThreadWatch } from "@/components/notifications/thread-watch";
 import { Composer } from "./composer";
 import { isPending } from "./pending-comment";
 import { useThreadActions } from "./thread-actions";
-
-function timeAgo(iso: string): string {
-  const seconds = Math.max(1, Math.round((Date.now() - Date.parse(iso)) / 1000));
-  if (seconds < 60) return "just now";
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
-}
 
 /** One comment and, below it, its replies to the visible depth. */
 export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFromTop: number }) {
@@ -76,7 +67,7 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
             )
           ) : null}
           <Link href={permalink} className="comment__time">
-            <time dateTime={comment.createdAt}>{timeAgo(comment.createdAt)}</time>
+            <RelativeTime iso={comment.createdAt} />
           </Link>
           {isNew && <span className="comment__flag comment__flag--new">new since your last visit</span>}
           {pending && <span className="comment__flag">posting…</span>}

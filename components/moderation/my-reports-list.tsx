@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { withdrawReport } from "@/lib/moderation/contracts";
 import type { MyReportView } from "@/lib/moderation/my-reports";
 
@@ -38,8 +39,12 @@ export function MyReportsList({ reports }: { reports: MyReportView[] }) {
                 {REASON[report.reason] ?? report.reason}: a {report.what} {report.href ? <a href={report.href}>“{report.excerpt}”</a> : `“${report.excerpt}”`}
               </p>
               <p className="report-list__meta">
-                Reported {new Date(report.createdAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}
-                {report.resolvedAt ? `, reviewed ${new Date(report.resolvedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short" })}` : ""}
+                Reported <RelativeTime iso={report.createdAt} />
+                {report.resolvedAt && (
+                  <>
+                    , reviewed <RelativeTime iso={report.resolvedAt} />
+                  </>
+                )}
               </p>
             </div>
             {report.status === "OPEN" && (

@@ -1,20 +1,28 @@
 "use client";
 
 import { useState } from "react";
+import { LocalTime } from "@/components/ui/local-time";
+import { useMinuteClock } from "@/components/ui/relative-time";
 import type { ModerationActionName } from "@/lib/moderation/actions";
 import type { QueueCard } from "@/lib/moderation/queue";
 
 const REASON_LABELS: Record<string, string> = { SPAM: "Spam", HARASSMENT: "Harassment or hate", OFF_TOPIC: "Off-topic", MISINFORMATION: "Misinformation", OTHER: "Other" };
 
-function age(iso: string): string {
-  const days = Math.floor((Date.now() - Date.parse(iso)) / 86_400_000);
-  if (days < 1) return "joined today";
-  if (days < 60) return `joined ${days} day${days === 1 ? "" : "s"} ago`;
-  return `joined ${new Date(iso).toLocaleDateString("en-GB", { month: "short", year: "numeric" })}`;
-}
+/** Day and minute, the reader's zone once in the browser. */
+const WHEN: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" };
 
-function when(iso: string): string {
-  return new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+/** How long an author has had their account, which tells a moderator how much history to expect. */
+function JoinedAge({ iso }: { iso: string }) {
+  const now = useMinuteClock();
+  const days = now === null ? null : Math.floor((now - Date.parse(iso)) / 86_400_000);
+  if (days !== null && days < 1) return <>joined today</>;
+  if (days !== null && days < 60)
+    return (
+      <>
+        joined {days} day{days === 1 ? "" : "s"} ago
+      </>
+    );
+  return <>joined {new Date(iso).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" })}</>;
 }
 
 interface Props {
@@ -51,7 +59,7 @@ export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, 
         <div>
           <p className="queue-card__where">
             {isComment ? "Comment" : "Highlight note"} on <a href={`/essays/${card.essay.slug}${card.commentId ? `/comments/${card.commentId}` : `#hl-${card.highlightId}`}`}>{card.essay.title}</a> ·{" "}
-            {when(card.createdAt)}
+            <LocalTime iso={card.createdAt} options={WHEN} />
           </p>
           <p className="queue-card__badges">
             {card.status === "HELD" && <span className="badge-pill badge-pill--held">Held</span>}
@@ -104,7 +112,7 @@ export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, 
           <ol>
             {card.history.map((version, index) => (
               <li key={index}>
-                <time dateTime={version.at}>{when(version.at)}</time>
+                <LocalTime iso={version.at} options={WHEN} />
                 <pre>{version.body}</pre>
               </li>
             ))}
@@ -119,16 +127,27 @@ export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, 
               <a href={`/u/${author.handle}`}>{author.name}</a> @{author.handle}
             </h2>
             <p>
-              {age(author.joinedAt)} · {author.publishedComments} published, {author.hiddenComments} hidden · {author.standing.toLowerCase()}
-              {author.suspendedUntil ? ` until ${when(author.suspendedUntil)}` : ""}
+              <JoinedAge iso={author.joinedAt} /> · {author.publishedComments} published, {author.hiddenComments} hidden · {author.standing.toLowerCase()}
+              {author.suspendedUntil && (
+                <>
+                  {" "}
+                  until <LocalTime iso={author.suspendedUntil} options={WHEN} />
+                </>
+              )}
               {author.role !== "READER" ? ` · ${author.role.toLowerCase()}` : ""}
             </p>
             {author.sanctions.length > 0 && (
               <ul className="queue-card__sanctions">
                 {author.sanctions.map((sanction, index) => (
                   <li key={index}>
-                    {sanction.kind === "BAN" ? "Banned" : "Suspended"} {when(sanction.at)}
-                    {sanction.endsAt ? ` until ${when(sanction.endsAt)}` : ""}: {sanction.reason}
+                    {sanction.kind === "BAN" ? "Banned" : "Suspended"} <LocalTime iso={sanction.at} options={WHEN} />
+                    {sanction.endsAt && (
+                      <>
+                        {" "}
+                        until <LocalTime iso={sanction.endsAt} options={WHEN} />
+                      </>
+                    )}
+                    : {sanction.reason}
                     {sanction.lifted ? " (lifted)" : ""}
                   </li>
                 ))}
