@@ -26,6 +26,15 @@ test("highlight a passage, keep it across reloads, share it publicly, follow its
   await expect.poll(() => paintedCount(page, "glossa-mine-green")).toBe(1);
   await expect.poll(() => paintedCount(page, "glossa-private-pink")).toBe(1);
 
+  // Painted before the page's JavaScript runs: the inline first paint needs none of it.
+  await page.route("**/_next/static/chunks/**", (route) => route.abort());
+  await page.reload();
+  await expect.poll(() => paintedCount(page, "glossa-mine-green")).toBe(1);
+  await expect.poll(() => paintedCount(page, "glossa-private-pink")).toBe(1);
+  expect(await page.evaluate(() => Object.keys(document.querySelector(".reading-tools")!).some((key) => key.startsWith("__reactFiber$")))).toBe(false);
+  await page.unrouteAll();
+  await page.reload();
+
   const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
   const otherPage = await other.newPage();
   await signUp(otherPage, "omar");

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache, Suspense } from "react";
 import { DiscussionPlaceholder, DiscussionSection } from "@/components/discussion/discussion-section";
 import { EssayArticle } from "@/components/essay/essay-article";
+import { EarlyHighlightPaint } from "@/components/highlights/early-highlight-paint";
 import { HighlightLayer } from "@/components/highlights/highlight-layer";
 import { OrphanedHighlights } from "@/components/highlights/orphaned-highlights";
 import { getViewer } from "@/lib/auth/viewer";
@@ -43,8 +44,9 @@ export default async function EssayPage({ params }: { params: Params }) {
   // readers came (the highlights' first paint, the discussion's first screen)
   // streams after it, so the article's first byte costs the same however many.
   const orphans = await listHighlightsForEssay(essay.id, viewerId, { onlyOrphans: true });
-  // The highlight layer paints from it as it hydrates, before the full list
-  // (with notes and counts) arrives; a failure only costs that head start.
+  // An inline script paints it as it arrives, and the highlight layer keeps it
+  // painted from hydration until the full list (with notes and counts)
+  // arrives; a failure only costs that head start.
   const firstPaint = loadFirstPaint(essay.id, essay.revisionId, viewerId).catch(() => ({ own: [], density: [] }));
   const discussion = loadDiscussionOverview(essay.id, viewerId).catch(() => null);
   return (
@@ -63,6 +65,10 @@ export default async function EssayPage({ params }: { params: Params }) {
           />
         </Suspense>
       </EssayArticle>
+      {/* After the article in the document, inline or streamed, so the essay body is parsed before the script looks for it. */}
+      <Suspense fallback={null}>
+        <EarlyHighlightPaint first={firstPaint} />
+      </Suspense>
       <Suspense fallback={<DiscussionPlaceholder />}>
         <DiscussionSection first={discussion} essayId={essay.id} slug={essay.slug} signedIn={viewer !== null} commentsOpen={essay.commentsOpen} lastEventId={lastEventId} />
       </Suspense>
