@@ -120,6 +120,7 @@ async function clickToFrame(page: Page, click: () => Promise<void>, echo: Echo):
       const state = await page.evaluate(() => ({
         echo: (window as unknown as { __glossaEcho: unknown }).__glossaEcho,
         layers: Object.fromEntries([...CSS.highlights.entries()].map(([name, highlight]) => [name, highlight.size])),
+      said: [...document.querySelectorAll("[role=status], [role=alert]")].map((region) => region.textContent).filter(Boolean),
       }));
       throw new Error(`Waiting for ${JSON.stringify(echo)} after the click, the page showed ${JSON.stringify(state)}. ${error.message}`);
     });
@@ -232,6 +233,9 @@ await runCli(async () => {
       await button.waitFor();
       highlightEchoes.push(await clickToFrame(page, () => button.click(), { kind: "highlight", before }));
       await page.keyboard.press("Escape");
+      // Escape returns focus to the passage, which moves the document's selection: the next selection must come after that, as a reader's would.
+      await page.getByRole("toolbar", { name: "Highlight the selected passage" }).waitFor({ state: "hidden" });
+      await page.evaluate(() => new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled))));
     }
     report("click → own highlight painted", highlightEchoes, ECHO_TARGET_MS);
 

@@ -14,6 +14,7 @@ import * as highlightOps from "@/lib/highlights/contracts";
 import type { HighlightPatch } from "@/lib/highlights/schemas";
 import { PassageDiscussion } from "@/components/discussion/passage-discussion";
 import { HighlightPanel } from "./highlight-panel";
+import { HighlightDetails } from "./highlight-details";
 import { MarginMarkers, type MarginMarker } from "./margin-markers";
 import { ReadingTools } from "./reading-tools";
 import { readerCount, sceneFor, topHighlights, type HighlightLayerChoice } from "./scene";
@@ -98,7 +99,11 @@ export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisio
     callOperation(highlightOps.listHighlights, { params: { essayId } }).then(
       ({ highlights: fresh }) => {
         if (!current) return;
-        setHighlights(fresh.filter((highlight) => !highlight.orphaned));
+        // Whatever the reader made, or the stream brought, while the list was on its way stays: the list was read before it (bench:reading saw a new highlight vanish when the list landed after the click).
+        setHighlights((meanwhile) => {
+          const listed = new Set(fresh.map((highlight) => highlight.id));
+          return [...fresh.filter((highlight) => !highlight.orphaned), ...meanwhile.filter((highlight) => !listed.has(highlight.id))];
+        });
         setLoaded(true);
       },
       () => current && say("Highlights could not be loaded. Reload the page to try again.", { tone: "error" }),
@@ -416,6 +421,7 @@ export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisio
         shortcut={KEYBOARD_SHORTCUT}
       />
       <MarginMarkers markers={markers} onOpen={setActiveIds} />
+      <HighlightDetails body={body} highlights={visible} />
       {selection && (
         <SelectionToolbar
           selection={selection}

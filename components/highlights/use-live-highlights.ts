@@ -7,10 +7,7 @@ import { commentOfSignal } from "@/components/discussion/live-comment";
 import { useDiscussionStream, type DiscussionSignal } from "@/components/discussion/use-discussion-stream";
 import * as highlightOps from "@/lib/highlights/contracts";
 import type { HighlightView } from "@/lib/highlights/view";
-
-function quoteOf(exact: string): string {
-  return exact.length > 60 ? `${exact.slice(0, 60).trimEnd()}…` : exact;
-}
+import { quoteOf } from "./highlight-details";
 
 /**
  * Keeps the painted highlights in step with other readers: the stream says

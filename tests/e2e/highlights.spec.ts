@@ -25,6 +25,10 @@ test("highlight a passage, keep it across reloads, share it publicly, follow its
   await page.reload();
   await expect.poll(() => paintedCount(page, "glossa-mine-green")).toBe(1);
   await expect.poll(() => paintedCount(page, "glossa-private-pink")).toBe(1);
+  const ownParagraph = page.locator("[data-block]", { hasText: "None of this is a failure of manners." }).first();
+  await expect(ownParagraph).toHaveAttribute("aria-details", /^highlight-details-/);
+  const ownDetails = page.locator(`#${await ownParagraph.getAttribute("aria-details")}`);
+  await expect(ownDetails).toContainText("“None of this is a failure of manners.”: your private pink highlight.");
 
   // Painted before the page's JavaScript runs: the inline first paint needs none of it.
   await page.route("**/_next/static/chunks/**", (route) => route.abort());
@@ -43,6 +47,12 @@ test("highlight a passage, keep it across reloads, share it publicly, follow its
   const shared = await otherPage.evaluate(() => [...CSS.highlights.get("glossa-readers-1")!].map((range) => (range as Range).toString()));
   expect(shared).toEqual(["it keeps the reply next to the sentence"]);
   await expect(otherPage.locator(".reading-tools__counts")).toHaveText("1 highlight by 1 reader");
+  // What is painted is also said: the paragraph points screen readers at its highlights.
+  const paragraph = otherPage.locator("[data-block]", { hasText: "it keeps the reply next to the sentence" });
+  await expect(paragraph).toHaveAttribute("aria-details", /^highlight-details-/);
+  const details = otherPage.locator(`#${await paragraph.getAttribute("aria-details")}`);
+  await expect(details.getByRole("listitem")).toHaveText(["“it keeps the reply next to the sentence”: 1 other reader."]);
+  await expect(otherPage.locator("[data-block][aria-details]")).toHaveCount(1);
   // The API, too, gives the other reader (and the signed-out) only the public highlight.
   const essayId = await otherPage.locator("[data-essay-body]").getAttribute("data-essay-id");
   for (const client of [otherPage.request, (await browser.newContext()).request]) {
@@ -93,6 +103,31 @@ test("the layer switch shows mine, everyone's or none", async ({ page }) => {
   await expect.poll(() => paintedCount(page, "glossa-private-blue")).toBe(0);
   await page.getByRole("radio", { name: "Mine" }).click();
   await expect.poll(() => paintedCount(page, "glossa-private-blue")).toBe(1);
+});
+
+test("a highlight made before the page's full list arrives stays when the list lands", async ({ page }) => {
+  await signUp(page, "lena");
+  // The list, read before the highlight is made, arrives after it, as on a slow connection to a busy essay.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  // The server reads the list at once; only its delivery waits.
+  await page.route("**/api/essays/*/highlights", async (route) => {
+    if (route.request().method() !== "GET") return route.continue();
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  });
+  const listed = page.waitForResponse((response) => response.url().includes("/highlights") && response.request().method() === "GET");
+  await page.goto(ESSAY);
+  await select(page, "It is a failure of architecture.");
+  await page.getByRole("button", { name: "Highlight purple" }).click();
+  await expect(page.getByRole("status")).toContainText("Only you can see it");
+  release();
+  await listed;
+  // What would drop it is the list's own render, a frame or two after the response; half a second covers it on a slow machine.
+  await page.waitForTimeout(500);
+  expect(await paintedCount(page, "glossa-private-purple")).toBe(1);
+  await expect(page.locator(".reading-tools__counts")).toContainText("· 1 yours");
 });
 
 test("a keyboard-only reader can highlight a paragraph", async ({ page }) => {
