@@ -6,7 +6,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { insertHighlight } from "@/lib/highlights/create-highlight";
 import { announceDiscussionEvent } from "@/lib/live/publish";
 import { consume, refund } from "@/lib/rate-limit/limits";
-import { markdownExcerpt, renderMarkdown } from "@/lib/markdown/render";
+import { markdownExcerpt } from "@/lib/markdown/render";
+import { renderCommentHtml } from "./render-comment-html";
 import { notifyMentions } from "@/lib/notifications/mentions";
 import type { CommentContext } from "@/lib/moderation/pipeline";
 import { judgeComment } from "./judge";
@@ -130,6 +131,7 @@ export async function createComment(viewer: Viewer, essayId: string, input: Crea
   if (!target) throw new AppError("NOT_FOUND", "That essay does not exist.");
   const thread = target.parentId !== null ? { lockedAt: target.threadLockedAt, slowModeSeconds: target.threadSlowModeSeconds ?? 0 } : null;
   const context = await commentContext(viewer, target, thread, input.body, false, target);
+  const bodyHtml = await renderCommentHtml(input.body);
 
   // Verdict.
   assertTargetAllowed(viewer, input, target);
@@ -142,7 +144,7 @@ export async function createComment(viewer: Viewer, essayId: string, input: Crea
   const excerpt = markdownExcerpt(input.body);
   const fields = {
     body: input.body,
-    bodyHtml: renderMarkdown(input.body),
+    bodyHtml,
     status,
     holdReasons,
     notice: status === "PUBLISHED" && target.parentId !== null ? `${viewer.name} (@${viewer.handle}) replied: ${excerpt}` : null,

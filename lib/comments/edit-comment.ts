@@ -3,12 +3,12 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { announceDiscussionEvent, isPublicChange, recordDiscussionEvent, type RecordedEvent } from "@/lib/live/publish";
-import { renderMarkdown } from "@/lib/markdown/render";
 import { consume, LIMITS, refund } from "@/lib/rate-limit/limits";
 import { judgeComment } from "./judge";
 import { commentContext, loadEditFacts } from "./pipeline-context";
 import { loadComment } from "./queries";
 import type { CommentView } from "./view";
+import { renderCommentHtml } from "./render-comment-html";
 
 const NOT_YOURS = "That comment does not exist or is not yours.";
 
@@ -29,6 +29,7 @@ export async function editComment(viewer: Viewer, commentId: number, body: strin
   if (comment.body === body) return (await loadComment(commentId, viewer.id))!;
   const root = await db.comment.findUnique({ where: { id: comment.rootId ?? comment.id }, select: { lockedAt: true, slowModeSeconds: true } });
   const verdict = judgeComment(await commentContext(viewer, comment.essay, root, body, true, await loadEditFacts(viewer, comment.essayId)));
+  const bodyHtml = await renderCommentHtml(body);
   // Editing a held comment used to put its id on every stream, anonymous ones included.
   const statusAfter = verdict.status === "HELD" ? "HELD" : comment.status;
   const announce = isPublicChange(comment.status, statusAfter);
@@ -45,7 +46,7 @@ export async function editComment(viewer: Viewer, commentId: number, body: strin
       await tx.commentRevision.create({ data: { commentId, editorId: viewer.id, body: comment.body } });
       const { count } = await tx.comment.updateMany({
         where: { id: commentId, authorId: viewer.id, deletedAt: null },
-        data: { body, bodyHtml: renderMarkdown(body), editedAt: new Date(), ...(verdict.status === "HELD" ? { status: "HELD", holdReasons: verdict.holdReasons } : {}) },
+        data: { body, bodyHtml, editedAt: new Date(), ...(verdict.status === "HELD" ? { status: "HELD", holdReasons: verdict.holdReasons } : {}) },
       });
       if (count === 0) throw new AppError("NOT_FOUND", NOT_YOURS);
       return announce ? recordDiscussionEvent(tx, comment.essayId, "edit", commentId) : null;

@@ -1,24 +1,28 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { MENTION_PATTERN } from "./mention-pattern";
 
 /** At most this many readers are notified by one comment: a comment is not a mailing list. */
 export const MAX_MENTIONS = 5;
-
-// A handle as lib/auth/schemas.ts allows it (3–30 of letters, digits, _ and -),
-// after "@" at the start or after a character that cannot be part of an
-// address or a word (so "me@example.com" mentions nobody).
-const MENTION = /(?:^|[^\w@./-])@([a-zA-Z0-9_-]{3,30})(?![\w-])/g;
 
 /** The distinct handles a comment's Markdown mentions, lower-cased, in order, outside code; at most MAX_MENTIONS. */
 export function mentionedHandles(body: string): string[] {
   // Code is quoted text, not an address: `@admin` in a code span mentions nobody.
   const prose = body.replace(/```[\s\S]*?(?:```|$)/g, " ").replace(/`[^`\n]*`/g, " ");
   const handles = new Set<string>();
-  for (const match of prose.matchAll(MENTION)) {
+  for (const match of prose.matchAll(MENTION_PATTERN)) {
     handles.add(match[1]!.toLowerCase());
     if (handles.size === MAX_MENTIONS) break;
   }
   return [...handles];
+}
+
+/** Of the handles a comment's Markdown mentions, those of accounts a mention can reach (not banned, not deleted): these are linked in its HTML. */
+export async function mentionableHandles(body: string): Promise<Set<string>> {
+  const handles = mentionedHandles(body);
+  if (handles.length === 0) return new Set();
+  const readers = await db.user.findMany({ where: { handle: { in: handles }, standing: { not: "BANNED" }, deletedAt: null }, select: { handle: true } });
+  return new Set(readers.map((reader) => reader.handle.toLowerCase()));
 }
 
 /**

@@ -101,6 +101,12 @@ test("the bell updates live, its dropdown opens by keyboard, opening marks read,
   await composer.pressSequentially("what he makes of winter timetables.");
   await page.getByRole("button", { name: "Post comment" }).click();
   await expect(page.locator("#panel-general .comment__body", { hasText: "winter timetables" }).first()).toBeVisible();
+  // The server's copy links the mention to Ben's profile.
+  const mention = page
+    .locator("#panel-general .comment__body", { hasText: "winter timetables" })
+    .first()
+    .getByRole("link", { name: `@${benHandle}` });
+  await expect(mention).toHaveAttribute("href", new RegExp(`^/u/${benHandle}$`, "i"));
 
   const benBell = ben.page.getByTestId("notification-bell");
   await expect(ben.page.getByTestId("unread-badge")).toHaveText("1", { timeout: 20_000 });

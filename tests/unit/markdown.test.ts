@@ -83,3 +83,21 @@ describe("rendering comments", () => {
     expect(markdownExcerpt("word ".repeat(100), 20)).toHaveLength(20);
   });
 });
+
+describe("mentions in rendered comments", () => {
+  const known = new Set(["ada", "grace-h"]);
+
+  it("links each mentioned account to its profile, keeping the handle as written", () => {
+    expect(renderMarkdown("Ask @Ada and @grace-h, not @nobody.", known)).toBe(
+      '<p>Ask <a href="/u/ada" rel="nofollow ugc noopener noreferrer">@Ada</a> and <a href="/u/grace-h" rel="nofollow ugc noopener noreferrer">@grace-h</a>, not @nobody.</p>',
+    );
+    expect(renderMarkdown("**@ada** first", known)).toBe('<p><strong><a href="/u/ada" rel="nofollow ugc noopener noreferrer">@ada</a></strong> first</p>');
+  });
+
+  it("leaves code, addresses, links and unknown accounts alone", () => {
+    expect(renderMarkdown("`@ada` and\n\n```\n@ada\n```", known)).not.toContain('href="/u/ada"');
+    expect(renderMarkdown("write to me@ada.example", known)).not.toContain('href="/u/');
+    expect(renderMarkdown("[see @ada](https://example.com)", known)).toBe('<p><a href="https://example.com" rel="nofollow ugc noopener noreferrer">see @ada</a></p>');
+    expect(renderMarkdown("@ada", new Set())).toBe("<p>@ada</p>");
+  });
+});

@@ -1,5 +1,5 @@
 import { previewMarkdown } from "@/lib/comments/contracts";
+import { renderCommentHtml } from "@/lib/comments/render-comment-html";
 import { handle } from "@/lib/http/operation";
-import { renderMarkdown } from "@/lib/markdown/render";
 
-export const POST = handle(previewMarkdown, async ({ body }) => ({ html: renderMarkdown(body.body) }));
+export const POST = handle(previewMarkdown, async ({ body }) => ({ html: await renderCommentHtml(body.body) }));
