@@ -120,7 +120,7 @@ async function clickToFrame(page: Page, click: () => Promise<void>, echo: Echo):
       const state = await page.evaluate(() => ({
         echo: (window as unknown as { __glossaEcho: unknown }).__glossaEcho,
         layers: Object.fromEntries([...CSS.highlights.entries()].map(([name, highlight]) => [name, highlight.size])),
-      said: [...document.querySelectorAll("[role=status], [role=alert]")].map((region) => region.textContent).filter(Boolean),
+        said: [...document.querySelectorAll("[role=status], [role=alert]")].map((region) => region.textContent).filter(Boolean),
       }));
       throw new Error(`Waiting for ${JSON.stringify(echo)} after the click, the page showed ${JSON.stringify(state)}. ${error.message}`);
     });
