@@ -27,7 +27,7 @@ function BellIcon() {
  * so does a click or focus outside.
  */
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
-  const { unread, latestId, refresh } = useNotificationSummary(initialUnread);
+  const { unread, latestId } = useNotificationSummary(initialUnread);
   const [open, setOpen] = useState(false);
   const [items, setItems] = useState<NotificationView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -115,7 +115,6 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
                   await callOperation(markNotificationsRead, { body: { ids: "all" } });
                   setItems((current) => current?.map((item) => ({ ...item, read: true })) ?? null);
                   window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
-                  refresh();
                 } catch (failure) {
                   setError(failure instanceof ApiError ? failure.message : "That did not work. Please try again.");
                 }

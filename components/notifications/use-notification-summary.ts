@@ -1,73 +1,91 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { callOperation } from "@/components/api-client";
-import { notificationSummary } from "@/lib/notifications/contracts";
+import { followEventStream, jitter, sleep } from "@/components/live/follow-event-stream";
+import { notificationSummary, streamNotifications } from "@/lib/notifications/contracts";
 
-/** The first wait between polls, and the longest: an unchanged answer stretches the wait by half each time, a change brings it back. */
-const FIRST_POLL_MS = 3_000;
-const MAX_POLL_MS = 15_000;
+/** How often the bell asks for its summary while the server refuses it a stream (503). */
+const POLL_MS = 15_000;
 
-/** Sent on window when this tab read or opened notifications, so the bell asks again at once. */
+/** Sent on window when this tab read or opened notifications, so the bell asks again at once (its stream says so too, a moment later). */
 export const NOTIFICATIONS_CHANGED = "glossa:notifications-changed";
 
+interface Summary {
+  unread: number;
+  latestId: number | null;
+}
+
+/** The Web Lock the tab that holds the bell's stream takes, and the channel it tells the reader's other tabs on. */
+const BELL_LOCK = "glossa-bell";
+
 /**
- * The reader's unread count, kept live by polling a two-number endpoint:
- * every 3 s after a change, backing off to every 15 s while nothing
- * happens, paused while the tab is hidden, and asked again at once when the
- * tab comes back into view or gets focus. `latestId` changes whenever a new
- * notification arrives (an unread count can stay the same while one is read
- * and another arrives).
+ * The reader's unread count, live: the bell's event stream
+ * (GET /api/notifications/events) sends the summary when it opens and again
+ * whenever a notification arrives or is read, in any tab. One tab of the
+ * browser holds the stream (a Web Lock) and tells the others over a
+ * BroadcastChannel, since over HTTP/1.1 a browser opens at most six
+ * connections to a site, and each essay tab already holds its discussion's
+ * stream; when that tab closes, the next one takes the lock and opens it.
+ * While the server refuses a stream, the bell asks for the summary every
+ * ~15 s instead. `latestId` changes whenever a new notification arrives (an
+ * unread count can stay the same while one is read and another arrives).
  */
-export function useNotificationSummary(initialUnread: number): { unread: number; latestId: number | null; refresh: () => void } {
-  const [summary, setSummary] = useState<{ unread: number; latestId: number | null }>({ unread: initialUnread, latestId: null });
-  const last = useRef<string>("");
-  const delay = useRef(FIRST_POLL_MS);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const poll = useRef<() => void>(() => undefined);
+export function useNotificationSummary(initialUnread: number): Summary {
+  const [summary, setSummary] = useState<Summary>({ unread: initialUnread, latestId: null });
 
   useEffect(() => {
-    let stopped = false;
-    const schedule = () => {
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = null;
-      if (stopped || document.visibilityState === "hidden") return;
-      timer.current = setTimeout(() => poll.current(), delay.current);
+    const stop = new AbortController();
+    const show = (next: Summary) => {
+      if (!stop.signal.aborted) setSummary((shown) => (shown.unread === next.unread && shown.latestId === next.latestId ? shown : next));
     };
-    poll.current = async () => {
-      try {
-        const next = await callOperation(notificationSummary);
-        const key = `${next.unread}:${next.latestId}`;
-        delay.current = key === last.current ? Math.min(MAX_POLL_MS, delay.current * 1.5) : FIRST_POLL_MS;
-        last.current = key;
-        if (!stopped) setSummary(next);
-      } catch {
-        // Offline, signed out or the server is away: try again later, no sooner than the current wait.
-        delay.current = Math.min(MAX_POLL_MS, delay.current * 2);
-      }
-      schedule();
+    const tabs = typeof BroadcastChannel === "function" ? new BroadcastChannel(BELL_LOCK) : null;
+    tabs?.addEventListener("message", (message: MessageEvent<Summary>) => show(message.data));
+    const tell = (next: Summary) => {
+      show(next);
+      tabs?.postMessage(next);
     };
-    const wake = () => {
-      if (document.visibilityState === "hidden") return schedule();
-      delay.current = FIRST_POLL_MS;
-      void poll.current();
+    const ask = () => {
+      callOperation(notificationSummary).then(
+        tell,
+        // Offline, signed out or the server is away: the stream or the next poll will tell.
+        () => undefined,
+      );
     };
-    document.addEventListener("visibilitychange", wake);
-    window.addEventListener("focus", wake);
-    window.addEventListener(NOTIFICATIONS_CHANGED, wake);
-    schedule();
+    // Holds the lock, and the stream, until this tab's bell goes away.
+    const lead = () =>
+      new Promise<void>((released) => {
+        followEventStream(
+          {
+            url: () => streamNotifications.path,
+            onFrame: ({ event, data }) => {
+              if (event !== "notifications") return;
+              try {
+                tell(JSON.parse(data) as { unread: number; latestId: number });
+              } catch {
+                // A frame we cannot read is skipped; the next one carries on.
+              }
+            },
+            whileRefused: async (until, signal) => {
+              while (!signal.aborted && Date.now() < until) {
+                ask();
+                await sleep(jitter(Math.min(POLL_MS, Math.max(0, until - Date.now()) + 1)), signal);
+              }
+            },
+          },
+          stop.signal,
+        );
+        stop.signal.addEventListener("abort", () => released(), { once: true });
+      });
+    if (typeof navigator.locks?.request === "function") navigator.locks.request(BELL_LOCK, { signal: stop.signal }, lead).catch(() => undefined);
+    else void lead();
+    window.addEventListener(NOTIFICATIONS_CHANGED, ask);
     return () => {
-      stopped = true;
-      if (timer.current) clearTimeout(timer.current);
-      document.removeEventListener("visibilitychange", wake);
-      window.removeEventListener("focus", wake);
-      window.removeEventListener(NOTIFICATIONS_CHANGED, wake);
+      stop.abort();
+      tabs?.close();
+      window.removeEventListener(NOTIFICATIONS_CHANGED, ask);
     };
   }, []);
 
-  const refresh = useCallback(() => {
-    delay.current = FIRST_POLL_MS;
-    void poll.current();
-  }, []);
-  return { ...summary, refresh };
+  return summary;
 }

@@ -22,9 +22,11 @@ export interface Viewer {
 export interface Session {
   viewer: Viewer | null;
   banned: boolean;
+  /** The account's session version this session holds, with a viewer: a long-lived stream ends when it moves on (lib/notifications/bell-stream.ts). */
+  sessionVersion: number | null;
 }
 
-const SIGNED_OUT: Session = { viewer: null, banned: false };
+const SIGNED_OUT: Session = { viewer: null, banned: false, sessionVersion: null };
 
 /**
  * The account behind a session token, re-read from the database: no viewer
@@ -40,10 +42,10 @@ export async function sessionFromToken(token: JWT | null): Promise<Session> {
     SELECT id, handle, name, role::text AS role, standing::text AS standing, "suspendedUntil", "createdAt", "sessionVersion", "deletedAt"
     FROM "User" WHERE id = ${token.uid}`);
   if (!user || user.deletedAt) return SIGNED_OUT;
-  if (user.standing === "BANNED") return { viewer: null, banned: true };
+  if (user.standing === "BANNED") return { viewer: null, banned: true, sessionVersion: null };
   if (user.sessionVersion !== token.sv) return SIGNED_OUT;
-  const { sessionVersion: _version, deletedAt: _deleted, ...viewer } = user;
-  return { viewer, banned: false };
+  const { sessionVersion, deletedAt: _deleted, ...viewer } = user;
+  return { viewer, banned: false, sessionVersion };
 }
 
 /** The viewer behind a session token (see `sessionFromToken`), or null. */

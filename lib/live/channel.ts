@@ -6,3 +6,6 @@ export interface DiscussionSignal {
   essayId: string;
   eventId: number;
 }
+
+/** The channel on which the database says a reader's notifications or session changed (triggers; payload: the user id). */
+export const NOTIFICATION_CHANNEL = "glossa_notification";

@@ -2,82 +2,31 @@ import "server-only";
 import { advance, awaitedGaps, startCursor, type EventCursor } from "./event-cursor";
 import { eventsAfter, READ_BATCH, type StreamEvent } from "./events";
 import { onListenerResync, subscribeToEssay } from "./listener";
-
-/** A comment every so often keeps proxies from closing an idle stream. */
-export const HEARTBEAT_MS = 25_000;
-
-/**
- * A stream whose client reads slower than events arrive is closed once this
- * much is queued for it beyond what the socket took: the client reconnects
- * with Last-Event-ID and catches up from the log, instead of the server
- * buffering without bound for a reader that never reads. (The kernel's
- * socket buffers hold a few hundred KB first, so a reader that reads at
- * all never comes near it; an event frame is ~70 bytes.)
- */
-export const MAX_QUEUED_BYTES = 64 * 1024;
+import { HEARTBEAT_MS, KEEP_ALIVE, RETRY_HINT, SinkStream, sseFrame, webEventStream, type StreamSink } from "./sink-stream";
 
 /** Reads of the log one burst may take before yielding to the next signal (each reads up to READ_BATCH events). */
 const MAX_ROUNDS = 20;
 
-const encoder = new TextEncoder();
-// Shared, never mutated: every stream enqueues the same bytes.
-const KEEP_ALIVE = encoder.encode(": keep-alive\n\n");
-const RETRY_HINT = encoder.encode("retry: 2000\n\n");
-
 function frame(event: StreamEvent): Uint8Array {
-  return encoder.encode(`id: ${event.id}\nevent: discussion\ndata: ${JSON.stringify({ kind: event.kind, commentId: event.commentId, highlightId: event.highlightId })}\n\n`);
+  return sseFrame("discussion", { kind: event.kind, commentId: event.commentId, highlightId: event.highlightId }, event.id);
 }
 
-/**
- * Where a stream's bytes go: a web ReadableStream's controller (the route
- * handler's Response) or a Node ServerResponse (event-stream-server.ts).
- * `write` answers how many bytes are still queued for the reader, or -1 if
- * the reader has gone.
- */
-export interface StreamSink {
-  write(bytes: Uint8Array): number;
-  end(): void;
-}
-
-/**
- * One open stream: its place in the log and where to write, nothing else.
- * Idle streams are what a flood is made of, so this is kept small (no
- * timer, no closures over request state; measured in bench:faults).
- */
-class LiveStream {
+/** One open stream: its place in the log and where to write, nothing else. */
+class LiveStream extends SinkStream {
   readonly cursor: EventCursor;
-  closed = false;
 
   constructor(
     readonly feed: EssayFeed,
     after: number,
-    private readonly sink: StreamSink,
-    private readonly onClose: (() => void) | undefined,
+    sink: StreamSink,
+    onClose: (() => void) | undefined,
   ) {
+    super(sink, onClose);
     this.cursor = startCursor(after);
   }
 
-  send(bytes: Uint8Array): void {
-    if (this.closed) return;
-    let queued: number;
-    try {
-      queued = this.sink.write(bytes);
-    } catch {
-      queued = -1;
-    }
-    if (queued < 0 || queued > MAX_QUEUED_BYTES) this.close();
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
+  protected detach(): void {
     this.feed.remove(this);
-    try {
-      this.sink.end();
-    } catch {
-      // Already closed by the reader.
-    }
-    this.onClose?.();
   }
 }
 
@@ -242,30 +191,5 @@ export function attachDiscussionStream(essayId: string, resumeFrom: number, sink
  * Ends when `signal` aborts or the reader cancels.
  */
 export function discussionStream(essayId: string, resumeFrom: number, signal: AbortSignal, onClose?: () => void): ReadableStream<Uint8Array> {
-  let close: (() => void) | null = null;
-  return new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        if (signal.aborted) {
-          controller.close();
-          onClose?.();
-          return;
-        }
-        const sink: StreamSink = {
-          write(bytes) {
-            controller.enqueue(bytes);
-            return -(controller.desiredSize ?? 0);
-          },
-          end: () => controller.close(),
-        };
-        close = attachDiscussionStream(essayId, resumeFrom, sink, onClose);
-        signal.addEventListener("abort", () => close?.(), { once: true });
-      },
-      cancel() {
-        close?.();
-      },
-    },
-    // Counted in bytes, so desiredSize says how much waits for the reader.
-    { highWaterMark: 0, size: (chunk) => chunk.byteLength },
-  );
+  return webEventStream(signal, (sink) => attachDiscussionStream(essayId, resumeFrom, sink, onClose), onClose);
 }

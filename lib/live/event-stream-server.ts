@@ -5,8 +5,13 @@ import { parseUrlInput } from "@/lib/http/operation";
 import { errorResponse } from "@/lib/http/respond";
 import { STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 import { SOCKET_PEER_HEADER, socketPeerStamp } from "@/lib/http/socket-peer";
+import { admitViewer } from "@/lib/auth/guard";
+import { sessionForRequest } from "@/lib/auth/viewer";
+import { admitBellStream, attachBellStream } from "@/lib/notifications/bell-stream";
+import { streamNotifications } from "@/lib/notifications/contracts";
 import { streamDiscussionEvents } from "./contracts";
-import { attachDiscussionStream, type StreamSink } from "./discussion-stream";
+import { attachDiscussionStream } from "./discussion-stream";
+import type { StreamSink } from "./sink-stream";
 import { admitStream, readStreamRequest, STREAM_HEADERS } from "./open-discussion-stream";
 
 /**
@@ -26,11 +31,18 @@ import { admitStream, readStreamRequest, STREAM_HEADERS } from "./open-discussio
  * (open-discussion-stream.ts: the request's facts, the essay, the caps, then
  * the stream), errors go
  * through the one mapping (lib/http/respond.ts), and the headers are those
- * next.config.js gives every API response. Only GET streams are claimed;
- * polling (Accept: application/json) and every other request reach Next.
+ * next.config.js gives every API response. The reader's bell
+ * (GET /api/notifications/events) is served here the same way, through its
+ * contract's guard (a bell refused a stream polls /api/notifications/summary). Only
+ * GET streams are claimed; discussion polling (Accept: application/json) and
+ * every other request reach Next.
  */
 
 const EVENTS_PATH = /^\/api\/essays\/([^/?#]+)\/events(?:\?|$)/;
+const BELL_PATH = /^\/api\/notifications\/events(?:\?|$)/;
+
+/** A stream this server answers itself: an essay's discussion, or the reader's bell. */
+export type ClaimedStream = { kind: "discussion"; essayId: string } | { kind: "bell" };
 
 /** The headers next.config.js gives /api responses, which a response written here would otherwise not carry. */
 function apiHeaders(): Record<string, string> {
@@ -43,18 +55,20 @@ function apiHeaders(): Record<string, string> {
   };
 }
 
-/** The essay id of a request this server answers itself, or null for one Next should have. */
-export function claimedEssayId(request: IncomingMessage): string | null {
+/** The stream a request asks for that this server answers itself, or null for one Next should have. */
+export function claimedStream(request: IncomingMessage): ClaimedStream | null {
   if (request.method !== "GET") return null;
-  const match = EVENTS_PATH.exec(request.url ?? "");
-  if (!match) return null;
+  const url = request.url ?? "";
+  if (BELL_PATH.test(url)) return { kind: "bell" };
   const accept = request.headers.accept ?? "";
   if (accept.includes("application/json") && !accept.includes("text/event-stream")) return null;
+  const match = EVENTS_PATH.exec(url);
+  if (!match) return null;
   try {
-    return decodeURIComponent(match[1]!);
+    return { kind: "discussion", essayId: decodeURIComponent(match[1]!) };
   } catch {
     // Malformed percent-encoding: not an id; admission answers 404.
-    return "";
+    return { kind: "discussion", essayId: "" };
   }
 }
 
@@ -78,26 +92,40 @@ async function writeError(response: ServerResponse, error: unknown): Promise<voi
   response.end(body);
 }
 
-/** Answers one event-stream request: admission, then the stream written straight to the socket. */
-export async function serveEventStream(request: IncomingMessage, response: ServerResponse, essayId: string): Promise<void> {
+/** Writes an admitted stream straight to the socket; `attach` starts it and returns the function that ends it. */
+function startStream(response: ServerResponse, release: () => void, attach: (sink: StreamSink, release: () => void) => () => void): void {
+  if (response.destroyed) {
+    release();
+    return;
+  }
+  response.writeHead(200, { ...STREAM_HEADERS, ...apiHeaders() });
+  const sink: StreamSink = {
+    write(bytes) {
+      if (response.destroyed || response.writableEnded) return -1;
+      response.write(bytes);
+      return response.writableLength;
+    },
+    end: () => response.end(),
+  };
+  response.once("close", attach(sink, release));
+}
+
+/** Answers one event-stream request: the contract and admission of its route, then the stream written straight to the socket. */
+export async function serveEventStream(request: IncomingMessage, response: ServerResponse, claimed: ClaimedStream): Promise<void> {
   try {
-    const { params, query } = parseUrlInput(streamDiscussionEvents, { essayId }, new URL(request.url ?? "/", "http://glossa.internal"));
-    const asked = readStreamRequest(requestHeaders(request), { essayId: params.essayId, after: query.after });
-    const { start, release } = await admitStream(asked);
-    if (response.destroyed) {
-      release();
+    const url = new URL(request.url ?? "/", "http://glossa.internal");
+    if (claimed.kind === "bell") {
+      const asked = new Request(url, { headers: requestHeaders(request) });
+      const viewer = await admitViewer(streamNotifications.guard, asked);
+      parseUrlInput(streamNotifications, {}, url);
+      const { sessionVersion } = await sessionForRequest(asked);
+      startStream(response, admitBellStream(asked.headers), (sink, release) => attachBellStream(viewer.id, sessionVersion!, sink, release));
       return;
     }
-    response.writeHead(200, { ...STREAM_HEADERS, ...apiHeaders() });
-    const sink: StreamSink = {
-      write(bytes) {
-        if (response.destroyed || response.writableEnded) return -1;
-        response.write(bytes);
-        return response.writableLength;
-      },
-      end: () => response.end(),
-    };
-    response.once("close", attachDiscussionStream(asked.essayId, start, sink, release));
+    const { params, query } = parseUrlInput(streamDiscussionEvents, { essayId: claimed.essayId }, url);
+    const asked = readStreamRequest(requestHeaders(request), { essayId: params.essayId, after: query.after });
+    const { start, release } = await admitStream(asked);
+    startStream(response, release, (sink, release) => attachDiscussionStream(asked.essayId, start, sink, release));
   } catch (error) {
     await writeError(response, error);
   }
@@ -120,9 +148,9 @@ export function installEventStreamServer(): void {
     prototype.emit = function emitWithEventStreams(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
       if (event === "request") {
         const [request, response] = args as [IncomingMessage, ServerResponse];
-        const essayId = claimedEssayId(request);
-        if (essayId !== null) {
-          void serveEventStream(request, response, essayId);
+        const claimed = claimedStream(request);
+        if (claimed !== null) {
+          void serveEventStream(request, response, claimed);
           return true;
         }
       }

@@ -2,7 +2,7 @@ import "server-only";
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { databaseUrl } from "@/lib/env";
-import { DISCUSSION_CHANNEL, type DiscussionSignal } from "./channel";
+import { DISCUSSION_CHANNEL, NOTIFICATION_CHANNEL, type DiscussionSignal } from "./channel";
 
 export type { DiscussionSignal } from "./channel";
 
@@ -91,7 +91,12 @@ function connect(state: Live): void {
   client.on("error", onLost);
   client.on("end", onLost);
   client.on("notification", (message) => {
-    if (message.channel !== DISCUSSION_CHANNEL || !message.payload) return;
+    if (!message.payload) return;
+    if (message.channel === NOTIFICATION_CHANNEL) {
+      state.emitter.emit(userKey(message.payload));
+      return;
+    }
+    if (message.channel !== DISCUSSION_CHANNEL) return;
     try {
       const signal = JSON.parse(message.payload) as DiscussionSignal;
       if (typeof signal.essayId === "string") state.emitter.emit(signal.essayId, signal);
@@ -101,7 +106,7 @@ function connect(state: Live): void {
   });
   client
     .connect()
-    .then(() => client.query(`LISTEN ${DISCUSSION_CHANNEL}`))
+    .then(() => client.query(`LISTEN ${DISCUSSION_CHANNEL}; LISTEN ${NOTIFICATION_CHANNEL}`))
     .then(() => {
       if (lost) return;
       if (state.closed) {
@@ -133,6 +138,20 @@ export function subscribeToEssay(essayId: string, onSignal: (signal: DiscussionS
   const state = start();
   state.emitter.on(essayId, onSignal);
   return () => state.emitter.off(essayId, onSignal);
+}
+
+/** The emitter's key for a reader's signals (essay ids are keys too; the prefix keeps the two apart). */
+const userKey = (userId: string) => `user:${userId}`;
+
+/**
+ * Subscribes to a reader's notification and session changes from any app
+ * instance (the triggers of migration 20261203061000_notification_signals),
+ * on the same shared connection and with the same reconnection as essays.
+ */
+export function subscribeToUser(userId: string, onSignal: () => void): () => void {
+  const state = start();
+  state.emitter.on(userKey(userId), onSignal);
+  return () => state.emitter.off(userKey(userId), onSignal);
 }
 
 /** Calls `onResync` every time LISTEN is (re)established, after which notifications flow again. Returns the unsubscribe function. */

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { defineOperation, returns } from "@/lib/http/contract";
+import { defineOperation, returns, type StreamResponse } from "@/lib/http/contract";
 import { MAX_INT4, serialId, serialIdText } from "@/lib/validation";
 import type { NotificationView } from "./notifications";
 import type { ThreadWatch } from "./thread-subscription";
@@ -30,6 +30,21 @@ export const notificationSummary = defineOperation({
   path: "/api/notifications/summary",
   guard: "member",
   response: returns<{ unread: number; latestId: number }>(),
+});
+
+/**
+ * Server-Sent Events for the reader's bell: an `event: notifications` frame
+ * with the summary above when the stream opens, and again whenever a
+ * notification arrives or is read (in any tab). The frames carry counts
+ * only; the list is read through `listNotifications`. The stream ends when
+ * the session does (sign out everywhere, a ban).
+ */
+export const streamNotifications = defineOperation({
+  name: "stream notifications",
+  method: "GET",
+  path: "/api/notifications/events",
+  guard: "member",
+  response: returns<StreamResponse>(),
 });
 
 const notificationParams = z.object({ notificationId: serialIdText("That notification does not exist.") });

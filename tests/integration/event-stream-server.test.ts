@@ -1,12 +1,16 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encode } from "next-auth/jwt";
+import { SESSION_COOKIE } from "@/lib/auth/config";
 import { viewerFromToken } from "@/lib/auth/viewer";
 import { createComment } from "@/lib/comments/create-comment";
 import { db, disconnectDb } from "@/lib/db/client";
 import { installEventStreamServer } from "@/lib/live/event-stream-server";
 import { closeListener } from "@/lib/live/listener";
 import { PER_CLIENT_STREAMS, streamGate } from "@/lib/live/stream-gate";
+import { openBellCount } from "@/lib/notifications/bell-stream";
+import { markNotificationsRead } from "@/lib/notifications/notifications";
 import { closeLimitStore } from "@/lib/rate-limit/store";
 import { createTestEssay } from "../support/essays";
 
@@ -40,7 +44,10 @@ function get(path: string, options: { localAddress?: string; headers?: Record<st
   });
 }
 
+const SECRET = "event-server-test-secret-event-server-test-secret";
+
 beforeAll(async () => {
+  process.env.AUTH_SECRET = SECRET;
   ({ essayId } = await createTestEssay("event-server", "Tides", [{ kind: "paragraph", text: "A short essay about tides, and the tables sailors kept of them." }]));
   installEventStreamServer();
   server = http.createServer((request, response) => {
@@ -97,5 +104,24 @@ describe("event streams below Next", () => {
     expect(streamGate().count()).toBe(before + PER_CLIENT_STREAMS + 1);
     for (const request of open.splice(0)) request.destroy();
     await expect.poll(() => streamGate().count(), { timeout: 2_000 }).toBe(0);
+  });
+
+  it("serves a signed-in reader's bell through its contract's guard, and refuses a signed-out one, without reaching Next", async () => {
+    const user = await db.user.create({ data: { email: `bell-${Date.now()}@example.test`, handle: `bell-${Date.now().toString(36)}`, name: "Bell", createdAt: new Date("2026-01-01") } });
+    const cookie = `${SESSION_COOKIE}=${await encode({ token: { uid: user.id, sv: user.sessionVersion }, secret: SECRET })}`;
+    const nextBefore = reachedNext.length;
+    expect((await get("/api/notifications/events")).status).toBe(401);
+    const bell = await get("/api/notifications/events", { headers: { cookie, accept: "text/event-stream" } });
+    expect(bell.status).toBe(200);
+    expect(bell.headers["x-content-type-options"]).toBe("nosniff");
+    await expect.poll(() => bell.body(), { timeout: 3_000 }).toContain('event: notifications\ndata: {"unread":0,"latestId":0}');
+    const notice = await db.notification.create({ data: { userId: user.id, kind: "MODERATION", message: "A note from the moderators." } });
+    await expect.poll(() => bell.body(), { timeout: 3_000 }).toContain(`{"unread":1,"latestId":${notice.id}}`);
+    await markNotificationsRead(user.id, [notice.id]);
+    await expect.poll(() => bell.body(), { timeout: 3_000 }).toContain(`{"unread":0,"latestId":${notice.id}}`);
+    await get("/api/notifications/events", { headers: { cookie }, method: "POST" });
+    expect(reachedNext.slice(nextBefore)).toEqual(["POST /api/notifications/events"]);
+    for (const request of open.splice(0)) request.destroy();
+    await expect.poll(() => openBellCount().streams, { timeout: 2_000 }).toBe(0);
   });
 });

@@ -276,7 +276,7 @@ describe("faults", () => {
     const server = new pg.Client({ connectionString: withDatabaseName(url, "postgres") });
     await server.connect();
     const listenerPid = async () =>
-      (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN glossa_discussion' AND pid <> pg_backend_pid()`)).rows.map(
+      (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN glossa_discussion%' AND pid <> pg_backend_pid()`)).rows.map(
         (row) => row.pid,
       );
     const cy = await reader("cy");
@@ -286,7 +286,7 @@ describe("faults", () => {
       // Drop the LISTEN connection, and refuse new connections for a while so
       // the first attempts to reconnect fail, as they do while a server restarts.
       await server.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
-      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN glossa_discussion'`);
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN glossa_discussion%'`);
       await expect.poll(listenerPid, { timeout: 5_000 }).toHaveLength(0);
       // Written meanwhile (on connections the pool already holds): its NOTIFY reaches no listener.
       unheard = (await createComment(cy, essayId, { body: "Written while no listener was connected." })).id;

@@ -1,0 +1,188 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db/client";
+import { nudgeListener, onListenerResync, subscribeToUser } from "@/lib/live/listener";
+import { STREAM_HEADERS } from "@/lib/live/open-discussion-stream";
+import { HEARTBEAT_MS, KEEP_ALIVE, RETRY_HINT, SinkStream, sseFrame, webEventStream, type StreamSink } from "@/lib/live/sink-stream";
+import { ROUTE_STREAM_SEATS, streamGate, type StreamGate } from "@/lib/live/stream-gate";
+import { clientIp } from "@/lib/rate-limit/client-ip";
+import { unreadSummary } from "./notifications";
+
+/** What the bell shows: the unread count and the newest notification's id (which moves when one arrives, though the count may not). */
+export interface BellSummary {
+  unread: number;
+  latestId: number;
+}
+
+/** A reader's bell summary, and the session version their account holds now (null once it is banned or deleted: every stream ends). */
+async function bellFacts(userId: string): Promise<BellSummary & { sessionVersion: number | null }> {
+  const [account, summary] = await Promise.all([db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true, standing: true, deletedAt: true } }), unreadSummary(userId)]);
+  const live = account !== null && account.deletedAt === null && account.standing !== "BANNED";
+  return { ...summary, sessionVersion: live ? account.sessionVersion : null };
+}
+
+/** One open bell: the session it was opened with and what it last showed. */
+class BellStream extends SinkStream {
+  /** `unread:latestId` as last sent, so a signal that changed nothing sends nothing. */
+  shown = "";
+
+  constructor(
+    readonly feed: ReaderFeed,
+    readonly sessionVersion: number,
+    sink: StreamSink,
+    onClose: (() => void) | undefined,
+  ) {
+    super(sink, onClose);
+  }
+
+  protected detach(): void {
+    this.feed.remove(this);
+  }
+}
+
+/**
+ * The open bells of one reader (every tab, on this instance), fed by one
+ * subscription: a signal costs the reader one read of three indexed rows,
+ * however many tabs are open. Reads run one at a time; signals arriving
+ * during a read fold into one more.
+ */
+class ReaderFeed {
+  readonly streams = new Set<BellStream>();
+  private reading = false;
+  private again = false;
+  /** A read failed (the database is away): the heartbeat and the listener's resync read again. */
+  stale = false;
+  private readonly unsubscribe: () => void;
+
+  constructor(readonly userId: string) {
+    this.unsubscribe = subscribeToUser(userId, () => this.read());
+  }
+
+  add(stream: BellStream): void {
+    this.streams.add(stream);
+    this.read();
+  }
+
+  remove(stream: BellStream): void {
+    this.streams.delete(stream);
+    if (this.streams.size > 0) return;
+    this.unsubscribe();
+    if (readers.get(this.userId) === this) readers.delete(this.userId);
+    if (readers.size === 0) stopHeartbeat();
+  }
+
+  read(): void {
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    this.reading = true;
+    void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        const facts = await bellFacts(this.userId);
+        const shown = `${facts.unread}:${facts.latestId}`;
+        for (const stream of [...this.streams]) {
+          // Signed out everywhere, a new password, banned or deleted: this session has ended, and so does its bell.
+          if (stream.sessionVersion !== facts.sessionVersion) stream.close();
+          else if (stream.shown !== shown) {
+            stream.shown = shown;
+            stream.send(sseFrame("notifications", { unread: facts.unread, latestId: facts.latestId } satisfies BellSummary));
+          }
+        }
+      } while (this.again && this.streams.size > 0);
+      this.stale = false;
+    } catch {
+      // The database is unreachable: the next signal, heartbeat or listener reconnection reads again.
+      this.stale = true;
+    } finally {
+      this.reading = false;
+    }
+  }
+}
+
+const readers = new Map<string, ReaderFeed>();
+let heartbeat: NodeJS.Timeout | null = null;
+let stopResync: (() => void) | null = null;
+
+/** One timer for every bell of the instance: keeps proxies from closing idle streams, and re-reads for readers whose last read failed. */
+function startHeartbeat(): void {
+  if (heartbeat) return;
+  heartbeat = setInterval(() => {
+    for (const feed of readers.values()) {
+      for (const stream of feed.streams) stream.send(KEEP_ALIVE);
+      if (feed.stale) feed.read();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  // After the LISTEN connection comes back, every bell reads what changed while it was away.
+  stopResync = onListenerResync(() => {
+    for (const feed of readers.values()) feed.read();
+  });
+}
+
+function stopHeartbeat(): void {
+  if (heartbeat) clearInterval(heartbeat);
+  heartbeat = null;
+  stopResync?.();
+  stopResync = null;
+}
+
+/**
+ * Starts a reader's bell into `sink`: the summary now, then again each time
+ * their notifications change or are read, from any tab on any app instance
+ * (the triggers of migration 20261203061000_notification_signals). Ends when
+ * the session it was opened with ends. Returns the function that ends it;
+ * `onClose` runs once when it ends, whoever ends it.
+ */
+export function attachBellStream(userId: string, sessionVersion: number, sink: StreamSink, onClose?: () => void): () => void {
+  let feed = readers.get(userId);
+  if (!feed) {
+    feed = new ReaderFeed(userId);
+    readers.set(userId, feed);
+  }
+  startHeartbeat();
+  const stream = new BellStream(feed, sessionVersion, sink, onClose);
+  stream.send(RETRY_HINT);
+  if (!stream.closed) feed.add(stream);
+  return () => stream.close();
+}
+
+/** How many bells this instance has open, and for how many readers. */
+export function openBellCount(): { streams: number; readers: number } {
+  let streams = 0;
+  for (const feed of readers.values()) streams += feed.streams.size;
+  return { streams, readers: readers.size };
+}
+
+/**
+ * Admission of a bell whose guard has passed: a seat under the same caps as
+ * discussion streams (per client address, and for the instance: 503 with
+ * Retry-After, and the bell polls meanwhile). Returns the seat to give back.
+ */
+export function admitBellStream(headers: Headers, gate: StreamGate = streamGate(), seats = 1): () => void {
+  const admission = gate.admit(clientIp(headers), seats);
+  if (!admission.admitted) {
+    throw new AppError("UNAVAILABLE", "Too many live streams are open; your notifications update every few seconds instead.", { retryAfterSeconds: admission.retryAfterSeconds });
+  }
+  nudgeListener();
+  return admission.ticket.release;
+}
+
+/**
+ * GET /api/notifications/events through Next's route handler, for a member
+ * the contract's guard admitted. In production it is served below Next by
+ * event-stream-server.ts (the same guard and admission); this path serves it
+ * wherever that is not installed.
+ */
+export function openBellStream(request: Request, userId: string, sessionVersion: number, gate: StreamGate = streamGate()): Response {
+  const release = admitBellStream(request.headers, gate, ROUTE_STREAM_SEATS);
+  return new Response(
+    webEventStream(request.signal, (sink) => attachBellStream(userId, sessionVersion, sink, release), release),
+    { headers: STREAM_HEADERS },
+  );
+}
