@@ -1,4 +1,4 @@
-import { operationUrl, type AnyOperation, type InputOf, type ResponseOf } from "@/lib/http/contract";
+import { operationUrl, type AnyOperation, type BrowserOperation, type InputOf, type ResponseOf } from "@/lib/http/contract";
 
 /** An error from a Glossa endpoint, with the message the server wrote for people. */
 export class ApiError extends Error {
@@ -26,11 +26,12 @@ interface ErrorBody {
 }
 
 /**
- * Calls an operation of this site, typed by its contract (lib/<domain>/contracts.ts):
- * the parameters, query and body it takes and the answer it gives. Throws
- * ApiError with the server's message on failure.
+ * Calls an operation of this site, typed by its contract (lib/<domain>/contracts.ts,
+ * through its browser half, contracts.browser.ts): the parameters, query and
+ * body it takes and the answer it gives. Throws ApiError with the server's
+ * message on failure.
  */
-export async function callOperation<O extends AnyOperation>(operation: O, ...[input]: CallArgs<O>): Promise<ResponseOf<O>> {
+export async function callOperation<O extends AnyOperation>(operation: BrowserOperation<O>, ...[input]: CallArgs<O>): Promise<ResponseOf<O>> {
   const { params, query, body, keepalive } = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; keepalive?: boolean };
   let response: Response;
   try {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { callOperation } from "@/components/api-client";
-import { deleteAccount } from "@/lib/auth/contracts";
+import { deleteAccount } from "@/lib/auth/contracts.browser";
 import { Field, FormMessage } from "@/components/auth/field";
 import { useFormSubmit } from "./use-form-submit";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { callOperation } from "@/components/api-client";
-import { changePassword } from "@/lib/auth/contracts";
+import { changePassword } from "@/lib/auth/contracts.browser";
 import { Field, FormMessage } from "@/components/auth/field";
 import { signInWithPassword } from "@/components/auth/session-client";
 import { useFormSubmit } from "./use-form-submit";

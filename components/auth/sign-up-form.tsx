@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
-import { signUp } from "@/lib/auth/contracts";
+import { signUp } from "@/lib/auth/contracts.browser";
 import { Field, FormMessage } from "./field";
 import { signInWithPassword } from "./session-client";
 

@@ -1,9 +1,9 @@
 "use client";
 
-import * as commentOps from "@/lib/comments/contracts";
+import * as commentOps from "@/lib/comments/contracts.browser";
 import { useEffect, useRef, useState } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
-import { MAX_COMMENT_LENGTH } from "@/lib/comments/schemas";
+import { MAX_COMMENT_LENGTH } from "@/lib/comments/limits";
 import { MentionSuggestions } from "./mention-suggestions";
 import { useMentionAutocomplete } from "./use-mention-autocomplete";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { callOperation } from "@/components/api-client";
-import * as commentOps from "@/lib/comments/contracts";
+import * as commentOps from "@/lib/comments/contracts.browser";
 import type { DiscussionOverview, DiscussionPage } from "@/lib/comments/view";
 import { use, useCallback, useEffect, useState } from "react";
 import { DeferredDiscussion } from "./deferred-discussion";

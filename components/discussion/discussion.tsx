@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
-import * as commentOps from "@/lib/comments/contracts";
+import * as commentOps from "@/lib/comments/contracts.browser";
 import type { DiscussionSort } from "@/lib/comments/schemas";
 import { buildTree } from "@/lib/comments/tree";
 import type { CommentView } from "@/lib/comments/view";

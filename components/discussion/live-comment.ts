@@ -1,7 +1,7 @@
 "use client";
 
 import { callOperation } from "@/components/api-client";
-import * as commentOps from "@/lib/comments/contracts";
+import * as commentOps from "@/lib/comments/contracts.browser";
 import type { CommentView } from "@/lib/comments/view";
 import type { DiscussionSignal } from "./use-discussion-stream";
 

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { callOperation } from "@/components/api-client";
 import type { HandleMatch } from "@/lib/users/search-handles";
-import { searchHandles } from "@/lib/users/contracts";
+import { searchHandles } from "@/lib/users/contracts.browser";
 
 // "@" and the start of a handle right before the caret, where a mention may begin (as lib/notifications/mentions.ts reads them).
 const TYPING_MENTION = /(?:^|[^\w@./-])@([a-zA-Z0-9_-]{1,30})$/;

@@ -9,8 +9,8 @@ import { sceneOfFirstPaint, type FirstPaint } from "@/lib/highlights/first-paint
 import { createPainter, type Painter } from "@/lib/highlights/paint";
 import type { HighlightView } from "@/lib/highlights/view";
 import { ApiError, callOperation } from "@/components/api-client";
-import * as commentOps from "@/lib/comments/contracts";
-import * as highlightOps from "@/lib/highlights/contracts";
+import * as commentOps from "@/lib/comments/contracts.browser";
+import * as highlightOps from "@/lib/highlights/contracts.browser";
 import type { HighlightPatch } from "@/lib/highlights/schemas";
 import { PassageDiscussion } from "@/components/discussion/passage-discussion";
 import { HighlightPanel } from "./highlight-panel";

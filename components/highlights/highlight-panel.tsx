@@ -5,7 +5,7 @@ import type { HighlightView } from "@/lib/highlights/view";
 import { ColourSwatches, VisibilityIcon, VisibilitySwitch } from "./colour-swatches";
 import type { HighlightPatch } from "@/lib/highlights/schemas";
 import { ReportButton } from "@/components/moderation/report-button";
-import { MAX_NOTE_LENGTH } from "@/lib/highlights/schemas";
+import { MAX_NOTE_LENGTH } from "@/lib/highlights/limits";
 import { useSheetDrag } from "./use-sheet-drag";
 
 interface Props {

@@ -6,7 +6,7 @@ import type { HighlightColourName } from "@/lib/highlights/colours";
 import { ColourSwatches, VisibilitySwitch } from "./colour-swatches";
 import type { EssaySelection } from "./use-selection";
 import { Composer } from "@/components/discussion/composer";
-import { MAX_NOTE_LENGTH } from "@/lib/highlights/schemas";
+import { MAX_NOTE_LENGTH } from "@/lib/highlights/limits";
 
 interface Props {
   selection: EssaySelection;

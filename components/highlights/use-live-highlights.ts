@@ -5,7 +5,7 @@ import { ApiError, callOperation } from "@/components/api-client";
 import { announceLive } from "@/components/discussion/live-announcer";
 import { commentOfSignal } from "@/components/discussion/live-comment";
 import { useDiscussionStream, type DiscussionSignal } from "@/components/discussion/use-discussion-stream";
-import * as highlightOps from "@/lib/highlights/contracts";
+import * as highlightOps from "@/lib/highlights/contracts.browser";
 import type { HighlightView } from "@/lib/highlights/view";
 import { quoteOf } from "./highlight-details";
 

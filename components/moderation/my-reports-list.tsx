@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { withdrawReport } from "@/lib/moderation/contracts";
+import { withdrawReport } from "@/lib/moderation/contracts.browser";
 import type { MyReportView } from "@/lib/moderation/my-reports";
 
 const STATUS: Record<MyReportView["status"], string> = { OPEN: "Open", ACTIONED: "Actioned", DISMISSED: "Dismissed", WITHDRAWN: "Withdrawn" };

@@ -6,7 +6,7 @@ import { ApiError } from "@/components/api-client";
 import type { QueueCard } from "@/lib/moderation/queue";
 import { callOperation } from "@/components/api-client";
 import type { ModerationActionName, ModerationActionRequest } from "@/lib/moderation/actions";
-import { moderate } from "@/lib/moderation/contracts";
+import { moderate } from "@/lib/moderation/contracts.browser";
 import { QueueCardView } from "./queue-card";
 
 const NEEDS_REASON = new Set(["hide", "purge", "hide-note", "suspend", "ban"]);

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
-import { reportContent } from "@/lib/moderation/contracts";
+import { reportContent } from "@/lib/moderation/contracts.browser";
 
 const REASONS = [
   { value: "SPAM", label: "Spam" },

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ApiError } from "@/components/api-client";
 import { callOperation } from "@/components/api-client";
 import type { ModerationActionRequest } from "@/lib/moderation/actions";
-import { moderate } from "@/lib/moderation/contracts";
+import { moderate } from "@/lib/moderation/contracts.browser";
 
 function useAction() {
   const router = useRouter();

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
-import { markNotificationsRead } from "@/lib/notifications/contracts";
+import { markNotificationsRead } from "@/lib/notifications/contracts.browser";
 
 export function MarkAllRead() {
   const router = useRouter();

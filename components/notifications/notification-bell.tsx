@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
-import { listNotifications, markNotificationsRead } from "@/lib/notifications/contracts";
+import { listNotifications, markNotificationsRead } from "@/lib/notifications/contracts.browser";
 import type { NotificationView } from "@/lib/notifications/notifications";
 import { NotificationItem } from "./notification-item";
 import { NOTIFICATIONS_CHANGED, useNotificationSummary } from "./use-notification-summary";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
-import { setThreadWatch } from "@/lib/notifications/contracts";
+import { setThreadWatch } from "@/lib/notifications/contracts.browser";
 import { useThreadWatch } from "./use-thread-watch";
 
 /** On a thread's first comment: whether the reader hears of every reply in it, of replies to them (the default), or of none. */

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { callOperation } from "@/components/api-client";
 import { followEventStream, jitter, sleep } from "@/components/live/follow-event-stream";
-import { notificationSummary, streamNotifications } from "@/lib/notifications/contracts";
+import { notificationSummary, streamNotifications } from "@/lib/notifications/contracts.browser";
 
 /** How often the bell asks for its summary while the server refuses it a stream (503). */
 const POLL_MS = 15_000;

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
 import { callOperation } from "@/components/api-client";
-import { openNotification } from "@/lib/notifications/contracts";
+import { openNotification } from "@/lib/notifications/contracts.browser";
 import { NOTIFICATIONS_CHANGED } from "./use-notification-summary";
 
 /**

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { callOperation } from "@/components/api-client";
-import { listThreadWatches } from "@/lib/notifications/contracts";
+import { listThreadWatches } from "@/lib/notifications/contracts.browser";
 
 type Mode = "watch" | "mute" | "default";
 

@@ -1,9 +1,8 @@
 import * as z from "zod/mini";
 import { HIGHLIGHT_COLOURS } from "@/lib/highlights/colours";
-import { MAX_HIGHLIGHT_LENGTH } from "@/lib/highlights/schemas";
+import { MAX_HIGHLIGHT_LENGTH } from "@/lib/highlights/limits";
+import { MAX_COMMENT_LENGTH } from "./limits";
 import { counterText, MAX_INT4, serialId, textId, trimmedText, wholeNumber } from "@/lib/validation";
-
-export const MAX_COMMENT_LENGTH = 10_000;
 
 export const commentBodySchema = trimmedText({
   min: 1,

@@ -1,9 +1,7 @@
 import * as z from "zod/mini";
 import { MAX_INT4, textId, wholeNumber } from "@/lib/validation";
 import { HIGHLIGHT_COLOURS } from "./colours";
-
-export const MAX_HIGHLIGHT_LENGTH = 5_000;
-export const MAX_NOTE_LENGTH = 2_000;
+import { MAX_HIGHLIGHT_LENGTH, MAX_NOTE_LENGTH } from "./limits";
 
 const colour = z.enum(HIGHLIGHT_COLOURS, { error: `Pick one of the colours: ${HIGHLIGHT_COLOURS.join(", ")}.` });
 const visibility = z.enum(["private", "public"], { error: "Visibility is either private (only you) or public." });

@@ -1,4 +1,4 @@
-import { MAX_COMMENT_LENGTH } from "@/lib/comments/schemas";
+import { MAX_COMMENT_LENGTH } from "@/lib/comments/limits";
 import type { CommentContext, Phase, PhaseOutcome } from "./pipeline";
 
 const accept: PhaseOutcome = { action: "accept" };
