@@ -5,7 +5,9 @@
  * address: the per-IP rate limits need it when no trusted proxy is in front.
  * It also serves the discussion event streams below Next
  * (lib/live/event-stream-server.ts), where an idle stream costs a tenth of
- * the memory it costs as a route handler's response.
+ * the memory it costs as a route handler's response. And it starts the
+ * instance's mail worker, which sends what the outbox holds
+ * (lib/mail/outbox-worker.ts).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -13,4 +15,6 @@ export async function register(): Promise<void> {
   installSocketPeerStamp();
   const { installEventStreamServer } = await import("@/lib/live/event-stream-server");
   installEventStreamServer();
+  const { installOutboxWorker } = await import("@/lib/mail/outbox-worker");
+  installOutboxWorker();
 }

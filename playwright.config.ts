@@ -17,6 +17,19 @@ function e2ePort(): number {
 
 const PORT = e2ePort();
 
+// The port of the SMTP server tests/e2e/password-reset.spec.ts runs (the app
+// sends its mail there), chosen the same way and handed down the same way.
+function smtpPort(): number {
+  const chosen = process.env.GLOSSA_E2E_SMTP_PORT;
+  if (chosen) return Number(chosen);
+  const { port, note } = choosePort({ variable: "E2E_SMTP_PORT", value: process.env.E2E_SMTP_PORT, fallback: 3125, purpose: "the end-to-end mail server" });
+  if (note) console.log(note);
+  process.env.GLOSSA_E2E_SMTP_PORT = String(port);
+  return port;
+}
+
+const SMTP_PORT = smtpPort();
+
 // End-to-end tests drive a production build (`next build` first) served by
 // scripts/e2e-server.ts, which gives it a fresh database seeded with the
 // demo essay and the import fixtures.
@@ -46,6 +59,6 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(PORT) },
+    env: { E2E_PORT: String(PORT), E2E_SMTP_PORT: String(SMTP_PORT) },
   },
 });

@@ -25,6 +25,10 @@ const envSchema = z.object({
   /** How many reverse proxies in front of the app append to X-Forwarded-For (0: none, use the socket's address). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   REDIS_URL: optionalText,
+  /** Where mail goes: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. Unset: written to the terminal and listed at /dev/mail. */
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, message: "SMTP_URL must look like smtp://user:password@mail.example:587 (or smtps:// for TLS from the start)." }).optional()),
+  /** The From of every message. */
+  MAIL_FROM: optionalText.pipe(z.string().default("Glossa <glossa@localhost>")),
   GITHUB_ID: optionalText,
   GITHUB_SECRET: optionalText,
   GOOGLE_CLIENT_ID: optionalText,

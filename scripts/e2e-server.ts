@@ -39,7 +39,18 @@ await runCli(async () => {
   const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", port, "--hostname", "127.0.0.1"], {
     stdio: "inherit",
     cwd: PROJECT_ROOT,
-    env: { ...process.env, NODE_OPTIONS: productionNodeOptions(), DATABASE_URL: database.url, ...ensureAuthSecret("dev"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, GLOSSA_E2E: "1", TRUST_PROXY: "1" },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: productionNodeOptions(),
+      DATABASE_URL: database.url,
+      ...ensureAuthSecret("dev"),
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      GLOSSA_E2E: "1",
+      TRUST_PROXY: "1",
+      // Mail goes to the SMTP server tests/e2e/password-reset.spec.ts runs while it runs (the outbox retries until then).
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? "3125"}`,
+      MAIL_FROM: "Glossa <glossa@example.test>",
+    },
   });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);

@@ -31,6 +31,9 @@ export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; pr
         <FormMessage error={error} />
         <Field label="Email" name="email" type="email" autoComplete="email" required />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+        <p className="auth-form__aside">
+          <Link href="/forgot-password">Forgot your password?</Link>
+        </p>
         <button className="button button--primary" type="submit" disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}
         </button>

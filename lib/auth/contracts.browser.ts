@@ -5,6 +5,8 @@ import type * as contracts from "./contracts";
 
 export const changePassword = browserOperation<typeof contracts.changePassword>("change password", "POST", "/api/account/password");
 export const deleteAccount = browserOperation<typeof contracts.deleteAccount>("delete account", "DELETE", "/api/account");
+export const requestPasswordReset = browserOperation<typeof contracts.requestPasswordReset>("request password reset", "POST", "/api/account/password-reset");
+export const resetPassword = browserOperation<typeof contracts.resetPassword>("reset password", "POST", "/api/account/password-reset/confirm");
 export const signOutEverywhere = browserOperation<typeof contracts.signOutEverywhere>("sign out everywhere", "DELETE", "/api/account/sessions");
 export const signUp = browserOperation<typeof contracts.signUp>("sign up", "POST", "/api/account");
 export const updateProfile = browserOperation<typeof contracts.updateProfile>("update profile", "PATCH", "/api/account/profile");

@@ -1,5 +1,5 @@
 import { defineOperation, returns } from "@/lib/http/contract";
-import { changePasswordSchema, deleteAccountSchema, signUpSchema, updateProfileSchema } from "./schemas";
+import { changePasswordSchema, deleteAccountSchema, requestPasswordResetSchema, resetPasswordSchema, signUpSchema, updateProfileSchema } from "./schemas";
 
 /** Makes an account (signing in is next-auth's, at /api/auth). */
 export const signUp = defineOperation({
@@ -52,4 +52,27 @@ export const signOutEverywhere = defineOperation({
   guard: "member",
   status: 204,
   response: returns<void>(),
+});
+
+/**
+ * "Forgot password?": mails a reset link if an account uses the address. The
+ * answer is the same whether or not one does.
+ */
+export const requestPasswordReset = defineOperation({
+  name: "request password reset",
+  method: "POST",
+  path: "/api/account/password-reset",
+  guard: "public",
+  body: requestPasswordResetSchema,
+  response: returns<{ message: string }>(),
+});
+
+/** Sets a new password with a mailed link's token (once, within 30 minutes); every session ends. Answers the email to sign in with. */
+export const resetPassword = defineOperation({
+  name: "reset password",
+  method: "POST",
+  path: "/api/account/password-reset/confirm",
+  guard: "public",
+  body: resetPasswordSchema,
+  response: returns<{ email: string }>(),
 });

@@ -50,4 +50,13 @@ export const deleteAccountSchema = z.object({
   password: z.optional(z.string().check(z.maxLength(MAX_PASSWORD_LENGTH))),
 });
 
+/** "Forgot password?": the address to mail a reset link to. */
+export const requestPasswordResetSchema = z.object({ email: emailSchema });
+
+/** A new password, with the token of the link that was mailed (43 characters of base64url). */
+export const resetPasswordSchema = z.object({
+  token: z.string({ error: "This reset link is incomplete: open it from the message again." }).check(z.regex(/^[A-Za-z0-9_-]{43}$/, "This reset link is incomplete: open it from the message again.")),
+  password: passwordSchema,
+});
+
 export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -21,7 +21,10 @@ import { sharedPool } from "./pool";
  * - listing an essay's highlights with their comment counts in one query
  *   (lib/highlights/list-highlights.ts) and counting threads;
  * - the highlights' first paint the essay page streams
- *   (lib/highlights/load-first-paint.ts): 1.5 ms for 5,000 highlights.
+ *   (lib/highlights/load-first-paint.ts): 1.5 ms for 5,000 highlights;
+ * - taking due mail from the outbox (lib/mail/outbox-worker.ts): FOR UPDATE
+ *   SKIP LOCKED, which Prisma cannot express, so that several instances'
+ *   workers never take the same message.
  * One statement outside the gateway: re-anchoring's single UPDATE … FROM
  * unnest (lib/highlights/reanchor-highlights.ts), which runs inside the
  * essay import's Prisma transaction, so that operation stays on one engine.

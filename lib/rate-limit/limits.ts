@@ -19,6 +19,9 @@ export const LIMITS = {
   signInPerAccount: { name: "signin-account-10m", points: 10, durationSeconds: 600, what: "sign-in attempts for this account" },
   // Attempts from a browser holding a device cookie for the account (lib/auth/device-cookie.ts) count here instead of against the account.
   signInPerDevice: { name: "signin-device-10m", points: 10, durationSeconds: 600, what: "sign-in attempts from this browser" },
+  // Reset links: three an hour to one address (counted whether or not an account uses it, so a refusal says nothing), ten an hour from one network.
+  passwordResetPerEmail: { name: "reset-email-1h", points: 3, durationSeconds: 3600, what: "password reset requests for this address" },
+  passwordResetPerIp: { name: "reset-ip-1h", points: 10, durationSeconds: 3600, what: "password reset requests from your network" },
   signUpPerIp: { name: "signup-ip-1h", points: 5, durationSeconds: 3600, what: "new accounts from your network" },
   highlightsPerUser: { name: "highlight-user-1m", points: 60, durationSeconds: 60, what: "highlights" },
   commentsPerUser: { name: "comment-user-5s", points: 1, durationSeconds: 5, what: "comments" },

@@ -1,5 +1,6 @@
 import { newReader, signUp } from "./support/readers";
 import { expect, test, type Page } from "./support/test";
+import { screenshots } from "./support/screenshots";
 
 const ESSAY = "/essays/harbour-post-column";
 
@@ -7,23 +8,6 @@ async function post(page: Page, body: string) {
   await page.getByLabel("Comment on the essay as a whole").fill(body);
   await page.getByRole("button", { name: "Post comment" }).click();
   await expect(page.locator("#panel-general .comment__body", { hasText: body.slice(0, 20) }).first()).toBeVisible();
-}
-
-/** The dropdown at both sizes, light and dark, for looking at. */
-async function screenshots(page: Page, name: string, subject: string) {
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ] as const) {
-    for (const colorScheme of ["light", "dark"] as const) {
-      await page.setViewportSize({ width, height });
-      await page.emulateMedia({ colorScheme });
-      await page.locator(subject).first().scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `test-results/screenshots/${name}-${width}-${colorScheme}.png` });
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.emulateMedia({ colorScheme: "light" });
 }
 
 test("the bell updates live, its dropdown opens by keyboard, opening marks read, and @mentions notify", async ({ page, browser }) => {
