@@ -4,7 +4,7 @@ import { queryArrays, queryRows, sqlTransaction } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { insertHighlight } from "@/lib/highlights/create-highlight";
-import { announceDiscussionEvent } from "@/lib/live/publish";
+import { announceBellChanges, announceDiscussionEvent } from "@/lib/live/publish";
 import { consume, refund } from "@/lib/rate-limit/limits";
 import { markdownExcerpt } from "@/lib/markdown/render";
 import { renderCommentHtml } from "./render-comment-html";
@@ -106,13 +106,14 @@ function insertSql(
         SELECT "userId" FROM "ThreadSubscription" WHERE "rootId" = ${rootId}::int AND mode = 'WATCH'
       ) r
       WHERE ${fields.notice}::text IS NOT NULL AND r."userId" IS NOT NULL AND r."userId" <> ${viewer.id}
+      RETURNING "userId"
     ), event AS (
       INSERT INTO "DiscussionEvent" ("essayId", kind, "commentId") SELECT c."essayId", 'comment', c.id FROM c WHERE c.status = 'PUBLISHED' RETURNING id
     ), published AS (
       UPDATE "Highlight" SET visibility = 'PUBLIC', "updatedAt" = now() AT TIME ZONE 'UTC'
       WHERE ${target.highlightPrivate} AND id = ${highlightId} AND "authorId" = ${viewer.id} AND visibility = 'PRIVATE' AND EXISTS (SELECT 1 FROM c)
     )
-    SELECT ${commentViewColumns(viewer.id)}, (SELECT id FROM event) AS "eventId" FROM c ${commentJoins}`;
+    SELECT ${commentViewColumns(viewer.id)}, (SELECT id FROM event) AS "eventId", (SELECT array_agg("userId") FROM notice) AS "noticed" FROM c ${commentJoins}`;
 }
 
 /**
@@ -154,7 +155,8 @@ export async function createComment(viewer: Viewer, essayId: string, input: Crea
     throw error;
   });
   const eventId = extraColumn(written, 0) as number | null;
-  await announceDiscussionEvent(eventId === null ? null : { essayId, eventId });
+  const noticed = extraColumn(written, 1) as string[] | null;
+  await Promise.all([announceDiscussionEvent(eventId === null ? null : { essayId, eventId }), announceBellChanges(noticed ?? [])]);
   // Mentions only in what everyone can read: a held comment tells nobody until a moderator publishes it.
   if (status === "PUBLISHED") await tellMentioned(viewer, essayId, target.commentId, input.body, excerpt);
   return commentViewFromRow(written);

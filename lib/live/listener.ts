@@ -145,7 +145,7 @@ const userKey = (userId: string) => `user:${userId}`;
 
 /**
  * Subscribes to a reader's notification and session changes from any app
- * instance (the triggers of migration 20261203061000_notification_signals),
+ * instance (database triggers, and announceBellChanges in publish.ts),
  * on the same shared connection and with the same reconnection as essays.
  */
 export function subscribeToUser(userId: string, onSignal: () => void): () => void {
@@ -181,6 +181,11 @@ export function nudgeListener(): void {
  */
 export function signalLocally(signal: DiscussionSignal): void {
   globalForLive.glossaLiveListener?.emitter.emit(signal.essayId, signal);
+}
+
+/** Tells this instance's bell of a reader without the database, when the announcement could not be sent (as `signalLocally`). */
+export function signalReaderLocally(userId: string): void {
+  globalForLive.glossaLiveListener?.emitter.emit(userKey(userId));
 }
 
 /** The listener's state and how many times it has connected (tests, readiness, benchmarks). */

@@ -135,7 +135,9 @@ function stopHeartbeat(): void {
 /**
  * Starts a reader's bell into `sink`: the summary now, then again each time
  * their notifications change or are read, from any tab on any app instance
- * (the triggers of migration 20261203061000_notification_signals). Ends when
+ * (told by triggers on Notification and User, and for reply notices, which
+ * the comment's own statement writes, by announceBellChanges after its
+ * commit: lib/live/publish.ts). Ends when
  * the session it was opened with ends. Returns the function that ends it;
  * `onClose` runs once when it ends, whoever ends it.
  */
