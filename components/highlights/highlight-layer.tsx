@@ -118,6 +118,27 @@ export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisio
     return () => painter.current?.clear();
   }, [body]);
 
+  // Where each passage's first line sits, by "start:end", kept while the
+  // essay's box keeps its size: a new highlight measures itself alone.
+  // Measured afresh on every change, the 5,000 passages of bench:reading's
+  // essay were 5,000 ranges and layout reads between a click on Highlight
+  // and the frame that shows it.
+  const lineCache = useRef(new Map<string, number | null>());
+  const [layoutVersion, setLayoutVersion] = useState(0);
+  useEffect(() => {
+    if (!body) return;
+    let size = "";
+    const observer = new ResizeObserver(([entry]) => {
+      const next = `${Math.round(entry!.contentRect.width)}x${Math.round(entry!.contentRect.height)}`;
+      if (next === size) return;
+      size = next;
+      lineCache.current.clear();
+      setLayoutVersion((version) => version + 1);
+    });
+    observer.observe(body);
+    return () => observer.disconnect();
+  }, [body]);
+
   // Paint, then measure the margin markers: every read of layout happens
   // after all the writes, in one pass.
   useEffect(() => {
@@ -126,12 +147,8 @@ export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisio
     const scene = sceneFor(placed, layer);
     const first = loaded ? null : sceneOfFirstPaint(firstPaint, layer);
     painter.current.paint(first ? { own: [...first.own, ...scene.own], density: [...first.density, ...scene.density] } : scene);
-    const measure = () => setMarkers(measureMarkers(body, painter.current!, visible, topHighlights(placed)));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(body);
-    return () => observer.disconnect();
-  }, [body, placed, visible, layer, loaded, firstPaint]);
+    setMarkers(measureMarkers(body, painter.current, visible, topHighlights(placed), lineCache.current));
+  }, [body, placed, visible, layer, loaded, firstPaint, layoutVersion]);
 
   const openHighlight = useCallback(
     (id: string, flash: boolean) => {
@@ -460,12 +477,19 @@ export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisio
 }
 
 /** Positions of margin markers: one per highlighted line, relative to the article. */
-function measureMarkers(body: HTMLElement, painter: Painter, visible: HighlightView[], top: { start: number; end: number; readers: number }[]): MarginMarker[] {
-  const bodyTop = (body.closest("article") ?? body).getBoundingClientRect().top;
+function measureMarkers(body: HTMLElement, painter: Painter, visible: HighlightView[], top: { start: number; end: number; readers: number }[], cache: Map<string, number | null>): MarginMarker[] {
   const lines = new Map<number, MarginMarker>();
+  let bodyTop: number | null = null;
   const lineOf = (start: number, end: number) => {
+    const key = `${start}:${end}`;
+    const known = cache.get(key);
+    if (known !== undefined) return known;
+    bodyTop ??= (body.closest("article") ?? body).getBoundingClientRect().top;
     const rect = painter.rangeFor(start, end)?.getClientRects()[0];
-    return rect ? Math.round(rect.top - bodyTop) : null;
+    // Relative to the article, so scrolling leaves what is kept true.
+    const line = rect ? Math.round(rect.top - bodyTop) : null;
+    cache.set(key, line);
+    return line;
   };
   for (const highlight of visible) {
     const line = lineOf(highlight.start, highlight.end);

@@ -72,6 +72,18 @@ function highlightRegistry(): HighlightRegistry | null {
   return typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight !== "undefined" ? CSS.highlights : null;
 }
 
+/** Whether two density scenes paint the same segments (a comparison of numbers: far cheaper than the ranges it saves). */
+function sameDensity(a: readonly DensityPaint[], b: readonly DensityPaint[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.start !== y.start || x.end !== y.end || x.readers !== y.readers) return false;
+  }
+  return true;
+}
+
 /** Creates a painter for `body`, the element with `data-essay-body`. */
 export function createPainter(body: HTMLElement, options: { forceFallback?: boolean } = {}): Painter {
   const registry = options.forceFallback ? null : highlightRegistry();
@@ -88,15 +100,26 @@ export function createPainter(body: HTMLElement, options: { forceFallback?: bool
       highlight.priority = name.startsWith("glossa-readers") ? 1 : 2;
       registry.set(name, highlight);
     });
+    const densityLayers = [...layers].filter(([name]) => name.startsWith("glossa-readers")).map(([, highlight]) => highlight);
+    const ownLayers = [...layers].filter(([name]) => !name.startsWith("glossa-readers")).map(([, highlight]) => highlight);
+    // What the density layers hold now. A reader's own highlight changes
+    // only their own layers, so the other readers' shading is left as it is:
+    // rebuilt on every paint, its ~5,000 ranges (bench:reading's essay) were
+    // most of the time between a click on Highlight and the paint.
+    let paintedDensity: readonly DensityPaint[] = [];
     return {
       native: true,
       rangeFor,
       paint({ own, density }) {
-        layers.forEach((highlight) => highlight.clear());
-        for (const segment of density) {
-          const range = rangeFor(segment.start, segment.end);
-          if (range) layers.get(densityName(segment.readers))!.add(range);
+        if (!sameDensity(paintedDensity, density)) {
+          densityLayers.forEach((highlight) => highlight.clear());
+          for (const segment of density) {
+            const range = rangeFor(segment.start, segment.end);
+            if (range) layers.get(densityName(segment.readers))!.add(range);
+          }
+          paintedDensity = density;
         }
+        ownLayers.forEach((highlight) => highlight.clear());
         for (const item of own) {
           const range = rangeFor(item.start, item.end);
           if (range) layers.get(ownName(item))!.add(range);
@@ -104,6 +127,7 @@ export function createPainter(body: HTMLElement, options: { forceFallback?: bool
       },
       clear() {
         layers.forEach((highlight) => highlight.clear());
+        paintedDensity = [];
       },
       flash(start, end, durationMs = 1600) {
         const range = rangeFor(start, end);
