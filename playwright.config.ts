@@ -2,33 +2,22 @@ import { defineConfig, devices } from "@playwright/test";
 import { choosePort } from "./lib/net/free-port";
 import { CHROMIUM_ARGS, chromiumExecutablePath } from "./tests/support/chromium";
 
-// The end-to-end server's port: E2E_PORT if set (refused with a message when
-// taken), else 3100 or the next free port. Playwright evaluates this file
-// again in every worker, where the server already holds the port, so the
-// first choice is handed down in the environment the workers inherit.
-function e2ePort(): number {
-  const chosen = process.env.GLOSSA_E2E_CHOSEN_PORT;
+// A port for the end-to-end run: `variable` if set (refused with a message
+// when taken), else `fallback` or the next free port. Playwright evaluates
+// this file again in every worker, where the server already holds the port,
+// so the first choice is handed down in the environment the workers inherit.
+function e2ePort(handedDown: string, variable: string, fallback: number, purpose: string): number {
+  const chosen = process.env[handedDown];
   if (chosen) return Number(chosen);
-  const { port, note } = choosePort({ variable: "E2E_PORT", value: process.env.E2E_PORT, fallback: 3100, purpose: "the end-to-end server" });
+  const { port, note } = choosePort({ variable, value: process.env[variable], fallback, purpose });
   if (note) console.log(note);
-  process.env.GLOSSA_E2E_CHOSEN_PORT = String(port);
+  process.env[handedDown] = String(port);
   return port;
 }
 
-const PORT = e2ePort();
-
-// The port of the SMTP server tests/e2e/password-reset.spec.ts runs (the app
-// sends its mail there), chosen the same way and handed down the same way.
-function smtpPort(): number {
-  const chosen = process.env.GLOSSA_E2E_SMTP_PORT;
-  if (chosen) return Number(chosen);
-  const { port, note } = choosePort({ variable: "E2E_SMTP_PORT", value: process.env.E2E_SMTP_PORT, fallback: 3125, purpose: "the end-to-end mail server" });
-  if (note) console.log(note);
-  process.env.GLOSSA_E2E_SMTP_PORT = String(port);
-  return port;
-}
-
-const SMTP_PORT = smtpPort();
+const PORT = e2ePort("GLOSSA_E2E_CHOSEN_PORT", "E2E_PORT", 3100, "the end-to-end server");
+// The SMTP server tests/e2e/password-reset.spec.ts runs; the app sends its mail there (scripts/e2e-server.ts).
+const SMTP_PORT = e2ePort("GLOSSA_E2E_SMTP_PORT", "E2E_SMTP_PORT", 3125, "the end-to-end mail server");
 
 // End-to-end tests drive a production build (`next build` first) served by
 // scripts/e2e-server.ts, which gives it a fresh database seeded with the

@@ -1,8 +1,9 @@
 import "server-only";
 import { advance, awaitedGaps, startCursor, type EventCursor } from "./event-cursor";
 import { eventsAfter, READ_BATCH, type StreamEvent } from "./events";
-import { onListenerResync, subscribeToEssay } from "./listener";
-import { HEARTBEAT_MS, KEEP_ALIVE, RETRY_HINT, SinkStream, sseFrame, webEventStream, type StreamSink } from "./sink-stream";
+import { Feed, FeedRegistry } from "./feed";
+import { subscribeToEssay } from "./listener";
+import { RETRY_HINT, SinkStream, sseFrame, webEventStream, type StreamSink } from "./sink-stream";
 
 /** Reads of the log one burst may take before yielding to the next signal (each reads up to READ_BATCH events). */
 const MAX_ROUNDS = 20;
@@ -32,60 +33,27 @@ class LiveStream extends SinkStream {
 
 /**
  * The open streams of one essay, fed by one subscription and one reader of
- * the log: a notification costs the essay one read, however many streams
- * are open, and the events read go to each stream through its own cursor
- * (which drops what that stream has already sent). Reads run one at a time;
- * signals arriving during a read fold into one more.
+ * the log (feed.ts): the events read go to each stream through its own
+ * cursor, which drops what that stream has already sent.
  */
-class EssayFeed {
-  readonly streams = new Set<LiveStream>();
-  private reading = false;
-  private again = false;
-  /** A read failed (the database is away): the heartbeat and the listener's resync read again. */
-  stale = false;
+class EssayFeed extends Feed<LiveStream> {
   private readonly unsubscribe: () => void;
 
   constructor(readonly essayId: string) {
+    super();
     this.unsubscribe = subscribeToEssay(essayId, () => this.read());
   }
 
-  add(stream: LiveStream): void {
-    this.streams.add(stream);
-    this.read();
-  }
-
-  remove(stream: LiveStream): void {
-    this.streams.delete(stream);
-    if (this.streams.size > 0) return;
+  protected retire(): void {
     this.unsubscribe();
-    if (feeds.get(this.essayId) === this) feeds.delete(this.essayId);
-    if (feeds.size === 0) stopHeartbeat();
+    essays.drop(this.essayId, this);
   }
 
-  /** Reads the log for every stream of the essay, now or right after the read in progress. */
-  read(): void {
-    if (this.reading) {
-      this.again = true;
-      return;
-    }
-    this.reading = true;
-    void this.drain();
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      do {
-        this.again = false;
-        await this.readOnce();
-      } while (this.again && this.streams.size > 0);
-      this.stale = false;
-    } catch {
-      // The database is unreachable: nothing is lost, the log is read again
-      // on the next signal, heartbeat or listener reconnection.
-      this.stale = true;
-    } finally {
-      this.reading = false;
-    }
+  /** A stream that awaits ids the log skipped reads again at the heartbeat, signal or not. */
+  override awaiting(): boolean {
+    if (this.stale) return true;
+    for (const stream of this.streams) if (stream.cursor.gaps.size > 0) return true;
+    return false;
   }
 
   /**
@@ -94,8 +62,7 @@ class EssayFeed {
    * event-cursor.ts). Streams opened meanwhile wait for the next pass,
    * which `add` has asked for.
    */
-  private async readOnce(): Promise<void> {
-    const streams = [...this.streams];
+  protected async readOnce(streams: readonly LiveStream[]): Promise<void> {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const now = Date.now();
       let after = Number.POSITIVE_INFINITY;
@@ -118,50 +85,16 @@ class EssayFeed {
       }
       if (batch.length < READ_BATCH) return;
     }
-    this.again = true;
+    this.readAgain();
   }
 }
 
-const feeds = new Map<string, EssayFeed>();
-let heartbeat: NodeJS.Timeout | null = null;
-let stopResync: (() => void) | null = null;
-
-/**
- * One timer for every stream of the instance (instead of one setInterval
- * each): keeps proxies from closing idle streams, and re-reads the log for
- * essays whose streams await skipped ids or whose last read failed.
- */
-function startHeartbeat(): void {
-  if (heartbeat) return;
-  heartbeat = setInterval(() => {
-    for (const feed of feeds.values()) {
-      let awaiting = feed.stale;
-      for (const stream of feed.streams) {
-        stream.send(KEEP_ALIVE);
-        awaiting ||= stream.cursor.gaps.size > 0;
-      }
-      if (awaiting) feed.read();
-    }
-  }, HEARTBEAT_MS);
-  heartbeat.unref();
-  // After the LISTEN connection comes back, every essay reads what was announced while it was away.
-  stopResync = onListenerResync(() => {
-    for (const feed of feeds.values()) feed.read();
-  });
-}
-
-function stopHeartbeat(): void {
-  if (heartbeat) clearInterval(heartbeat);
-  heartbeat = null;
-  stopResync?.();
-  stopResync = null;
-}
+const essays = new FeedRegistry((essayId) => new EssayFeed(essayId));
 
 /** How many streams this instance has open, and for how many essays. */
 export function openStreamCount(): { streams: number; essays: number } {
-  let streams = 0;
-  for (const feed of feeds.values()) streams += feed.streams.size;
-  return { streams, essays: feeds.size };
+  const { streams, subjects } = essays.count();
+  return { streams, essays: subjects };
 }
 
 /**
@@ -174,15 +107,9 @@ export function openStreamCount(): { streams: number; essays: number } {
  * release).
  */
 export function attachDiscussionStream(essayId: string, resumeFrom: number, sink: StreamSink, onClose?: () => void): () => void {
-  let feed = feeds.get(essayId);
-  if (!feed) {
-    feed = new EssayFeed(essayId);
-    feeds.set(essayId, feed);
-  }
-  startHeartbeat();
-  const stream = new LiveStream(feed, resumeFrom, sink, onClose);
+  const stream = new LiveStream(essays.feedFor(essayId), resumeFrom, sink, onClose);
   stream.send(RETRY_HINT);
-  if (!stream.closed) feed.add(stream);
+  if (!stream.closed) stream.feed.add(stream);
   return () => stream.close();
 }
 

@@ -1,9 +1,10 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
-import { nudgeListener, onListenerResync, subscribeToUser } from "@/lib/live/listener";
+import { Feed, FeedRegistry } from "@/lib/live/feed";
+import { nudgeListener, subscribeToUser } from "@/lib/live/listener";
 import { STREAM_HEADERS } from "@/lib/live/open-discussion-stream";
-import { HEARTBEAT_MS, KEEP_ALIVE, RETRY_HINT, SinkStream, sseFrame, webEventStream, type StreamSink } from "@/lib/live/sink-stream";
+import { RETRY_HINT, SinkStream, sseFrame, webEventStream, type StreamSink } from "@/lib/live/sink-stream";
 import { ROUTE_STREAM_SEATS, streamGate, type StreamGate } from "@/lib/live/stream-gate";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 import { unreadSummary } from "./notifications";
@@ -40,97 +41,35 @@ class BellStream extends SinkStream {
   }
 }
 
-/**
- * The open bells of one reader (every tab, on this instance), fed by one
- * subscription: a signal costs the reader one read of three indexed rows,
- * however many tabs are open. Reads run one at a time; signals arriving
- * during a read fold into one more.
- */
-class ReaderFeed {
-  readonly streams = new Set<BellStream>();
-  private reading = false;
-  private again = false;
-  /** A read failed (the database is away): the heartbeat and the listener's resync read again. */
-  stale = false;
+/** The open bells of one reader (every tab, on this instance), fed by one subscription (feed.ts): a signal costs one read of three indexed rows, however many tabs are open. */
+class ReaderFeed extends Feed<BellStream> {
   private readonly unsubscribe: () => void;
 
   constructor(readonly userId: string) {
+    super();
     this.unsubscribe = subscribeToUser(userId, () => this.read());
   }
 
-  add(stream: BellStream): void {
-    this.streams.add(stream);
-    this.read();
-  }
-
-  remove(stream: BellStream): void {
-    this.streams.delete(stream);
-    if (this.streams.size > 0) return;
+  protected retire(): void {
     this.unsubscribe();
-    if (readers.get(this.userId) === this) readers.delete(this.userId);
-    if (readers.size === 0) stopHeartbeat();
+    readers.drop(this.userId, this);
   }
 
-  read(): void {
-    if (this.reading) {
-      this.again = true;
-      return;
-    }
-    this.reading = true;
-    void this.drain();
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      do {
-        this.again = false;
-        const facts = await bellFacts(this.userId);
-        const shown = `${facts.unread}:${facts.latestId}`;
-        for (const stream of [...this.streams]) {
-          // Signed out everywhere, a new password, banned or deleted: this session has ended, and so does its bell.
-          if (stream.sessionVersion !== facts.sessionVersion) stream.close();
-          else if (stream.shown !== shown) {
-            stream.shown = shown;
-            stream.send(sseFrame("notifications", { unread: facts.unread, latestId: facts.latestId } satisfies BellSummary));
-          }
-        }
-      } while (this.again && this.streams.size > 0);
-      this.stale = false;
-    } catch {
-      // The database is unreachable: the next signal, heartbeat or listener reconnection reads again.
-      this.stale = true;
-    } finally {
-      this.reading = false;
+  protected async readOnce(streams: readonly BellStream[]): Promise<void> {
+    const facts = await bellFacts(this.userId);
+    const shown = `${facts.unread}:${facts.latestId}`;
+    for (const stream of streams) {
+      // Signed out everywhere, a new password, banned or deleted: this session has ended, and so does its bell.
+      if (stream.sessionVersion !== facts.sessionVersion) stream.close();
+      else if (stream.shown !== shown) {
+        stream.shown = shown;
+        stream.send(sseFrame("notifications", { unread: facts.unread, latestId: facts.latestId } satisfies BellSummary));
+      }
     }
   }
 }
 
-const readers = new Map<string, ReaderFeed>();
-let heartbeat: NodeJS.Timeout | null = null;
-let stopResync: (() => void) | null = null;
-
-/** One timer for every bell of the instance: keeps proxies from closing idle streams, and re-reads for readers whose last read failed. */
-function startHeartbeat(): void {
-  if (heartbeat) return;
-  heartbeat = setInterval(() => {
-    for (const feed of readers.values()) {
-      for (const stream of feed.streams) stream.send(KEEP_ALIVE);
-      if (feed.stale) feed.read();
-    }
-  }, HEARTBEAT_MS);
-  heartbeat.unref();
-  // After the LISTEN connection comes back, every bell reads what changed while it was away.
-  stopResync = onListenerResync(() => {
-    for (const feed of readers.values()) feed.read();
-  });
-}
-
-function stopHeartbeat(): void {
-  if (heartbeat) clearInterval(heartbeat);
-  heartbeat = null;
-  stopResync?.();
-  stopResync = null;
-}
+const readers = new FeedRegistry((userId) => new ReaderFeed(userId));
 
 /**
  * Starts a reader's bell into `sink`: the summary now, then again each time
@@ -142,23 +81,16 @@ function stopHeartbeat(): void {
  * `onClose` runs once when it ends, whoever ends it.
  */
 export function attachBellStream(userId: string, sessionVersion: number, sink: StreamSink, onClose?: () => void): () => void {
-  let feed = readers.get(userId);
-  if (!feed) {
-    feed = new ReaderFeed(userId);
-    readers.set(userId, feed);
-  }
-  startHeartbeat();
-  const stream = new BellStream(feed, sessionVersion, sink, onClose);
+  const stream = new BellStream(readers.feedFor(userId), sessionVersion, sink, onClose);
   stream.send(RETRY_HINT);
-  if (!stream.closed) feed.add(stream);
+  if (!stream.closed) stream.feed.add(stream);
   return () => stream.close();
 }
 
 /** How many bells this instance has open, and for how many readers. */
 export function openBellCount(): { streams: number; readers: number } {
-  let streams = 0;
-  for (const feed of readers.values()) streams += feed.streams.size;
-  return { streams, readers: readers.size };
+  const { streams, subjects } = readers.count();
+  return { streams, readers: subjects };
 }
 
 /**

@@ -12,6 +12,7 @@ import { openBellCount } from "@/lib/notifications/bell-stream";
 import { markNotificationsRead } from "@/lib/notifications/notifications";
 import { closeLimitStore } from "@/lib/rate-limit/store";
 import { createTestEssay } from "../support/essays";
+import { readSseFrames } from "../support/sse";
 
 // The reader's live bell (issue 14, item 5) through its route handler, with
 // the database's own triggers announcing each change: nothing here calls the
@@ -51,25 +52,10 @@ async function openBell(cookie: string | null): Promise<Bell> {
   const response = await bellGet(new Request("http://127.0.0.1:3000/api/notifications/events", { headers, signal: abort.signal }), { params: Promise.resolve({}) });
   const frames: Bell["frames"] = [];
   if (response.status !== 200) return { response, frames, ended: Promise.resolve() };
-  const body = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  const ended = (async () => {
-    try {
-      for (let chunk = await body.read(); !chunk.done; chunk = await body.read()) {
-        buffer += decoder.decode(chunk.value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = /^event: notifications\ndata: (.*)$/m.exec(frame)?.[1];
-          if (data) frames.push(JSON.parse(data) as Bell["frames"][number]);
-        }
-      }
-    } catch {
-      // Closed by the test.
-    }
-  })();
+  const ended = readSseFrames(response.body!, (frame) => {
+    const data = /^event: notifications\ndata: (.*)$/m.exec(frame)?.[1];
+    if (data) frames.push(JSON.parse(data) as Bell["frames"][number]);
+  });
   return { response, frames, ended };
 }
 

@@ -15,6 +15,7 @@ import { SOCKET_PEER_HEADER, socketPeerStamp } from "@/lib/http/socket-peer";
 import { closeLimitStore } from "@/lib/rate-limit/store";
 import { withDatabaseName } from "../support/database";
 import { createTestEssay } from "../support/essays";
+import { readSseFrames } from "../support/sse";
 
 // The live stream under attack and under faults (issue 13: findings 1, 6, 7
 // and 12), through the route handler itself, against the real database.
@@ -61,26 +62,11 @@ interface Received {
 /** Reads a stream's frames into a list as they arrive. */
 function collect(response: Response): Received[] {
   const received: Received[] = [];
-  const body = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  void (async () => {
-    try {
-      for (let chunk = await body.read(); !chunk.done; chunk = await body.read()) {
-        buffer += decoder.decode(chunk.value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const id = /^id: (\d+)$/m.exec(frame)?.[1];
-          const data = /^data: (.*)$/m.exec(frame)?.[1];
-          if (id && data) received.push({ id: Number(id), ...(JSON.parse(data) as Omit<Received, "id">) });
-        }
-      }
-    } catch {
-      // Closed by the test.
-    }
-  })();
+  void readSseFrames(response.body!, (frame) => {
+    const id = /^id: (\d+)$/m.exec(frame)?.[1];
+    const data = /^data: (.*)$/m.exec(frame)?.[1];
+    if (id && data) received.push({ id: Number(id), ...(JSON.parse(data) as Omit<Received, "id">) });
+  });
   return received;
 }
 
