@@ -22,6 +22,8 @@ const envSchema = z.object({
   AUTH_SECRET: optionalText,
   NEXTAUTH_SECRET: optionalText,
   NEXTAUTH_URL: optionalText.pipe(z.url({ message: "NEXTAUTH_URL must be a full URL such as https://glossa.example." }).optional()),
+  /** The port the app listens on (npm run dev and npm start set it); links in mail use it when NEXTAUTH_URL is unset outside production. */
+  PORT: positiveInt(3000),
   /** How many reverse proxies in front of the app append to X-Forwarded-For (0: none, use the socket's address). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   REDIS_URL: optionalText,

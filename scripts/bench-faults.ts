@@ -60,8 +60,8 @@ async function insertReaders(url: string, count: number): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(
-    `INSERT INTO "User" (id, handle, name, "createdAt", "updatedAt")
-     SELECT 'faults-reader-' || g, 'faultsreader' || g, 'Faults Reader ' || g, now() - interval '90 days', now() FROM generate_series(0, $1::int - 1) g`,
+    `INSERT INTO "User" (id, handle, name, "emailVerified", "createdAt", "updatedAt")
+     SELECT 'faults-reader-' || g, 'faultsreader' || g, 'Faults Reader ' || g, now() - interval '90 days', now() - interval '90 days', now() FROM generate_series(0, $1::int - 1) g`,
     [count],
   );
   await client.end();

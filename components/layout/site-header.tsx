@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Avatar } from "@/components/account/avatar";
+import { EmailConfirmBanner } from "@/components/account/email-confirm-banner";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LocalTime } from "@/components/ui/local-time";
@@ -40,6 +41,7 @@ export async function SiteHeader() {
           )}
         </nav>
       </div>
+      {viewer && !viewer.emailVerified && <EmailConfirmBanner userId={viewer.id} />}
       {viewer?.standing === "SUSPENDED" && viewer.suspendedUntil && viewer.suspendedUntil > new Date() && (
         <p className="standing-banner" role="status">
           Your account is suspended until <LocalTime iso={viewer.suspendedUntil.toISOString()} />. You can read, but not highlight, comment or report until then.

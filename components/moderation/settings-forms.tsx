@@ -102,6 +102,7 @@ interface SiteSettings {
   suspectWords: string[];
   linkMinAccountAgeHours: number;
   reportHideThreshold: number;
+  requireVerifiedEmail: boolean;
 }
 
 const lines = (text: string) =>
@@ -117,13 +118,17 @@ export function SiteSettingsForm({ settings }: { settings: SiteSettings }) {
   const [suspect, setSuspect] = useState(settings.suspectWords.join("\n"));
   const [linkHours, setLinkHours] = useState(settings.linkMinAccountAgeHours);
   const [threshold, setThreshold] = useState(settings.reportHideThreshold);
+  const [confirmed, setConfirmed] = useState(settings.requireVerifiedEmail);
   return (
     <form
       className="settings-card"
       aria-label="Rules for every comment"
       onSubmit={(event) => {
         event.preventDefault();
-        void send({ action: "site-settings", bannedWords: lines(banned), suspectWords: lines(suspect), linkMinAccountAgeHours: linkHours, reportHideThreshold: threshold }, "Saved.");
+        void send(
+          { action: "site-settings", bannedWords: lines(banned), suspectWords: lines(suspect), linkMinAccountAgeHours: linkHours, reportHideThreshold: threshold, requireVerifiedEmail: confirmed },
+          "Saved.",
+        );
       }}
     >
       <label>
@@ -141,6 +146,10 @@ export function SiteSettingsForm({ settings }: { settings: SiteSettings }) {
       <label>
         Hide an item after this many distinct readers report it
         <input type="number" min={1} max={100} value={threshold} onChange={(event) => setThreshold(Number(event.target.value))} />
+      </label>
+      <label className="settings-card__check">
+        <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
+        Readers confirm their email before they comment, vote or publish a highlight (until then they read and highlight privately)
       </label>
       <button type="submit" className="button button--small" disabled={busy}>
         Save rules

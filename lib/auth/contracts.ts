@@ -1,5 +1,5 @@
 import { defineOperation, returns } from "@/lib/http/contract";
-import { changePasswordSchema, deleteAccountSchema, requestPasswordResetSchema, resetPasswordSchema, signUpSchema, updateProfileSchema } from "./schemas";
+import { changePasswordSchema, confirmEmailSchema, deleteAccountSchema, requestEmailChangeSchema, requestPasswordResetSchema, resetPasswordSchema, signUpSchema, updateProfileSchema } from "./schemas";
 
 /** Makes an account (signing in is next-auth's, at /api/auth). */
 export const signUp = defineOperation({
@@ -75,4 +75,33 @@ export const resetPassword = defineOperation({
   guard: "public",
   body: resetPasswordSchema,
   response: returns<{ email: string }>(),
+});
+
+/** Confirms an address with a mailed link's token: the account's own (after sign-up) or a new one, which then replaces the old. Needs no session: the link is the proof. */
+export const confirmEmail = defineOperation({
+  name: "confirm email",
+  method: "POST",
+  path: "/api/account/email/confirm",
+  guard: "public",
+  body: confirmEmailSchema,
+  response: returns<{ email: string; changed: boolean }>(),
+});
+
+/** Asks to change the account's address (with the password, for accounts that have one): the new address gets a link, and changes only when it is opened. */
+export const requestEmailChange = defineOperation({
+  name: "request email change",
+  method: "POST",
+  path: "/api/account/email",
+  guard: "member",
+  body: requestEmailChangeSchema,
+  response: returns<{ message: string }>(),
+});
+
+/** Mails a new link confirming the account's address ("I did not get it"). */
+export const resendEmailConfirmation = defineOperation({
+  name: "resend email confirmation",
+  method: "POST",
+  path: "/api/account/email/confirmation",
+  guard: "member",
+  response: returns<{ message: string }>(),
 });

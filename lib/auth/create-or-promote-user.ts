@@ -18,7 +18,8 @@ export type CreateOrPromoteUserInput = z.input<typeof createOrPromoteUserSchema>
 
 /**
  * Creates an account with a role, or gives an existing one (found by email)
- * that role: how the first admin is made, from the command line. A new
+ * that role: how the first admin is made, from the command line. The
+ * operator vouches for the address, so it counts as confirmed. A new
  * account without a given password gets a generated one, returned once.
  */
 export async function createOrPromoteUser(raw: CreateOrPromoteUserInput): Promise<{ created: boolean; handle: string; role: string; generatedPassword?: string }> {
@@ -41,7 +42,7 @@ export async function createOrPromoteUser(raw: CreateOrPromoteUserInput): Promis
   }
   const generatedPassword = input.password ? undefined : randomBytes(15).toString("base64url");
   const user = await db.user.create({
-    data: { email: input.email, handle: input.handle, name: input.name ?? input.handle, role, passwordHash: await hashPassword(input.password ?? generatedPassword!) },
+    data: { emailVerified: new Date(), email: input.email, handle: input.handle, name: input.name ?? input.handle, role, passwordHash: await hashPassword(input.password ?? generatedPassword!) },
     select: { handle: true, role: true },
   });
   return { created: true, handle: user.handle, role: user.role.toLowerCase(), generatedPassword };

@@ -25,10 +25,15 @@ export async function deleteAccount(userId: string, contributions: "remove" | "k
       await tx.comment.updateMany({ where: { authorId: userId, deletedAt: null }, data: { deletedAt: now, body: "", bodyHtml: "" } });
     }
     await tx.account.deleteMany({ where: { userId } });
+    // Nothing more is mailed to the address being erased, and no link mailed to it still works.
+    await tx.mailMessage.deleteMany({ where: { userId, status: "PENDING" } });
+    await tx.emailConfirmation.deleteMany({ where: { userId } });
+    await tx.passwordReset.deleteMany({ where: { userId } });
     await tx.user.update({
       where: { id: userId },
       data: {
         email: null,
+        emailVerified: null,
         passwordHash: null,
         image: null,
         name: DELETED_ACCOUNT_NAME,

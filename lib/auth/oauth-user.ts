@@ -4,11 +4,24 @@ import { db } from "@/lib/db/client";
 import { freeHandleFrom } from "./handles";
 
 /**
+ * The address a provider vouches for: an OpenID Connect provider's (Google)
+ * when its `email_verified` claim is true. GitHub's profile says nothing
+ * about verification (next-auth falls back to the primary address whether
+ * or not it is verified), so a GitHub account confirms an address in its
+ * settings like anyone else.
+ */
+export function vouchedEmail(profile: Profile | undefined): string | null {
+  const claims = profile as { email?: unknown; email_verified?: unknown } | undefined;
+  return claims?.email_verified === true && typeof claims.email === "string" && claims.email.length <= 254 ? claims.email.toLowerCase() : null;
+}
+
+/**
  * The Glossa account for an OAuth sign-in: the one already linked to this
  * provider account, or a new one (with a handle derived from the provider's
- * login or name). Email addresses from providers are not used to merge
- * accounts, so nobody can take over an account by registering its email
- * elsewhere. Returns null for a banned or deleted account.
+ * login or name, and the address the provider vouches for, confirmed, when
+ * no other account uses it). Email addresses from providers are never used
+ * to merge accounts, so nobody can take over an account by registering its
+ * email elsewhere. Returns null for a banned or deleted account.
  */
 export async function userForOAuth(account: Account, profile: Profile | undefined, user: User): Promise<{ id: string; sessionVersion: number } | null> {
   const linked = await db.account.findUnique({
@@ -21,8 +34,11 @@ export async function userForOAuth(account: Account, profile: Profile | undefine
   }
   const login = (profile as { login?: string } | undefined)?.login;
   const name = user.name ?? login ?? "Reader";
+  const email = vouchedEmail(profile);
+  const free = email !== null && !(await db.user.findUnique({ where: { email }, select: { id: true } }));
   const created = await db.user.create({
     data: {
+      ...(free ? { email, emailVerified: new Date() } : {}),
       handle: await freeHandleFrom(login ?? name),
       name: name.slice(0, 60),
       image: user.image ?? null,

@@ -1,21 +1,16 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { wakeOutbox } from "@/lib/mail/outbox-worker";
 import { passwordResetMail } from "@/lib/mail/password-reset-mail";
 import { consume, LIMITS } from "@/lib/rate-limit/limits";
+import { linkTokenHash, newLinkToken } from "./link-token";
 
 /** How long a reset link works. */
 export const RESET_LINK_MINUTES = 30;
 
 /** What every request is answered, whether or not an account uses the address. */
 export const RESET_REQUESTED = "If an account uses that address, a link to choose a new password is on its way. It works for 30 minutes.";
-
-/** The stored form of a reset token: its SHA-256 (a 256-bit random token needs no salt or slow hash). */
-export function resetTokenHash(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 /**
  * Mails a reset link to the account with this email, if there is one (not
@@ -31,11 +26,11 @@ export async function requestPasswordReset(email: string, ip: string, origin: st
   ]);
   const account = await db.user.findUnique({ where: { email }, select: { id: true, name: true, deletedAt: true, standing: true } });
   if (!account || account.deletedAt || account.standing === "BANNED") return;
-  const token = randomBytes(32).toString("base64url");
+  const token = newLinkToken();
   await db.$transaction(async (tx) => {
     await tx.passwordReset.deleteMany({ where: { userId: account.id } });
-    await tx.passwordReset.create({ data: { userId: account.id, tokenHash: resetTokenHash(token), expiresAt: new Date(Date.now() + RESET_LINK_MINUTES * 60_000) } });
-    await enqueueMail(tx, passwordResetMail(email, account.name, `${origin}/reset-password?token=${token}`, RESET_LINK_MINUTES));
+    await tx.passwordReset.create({ data: { userId: account.id, tokenHash: linkTokenHash(token), expiresAt: new Date(Date.now() + RESET_LINK_MINUTES * 60_000) } });
+    await enqueueMail(tx, { ...passwordResetMail(email, account.name, `${origin}/reset-password?token=${token}`, RESET_LINK_MINUTES), userId: account.id });
   });
   wakeOutbox();
 }

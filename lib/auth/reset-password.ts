@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "./password";
-import { resetTokenHash } from "./request-password-reset";
+import { linkTokenHash } from "./link-token";
 
 const LINK_SPENT = "This reset link has expired or was already used. Ask for a new one.";
 
@@ -21,7 +21,7 @@ function spent(): AppError {
  */
 export async function resetPassword(token: string, password: string, now = new Date()): Promise<{ email: string }> {
   const link = await db.passwordReset.findUnique({
-    where: { tokenHash: resetTokenHash(token) },
+    where: { tokenHash: linkTokenHash(token) },
     select: { id: true, userId: true, usedAt: true, expiresAt: true, user: { select: { email: true, handle: true, deletedAt: true, standing: true, emailVerified: true } } },
   });
   if (!link || link.usedAt || link.expiresAt <= now || !link.user.email || link.user.deletedAt || link.user.standing === "BANNED") throw spent();

@@ -59,4 +59,15 @@ export const resetPasswordSchema = z.object({
   password: passwordSchema,
 });
 
+/** A mailed confirmation link's token (43 characters of base64url). */
+export const confirmEmailSchema = z.object({
+  token: z
+    .string({ error: "This confirmation link is incomplete: open it from the message again." })
+    .check(z.regex(/^[A-Za-z0-9_-]{43}$/, "This confirmation link is incomplete: open it from the message again.")),
+});
+
+/** A new address for the account, with the current password (required by the operation for accounts that have one). */
+export const requestEmailChangeSchema = z.object({ email: emailSchema, password: z.optional(z.string().check(z.maxLength(MAX_PASSWORD_LENGTH))) });
+
 export type SignUpInput = z.infer<typeof signUpSchema>;
+export type RequestEmailChangeInput = z.infer<typeof requestEmailChangeSchema>;

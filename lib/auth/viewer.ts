@@ -15,6 +15,8 @@ export interface Viewer {
   role: Role;
   standing: Standing;
   suspendedUntil: Date | null;
+  /** The account's address is confirmed (or its OAuth provider vouched for it): unconfirmed accounts may not publish while the site requires it. */
+  emailVerified: boolean;
   createdAt: Date;
 }
 
@@ -39,7 +41,7 @@ export async function sessionFromToken(token: JWT | null): Promise<Session> {
   if (!token || typeof token.uid !== "string" || typeof token.sv !== "number") return SIGNED_OUT;
   // Every signed-in request asks this, so it is a prepared statement on the hot-path pool.
   const [user] = await queryRows<Viewer & { sessionVersion: number; deletedAt: Date | null }>(Prisma.sql`
-    SELECT id, handle, name, role::text AS role, standing::text AS standing, "suspendedUntil", "createdAt", "sessionVersion", "deletedAt"
+    SELECT id, handle, name, role::text AS role, standing::text AS standing, "suspendedUntil", "emailVerified" IS NOT NULL AS "emailVerified", "createdAt", "sessionVersion", "deletedAt"
     FROM "User" WHERE id = ${token.uid}`);
   if (!user || user.deletedAt) return SIGNED_OUT;
   if (user.standing === "BANNED") return { viewer: null, banned: true, sessionVersion: null };

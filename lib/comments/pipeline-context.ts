@@ -25,6 +25,7 @@ export interface JudgingFacts {
   bannedWords: string[] | null;
   suspectWords: string[] | null;
   linkMinAccountAgeHours: number | null;
+  requireVerifiedEmail: boolean | null;
   publishedComments: number | null;
   duplicate: boolean;
 }
@@ -37,7 +38,7 @@ export interface JudgingFacts {
  * asked for an edit, `body` null).
  */
 export function judgingFactColumns(viewerId: string, body: string | null): Prisma.Sql {
-  return Prisma.sql`s."bannedWords", s."suspectWords", s."linkMinAccountAgeHours",
+  return Prisma.sql`s."bannedWords", s."suspectWords", s."linkMinAccountAgeHours", s."requireVerifiedEmail",
     CASE WHEN e."preModeration" = 'NEW_ACCOUNTS' THEN (SELECT count(*)::int FROM "Comment" WHERE "authorId" = ${viewerId} AND status = 'PUBLISHED' AND "deletedAt" IS NULL) END AS "publishedComments",
     ${body === null ? Prisma.sql`false` : Prisma.sql`EXISTS (SELECT 1 FROM "Comment" WHERE "authorId" = ${viewerId} AND body = ${body} AND "createdAt" >= (now() AT TIME ZONE 'UTC') - make_interval(mins => ${DUPLICATE_WINDOW_MINUTES}))`} AS duplicate`;
 }
@@ -67,10 +68,15 @@ export async function commentContext(
     body,
     isEdit,
     now: new Date(),
-    author: { createdAt: viewer.createdAt, publishedComments: facts.publishedComments ?? Infinity },
+    author: { createdAt: viewer.createdAt, publishedComments: facts.publishedComments ?? Infinity, emailVerified: viewer.emailVerified },
     essay,
     thread: thread ? { locked: thread.lockedAt !== null } : null,
-    settings: { bannedWords: facts.bannedWords ?? [], suspectWords: facts.suspectWords ?? [], linkMinAccountAgeHours: facts.linkMinAccountAgeHours ?? 24 },
+    settings: {
+      bannedWords: facts.bannedWords ?? [],
+      suspectWords: facts.suspectWords ?? [],
+      linkMinAccountAgeHours: facts.linkMinAccountAgeHours ?? 24,
+      requireVerifiedEmail: facts.requireVerifiedEmail ?? true,
+    },
     duplicateOfRecent: facts.duplicate,
     floodWaitSeconds: isEdit ? 0 : ((await peek(floodChecks(viewer.id, Math.max(essay.slowModeSeconds, thread?.slowModeSeconds ?? 0))))?.retryAfterSeconds ?? 0),
   };

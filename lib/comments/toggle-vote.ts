@@ -1,4 +1,5 @@
 import "server-only";
+import { assertEmailConfirmed } from "@/lib/auth/assert-email-confirmed";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { announceDiscussionEvent, recordDiscussionEvent, type RecordedEvent } from "@/lib/live/publish";
@@ -58,6 +59,7 @@ async function applyVote(userId: string, commentId: number, intent: VoteIntent):
   });
   assertVotable(seen && { ...seen, deleted: seen.deletedAt !== null }, userId);
   if (intent !== "toggle" && intent === seen.votes.length > 0) return { voted: intent, upvotes: seen.upvotes };
+  await assertEmailConfirmed(userId, "vote");
 
   const limit = [{ rule: LIMITS.votesPerUser, key: userId }];
   await consume(limit);

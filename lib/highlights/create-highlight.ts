@@ -1,4 +1,5 @@
 import "server-only";
+import { assertEmailConfirmed } from "@/lib/auth/assert-email-confirmed";
 import { randomUUID } from "node:crypto";
 import { describe } from "@/lib/anchoring";
 import { sqlTransaction, type SqlTransaction } from "@/lib/db/sql";
@@ -91,6 +92,7 @@ function viewOf(row: InsertedRow, viewerId: string): HighlightView {
  * a private one records nothing (publish.ts, recordHighlightEvent).
  */
 export async function createHighlight(authorId: string, essayId: string, input: CreateHighlightInput): Promise<HighlightView> {
+  if (input.visibility === "public") await assertEmailConfirmed(authorId, "publish a highlight");
   const { highlight, eventId } = await sqlTransaction(async (tx) => {
     const highlight = await insertHighlight(tx, authorId, essayId, input);
     if (highlight.visibility !== "public") return { highlight, eventId: null };

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertEmailConfirmed } from "@/lib/auth/assert-email-confirmed";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -30,6 +31,7 @@ async function changeOwnHighlight(authorId: string, highlightId: string, deleted
  * comments on it are public, and they quote it.
  */
 export async function updateHighlight(authorId: string, highlightId: string, input: UpdateHighlightInput): Promise<HighlightView> {
+  if (input.visibility === "public") await assertEmailConfirmed(authorId, "publish a highlight");
   if (input.visibility === "private") {
     const discussed = await db.highlight.findFirst({ where: { id: highlightId, authorId, deletedAt: null, comments: { some: {} } }, select: { id: true } });
     if (discussed) throw new AppError("CONFLICT", "This highlight has a discussion, so it stays public. You can change its colour or note.");

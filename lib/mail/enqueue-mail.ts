@@ -1,8 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
-/** A message to send, as an operation composes it (lib/mail/templates). */
+/** A message to send, as an operation composes it (lib/mail/account-mail.ts, notification-mail.ts, password-reset-mail.ts). */
 export interface MailDraft {
   kind: string;
   to: string;
@@ -10,11 +10,20 @@ export interface MailDraft {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** The reader it is for, when it is theirs alone (an unsubscribe drops their pending notification mail). */
+  userId?: string;
 }
 
 /** A Message-ID of our own: unique, and the same on every retry, so a receiving server can drop a duplicate. */
 function newMessageId(): string {
   return `<${randomBytes(16).toString("hex")}@glossa.mail>`;
+}
+
+/** The outbox row of a message, as one INSERT: the Prisma transactions and the gateway's (the notification mailer) write it the same way. */
+export function mailInsertSql(draft: MailDraft): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "MailMessage" (kind, "to", subject, text, html, headers, "messageId", "userId")
+    VALUES (${draft.kind}, ${draft.to}, ${draft.subject}, ${draft.text}, ${draft.html}, ${JSON.stringify(draft.headers ?? {})}::jsonb, ${newMessageId()}, ${draft.userId ?? null})`;
 }
 
 /**
@@ -25,5 +34,5 @@ function newMessageId(): string {
  * (`wakeOutbox`) so the message leaves now rather than at the next poll.
  */
 export async function enqueueMail(tx: Prisma.TransactionClient, draft: MailDraft): Promise<void> {
-  await tx.mailMessage.create({ data: { kind: draft.kind, to: draft.to, subject: draft.subject, text: draft.text, html: draft.html, headers: draft.headers ?? {}, messageId: newMessageId() } });
+  await tx.$executeRaw(mailInsertSql(draft));
 }

@@ -18,7 +18,18 @@ function wordsIn(body: string, list: readonly string[]): string[] {
   );
 }
 
-/** 1. Length: not empty, at most MAX_COMMENT_LENGTH characters (the schema says the same at the boundary; this phase also judges edits). */
+/** What an unconfirmed reader is told when the site requires a confirmed address to publish. */
+export function unconfirmedEmailReason(what: string): string {
+  return `Confirm your email address before you ${what}: open the link we mailed you, or send a new one from your settings.`;
+}
+
+/** 1. The author's address is confirmed, where the site's settings require it (they may read and highlight privately until then). */
+export const confirmedEmailPhase: Phase = {
+  name: "confirmed-email",
+  run: ({ author, settings }) => (settings.requireVerifiedEmail && !author.emailVerified ? { action: "reject", kind: "closed", reason: unconfirmedEmailReason("comment") } : accept),
+};
+
+/** 2. Length: not empty, at most MAX_COMMENT_LENGTH characters (the schema says the same at the boundary; this phase also judges edits). */
 export const lengthPhase: Phase = {
   name: "length",
   run: ({ body }) =>
@@ -29,7 +40,7 @@ export const lengthPhase: Phase = {
         : accept,
 };
 
-/** 2. The essay accepts comments and the thread is not locked. */
+/** 3. The essay accepts comments and the thread is not locked. */
 export const openPhase: Phase = {
   name: "open",
   run: ({ essay, thread }) =>
@@ -40,7 +51,7 @@ export const openPhase: Phase = {
         : accept,
 };
 
-/** 3. Banned words: rejected, saying which. */
+/** 4. Banned words: rejected, saying which. */
 export const bannedWordsPhase: Phase = {
   name: "banned-words",
   run: ({ body, settings }) => {
@@ -49,7 +60,7 @@ export const bannedWordsPhase: Phase = {
   },
 };
 
-/** 4. Suspect words: held for a moderator. */
+/** 5. Suspect words: held for a moderator. */
 export const suspectWordsPhase: Phase = {
   name: "suspect-words",
   run: ({ body, settings }) => (wordsIn(body, settings.suspectWords).length ? { action: "hold", reason: "Contains a word moderators review." } : accept),
@@ -57,7 +68,7 @@ export const suspectWordsPhase: Phase = {
 
 const LINK = /https?:\/\/|www\.|\]\(/i;
 
-/** 5. Links from accounts younger than the configured age: held. */
+/** 6. Links from accounts younger than the configured age: held. */
 export const youngAccountLinksPhase: Phase = {
   name: "young-account-links",
   run: ({ body, author, settings, now }) => {
@@ -66,7 +77,7 @@ export const youngAccountLinksPhase: Phase = {
   },
 };
 
-/** 6. Flood and duplicates: one comment per few seconds, and not the same text twice in five minutes. */
+/** 7. Flood and duplicates: one comment per few seconds, and not the same text twice in five minutes. */
 export const floodPhase: Phase = {
   name: "flood",
   run: ({ floodWaitSeconds, duplicateOfRecent, isEdit }) =>
@@ -77,7 +88,7 @@ export const floodPhase: Phase = {
         : accept,
 };
 
-/** 7. The essay's pre-moderation setting: everyone's comments, or new accounts' first few, wait for review. */
+/** 8. The essay's pre-moderation setting: everyone's comments, or new accounts' first few, wait for review. */
 export const preModerationPhase: Phase = {
   name: "pre-moderation",
   run: ({ essay, author, isEdit }: CommentContext) => {
@@ -88,4 +99,4 @@ export const preModerationPhase: Phase = {
 };
 
 /** The phases, in the order they run. */
-export const COMMENT_PHASES: readonly Phase[] = [lengthPhase, openPhase, bannedWordsPhase, suspectWordsPhase, youngAccountLinksPhase, floodPhase, preModerationPhase];
+export const COMMENT_PHASES: readonly Phase[] = [confirmedEmailPhase, lengthPhase, openPhase, bannedWordsPhase, suspectWordsPhase, youngAccountLinksPhase, floodPhase, preModerationPhase];

@@ -11,10 +11,10 @@ export interface CommentContext {
   body: string;
   isEdit: boolean;
   now: Date;
-  author: { createdAt: Date; publishedComments: number };
+  author: { createdAt: Date; publishedComments: number; emailVerified: boolean };
   essay: { commentsOpen: boolean; preModeration: "OFF" | "ALL" | "NEW_ACCOUNTS"; preModerationThreshold: number };
   thread: { locked: boolean } | null;
-  settings: { bannedWords: string[]; suspectWords: string[]; linkMinAccountAgeHours: number };
+  settings: { bannedWords: string[]; suspectWords: string[]; linkMinAccountAgeHours: number; requireVerifiedEmail: boolean };
   /** The author wrote the same text within the duplicate window. */
   duplicateOfRecent: boolean;
   /** Seconds the author must still wait before commenting again (0: none). */

@@ -22,6 +22,7 @@ export const LIMITS = {
   // Reset links: three an hour to one address (counted whether or not an account uses it, so a refusal says nothing), ten an hour from one network.
   passwordResetPerEmail: { name: "reset-email-1h", points: 3, durationSeconds: 3600, what: "password reset requests for this address" },
   passwordResetPerIp: { name: "reset-ip-1h", points: 10, durationSeconds: 3600, what: "password reset requests from your network" },
+  emailLinksPerUser: { name: "email-link-user-1h", points: 5, durationSeconds: 3600, what: "confirmation links" },
   signUpPerIp: { name: "signup-ip-1h", points: 5, durationSeconds: 3600, what: "new accounts from your network" },
   highlightsPerUser: { name: "highlight-user-1m", points: 60, durationSeconds: 60, what: "highlights" },
   commentsPerUser: { name: "comment-user-5s", points: 1, durationSeconds: 5, what: "comments" },

@@ -88,8 +88,8 @@ function buildThread(random: () => number, firstId: number, size: number, highli
 
 async function insertUsers(client: pg.Client, prefix: string, count: number, handlePrefix: string): Promise<string[]> {
   await client.query(
-    `INSERT INTO "User" (id, handle, name, "createdAt", "updatedAt")
-     SELECT $1 || g, $2 || g, 'Bench Reader ' || g, now() - interval '90 days', now() FROM generate_series(0, $3::int - 1) g`,
+    `INSERT INTO "User" (id, handle, name, "emailVerified", "createdAt", "updatedAt")
+     SELECT $1 || g, $2 || g, 'Bench Reader ' || g, now() - interval '90 days', now() - interval '90 days', now() FROM generate_series(0, $3::int - 1) g`,
     [prefix, handlePrefix, count],
   );
   return Array.from({ length: count }, (_, index) => `${prefix}${index}`);

@@ -10,7 +10,7 @@ import { DEEP_THREAD } from "../../tests/e2e/support/deep-thread";
  */
 export async function seedDeepThread(slug: string): Promise<void> {
   const essay = await db.essay.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-  const author = await db.user.create({ data: { handle: "tess-threads", name: "Tess", email: "tess@glossa.test" } });
+  const author = await db.user.create({ data: { emailVerified: new Date(), handle: "tess-threads", name: "Tess", email: "tess@glossa.test" } });
   const write = async (body: string, parent: { id: number; path: string; depth: number; rootId: number } | null) => {
     const created = await db.comment.create({
       data: { essayId: essay.id, authorId: author.id, parentId: parent?.id ?? null, depth: parent ? parent.depth + 1 : 0, path: "", body, bodyHtml: renderMarkdown(body) },

@@ -1,22 +1,20 @@
 import AxeBuilder from "@axe-core/playwright";
-import { startMailServer, type TestMailServer } from "../support/mail-server";
+import type { TestMailServer } from "../support/mail-server";
+import { mailbox } from "./support/mailbox";
 import { PASSWORD, signUp } from "./support/readers";
 import { screenshots } from "./support/screenshots";
 import { expect, test } from "./support/test";
 
 // Forgot password, as a reader does it: the link comes by mail from the app
-// to a real SMTP server this spec runs (the app's SMTP_URL points at it,
-// scripts/e2e-server.ts), and is opened from what that server received.
+// to a real SMTP server the run keeps (./support/mailbox.ts; the app's
+// SMTP_URL points at it, scripts/e2e-server.ts), and is opened from what that
+// server received.
 
 const NEW_PASSWORD = "a new passphrase after forgetting the old one";
 let smtp: TestMailServer;
 
 test.beforeAll(async () => {
-  smtp = await startMailServer(Number(process.env.GLOSSA_E2E_SMTP_PORT));
-});
-
-test.afterAll(async () => {
-  await smtp.stop();
+  smtp = await mailbox();
 });
 
 test("forgot password: the mailed link sets a new password and signs the reader in", async ({ page }) => {
@@ -35,8 +33,9 @@ test("forgot password: the mailed link sets a new password and signs the reader 
   await page.getByRole("button", { name: "Send me a link" }).click();
   await expect(page.getByText("If an account uses that address, a link to choose a new password is on its way.")).toBeVisible();
 
-  await expect.poll(() => smtp.to(email).length, { timeout: 10_000 }).toBe(1);
-  const [message] = smtp.to(email);
+  // The first message to the address was its confirmation link, at sign-up; the reset link is the second and last.
+  await expect.poll(() => smtp.to(email).length, { timeout: 10_000 }).toBe(2);
+  const message = smtp.to(email)[1];
   expect(message?.subject).toBe("Reset your Glossa password");
   const link = /https?:\/\/\S+\/reset-password\?token=[A-Za-z0-9_-]{43}/.exec(message?.text ?? "")?.[0];
   expect(link).toBeTruthy();

@@ -31,7 +31,7 @@ interface Reader {
 async function reader(label: string): Promise<Reader> {
   counter += 1;
   const stamp = `${Date.now().toString(36)}${counter}`;
-  const user = await db.user.create({ data: { email: `${label}-${stamp}@example.test`, handle: `${label}-${stamp}`, name: label, createdAt: new Date("2026-01-01") } });
+  const user = await db.user.create({ data: { emailVerified: new Date(), email: `${label}-${stamp}@example.test`, handle: `${label}-${stamp}`, name: label, createdAt: new Date("2026-01-01") } });
   const token = await encode({ token: { uid: user.id, sv: user.sessionVersion }, secret: SECRET });
   return { viewer: (await viewerFromToken({ uid: user.id, sv: user.sessionVersion }))!, cookie: `${SESSION_COOKIE}=${token}` };
 }

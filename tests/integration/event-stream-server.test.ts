@@ -74,7 +74,9 @@ describe("event streams below Next", () => {
     expect(answer.headers["content-type"]).toContain("text/event-stream");
     expect(answer.headers["x-content-type-options"]).toBe("nosniff");
     expect(answer.headers["content-security-policy"]).toContain("default-src 'none'");
-    const user = await db.user.create({ data: { email: `tide-${Date.now()}@example.test`, handle: `tide-${Date.now().toString(36)}`, name: "Tide", createdAt: new Date("2026-01-01") } });
+    const user = await db.user.create({
+      data: { emailVerified: new Date(), email: `tide-${Date.now()}@example.test`, handle: `tide-${Date.now().toString(36)}`, name: "Tide", createdAt: new Date("2026-01-01") },
+    });
     const comment = await createComment((await viewerFromToken({ uid: user.id, sv: 0 }))!, essayId, { body: "High water at noon." });
     await expect.poll(() => answer.body(), { timeout: 3_000 }).toContain(`"commentId":${comment.id}`);
     expect(reachedNext).toEqual([]);
@@ -107,7 +109,9 @@ describe("event streams below Next", () => {
   });
 
   it("serves a signed-in reader's bell through its contract's guard, and refuses a signed-out one, without reaching Next", async () => {
-    const user = await db.user.create({ data: { email: `bell-${Date.now()}@example.test`, handle: `bell-${Date.now().toString(36)}`, name: "Bell", createdAt: new Date("2026-01-01") } });
+    const user = await db.user.create({
+      data: { emailVerified: new Date(), email: `bell-${Date.now()}@example.test`, handle: `bell-${Date.now().toString(36)}`, name: "Bell", createdAt: new Date("2026-01-01") },
+    });
     const cookie = `${SESSION_COOKIE}=${await encode({ token: { uid: user.id, sv: user.sessionVersion }, secret: SECRET })}`;
     const nextBefore = reachedNext.length;
     expect((await get("/api/notifications/events")).status).toBe(401);

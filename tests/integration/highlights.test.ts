@@ -49,8 +49,8 @@ beforeAll(async () => {
   const imported = await importEssayFrom(essayFile, { slug: "on-margins" });
   essayId = imported.essayId;
   revision = await currentRevision();
-  alice = (await db.user.create({ data: { email: "alice@example.test", handle: "alice", name: "Alice" } })).id;
-  bob = (await db.user.create({ data: { email: "bob@example.test", handle: "bob", name: "Bob" } })).id;
+  alice = (await db.user.create({ data: { emailVerified: new Date(), email: "alice@example.test", handle: "alice", name: "Alice" } })).id;
+  bob = (await db.user.create({ data: { emailVerified: new Date(), email: "bob@example.test", handle: "bob", name: "Bob" } })).id;
 });
 
 afterAll(async () => {

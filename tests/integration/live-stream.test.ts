@@ -31,7 +31,7 @@ const opened: AbortController[] = [];
 async function reader(label: string): Promise<Viewer> {
   counter += 1;
   const stamp = `${Date.now().toString(36)}${counter}`;
-  const user = await db.user.create({ data: { email: `${label}-${stamp}@example.test`, handle: `${label}-${stamp}`, name: label, createdAt: new Date("2026-01-01") } });
+  const user = await db.user.create({ data: { emailVerified: new Date(), email: `${label}-${stamp}@example.test`, handle: `${label}-${stamp}`, name: label, createdAt: new Date("2026-01-01") } });
   return (await viewerFromToken({ uid: user.id, sv: 0 }))!;
 }
 
@@ -178,7 +178,10 @@ describe("what a stream carries", () => {
 
   it("records nothing when a held comment is deleted by its author or hidden or purged by the staff", async () => {
     const author = await reader("held-deleter");
-    const staff = (await viewerFromToken({ uid: (await db.user.create({ data: { handle: `held-admin-${Date.now().toString(36)}`, name: "Admin", role: "ADMIN" } })).id, sv: 0 }))!;
+    const staff = (await viewerFromToken({
+      uid: (await db.user.create({ data: { emailVerified: new Date(), handle: `held-admin-${Date.now().toString(36)}`, name: "Admin", role: "ADMIN" } })).id,
+      sv: 0,
+    }))!;
     await db.essay.update({ where: { id: essayId }, data: { preModeration: "ALL" } });
     const deleted = await createComment(author, essayId, { body: "Held, then deleted by its author." });
     await db.$executeRaw`DELETE FROM rate_limits WHERE key LIKE ${"%" + author.id}`;

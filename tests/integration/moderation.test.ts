@@ -24,6 +24,7 @@ async function account(label: string, data: { role?: "READER" | "MODERATOR" | "A
   counter += 1;
   const user = await db.user.create({
     data: {
+      emailVerified: new Date(),
       email: `${label}-${counter}-${Date.now()}@example.test`,
       handle: `${label}-${counter}-${Date.now().toString(36)}`,
       name: label,

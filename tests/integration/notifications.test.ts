@@ -17,7 +17,14 @@ const stamp = Date.now().toString(36);
 function account(label: string, extra: { standing?: "BANNED" } = {}) {
   counter += 1;
   return db.user.create({
-    data: { email: `${label}-${counter}-${stamp}@example.test`, handle: `${label}${counter}-${stamp}`, name: `Reader ${label}`, createdAt: new Date("2026-01-01"), ...extra },
+    data: {
+      emailVerified: new Date(),
+      email: `${label}-${counter}-${stamp}@example.test`,
+      handle: `${label}${counter}-${stamp}`,
+      name: `Reader ${label}`,
+      createdAt: new Date("2026-01-01"),
+      ...extra,
+    },
   });
 }
 

@@ -96,7 +96,7 @@ describe("malformed input never gets a 5xx", () => {
     // An admin passes every guard, so the input reaches every parser and handler.
     cookie = (await actor("admin", SECRET)).cookie;
     const essay = await createTestEssay("fuzz", "Fuzzed", [{ kind: "paragraph", text: "A paragraph to hang comments on." }]);
-    const author = await db.user.create({ data: { handle: `fuzz-${Date.now()}`, name: "Fuzz author" } });
+    const author = await db.user.create({ data: { emailVerified: new Date(), handle: `fuzz-${Date.now()}`, name: "Fuzz author" } });
     const comment = await db.comment.create({ data: { essayId: essay.essayId, authorId: author.id, body: "kept", bodyHtml: "<p>kept</p>", path: "x", depth: 0 } });
     await db.comment.update({ where: { id: comment.id }, data: { rootId: comment.id, path: String(comment.id).padStart(10, "0") } });
     valid = { essayId: essay.essayId, commentId: String(comment.id), rootId: String(comment.id), highlightId: "probe", reportId: "probe" };

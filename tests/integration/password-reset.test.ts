@@ -25,7 +25,14 @@ async function account(): Promise<{ id: string; email: string; sessionVersion: n
   counter += 1;
   const stamp = `${Date.now().toString(36)}${counter}`;
   return db.user.create({
-    data: { email: `reset-${stamp}@example.test`, handle: `reset-${stamp}`, name: "Rosa", passwordHash: await hashPassword(OLD_PASSWORD), createdAt: new Date("2026-01-01") },
+    data: {
+      emailVerified: new Date(),
+      email: `reset-${stamp}@example.test`,
+      handle: `reset-${stamp}`,
+      name: "Rosa",
+      passwordHash: await hashPassword(OLD_PASSWORD),
+      createdAt: new Date("2026-01-01"),
+    },
     select: { id: true, email: true, sessionVersion: true },
   }) as Promise<{ id: string; email: string; sessionVersion: number }>;
 }

@@ -26,7 +26,14 @@ let counter = 0;
 async function account(label: string, role: "READER" | "MODERATOR" | "ADMIN" = "READER"): Promise<Viewer> {
   counter += 1;
   const user = await db.user.create({
-    data: { email: `${label}-${counter}-${Date.now()}@example.test`, handle: `${label}-${counter}-${Date.now().toString(36)}`, name: label, role, createdAt: new Date("2026-01-01") },
+    data: {
+      emailVerified: new Date(),
+      email: `${label}-${counter}-${Date.now()}@example.test`,
+      handle: `${label}-${counter}-${Date.now().toString(36)}`,
+      name: label,
+      role,
+      createdAt: new Date("2026-01-01"),
+    },
   });
   return (await viewerFromToken({ uid: user.id, sv: 0 }))!;
 }

@@ -22,7 +22,13 @@ let settingsBefore: { bannedWords: string[] } | null;
 async function account(label: string): Promise<Viewer> {
   counter += 1;
   const user = await db.user.create({
-    data: { email: `${label}-${counter}-${Date.now()}@example.test`, handle: `${label}-${counter}-${Date.now().toString(36)}`, name: label, createdAt: new Date("2026-01-01") },
+    data: {
+      emailVerified: new Date(),
+      email: `${label}-${counter}-${Date.now()}@example.test`,
+      handle: `${label}-${counter}-${Date.now().toString(36)}`,
+      name: label,
+      createdAt: new Date("2026-01-01"),
+    },
   });
   return (await viewerFromToken({ uid: user.id, sv: 0 }))!;
 }

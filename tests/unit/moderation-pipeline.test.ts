@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runPipeline, type CommentContext } from "@/lib/moderation/pipeline";
-import { bannedWordsPhase, COMMENT_PHASES, floodPhase, lengthPhase, openPhase, preModerationPhase, suspectWordsPhase, youngAccountLinksPhase } from "@/lib/moderation/phases";
+import { bannedWordsPhase, COMMENT_PHASES, confirmedEmailPhase, floodPhase, lengthPhase, openPhase, preModerationPhase, suspectWordsPhase, youngAccountLinksPhase } from "@/lib/moderation/phases";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
 
@@ -9,10 +9,10 @@ function context(overrides: Partial<CommentContext> = {}): CommentContext {
     body: "A considered reply.",
     isEdit: false,
     now: NOW,
-    author: { createdAt: new Date("2026-01-01T00:00:00Z"), publishedComments: 20 },
+    author: { createdAt: new Date("2026-01-01T00:00:00Z"), publishedComments: 20, emailVerified: true },
     essay: { commentsOpen: true, preModeration: "OFF", preModerationThreshold: 3 },
     thread: null,
-    settings: { bannedWords: ["slur"], suspectWords: ["idiot"], linkMinAccountAgeHours: 24 },
+    settings: { bannedWords: ["slur"], suspectWords: ["idiot"], linkMinAccountAgeHours: 24, requireVerifiedEmail: true },
     duplicateOfRecent: false,
     floodWaitSeconds: 0,
     ...overrides,
@@ -20,6 +20,17 @@ function context(overrides: Partial<CommentContext> = {}): CommentContext {
 }
 
 describe("each phase alone", () => {
+  it("an unconfirmed address refuses the comment while the site requires one, and only then", () => {
+    const unconfirmed = { ...context().author, emailVerified: false };
+    expect(confirmedEmailPhase.run(context({ author: unconfirmed }))).toMatchObject({
+      action: "reject",
+      kind: "closed",
+      reason: expect.stringContaining("Confirm your email address before you comment"),
+    });
+    expect(confirmedEmailPhase.run(context({ author: unconfirmed, settings: { ...context().settings, requireVerifiedEmail: false } }))).toEqual({ action: "accept" });
+    expect(confirmedEmailPhase.run(context())).toEqual({ action: "accept" });
+  });
+
   it("length", () => {
     expect(lengthPhase.run(context({ body: "  " }))).toMatchObject({ action: "reject", kind: "invalid" });
     expect(lengthPhase.run(context({ body: "x".repeat(10_001) }))).toMatchObject({ action: "reject", reason: expect.stringContaining("10,000") });
@@ -42,7 +53,7 @@ describe("each phase alone", () => {
   });
 
   it("links from young accounts hold", () => {
-    const young = { createdAt: new Date(NOW.getTime() - 3_600_000), publishedComments: 0 };
+    const young = { createdAt: new Date(NOW.getTime() - 3_600_000), publishedComments: 0, emailVerified: true };
     expect(youngAccountLinksPhase.run(context({ body: "See https://example.com", author: young }))).toMatchObject({ action: "hold" });
     expect(youngAccountLinksPhase.run(context({ body: "See https://example.com" }))).toEqual({ action: "accept" });
     expect(youngAccountLinksPhase.run(context({ body: "No link here.", author: young }))).toEqual({ action: "accept" });
@@ -56,7 +67,7 @@ describe("each phase alone", () => {
 
   it("pre-moderation holds everyone's, or new accounts' first comments", () => {
     expect(preModerationPhase.run(context({ essay: { ...context().essay, preModeration: "ALL" } }))).toMatchObject({ action: "hold" });
-    const newcomer = { createdAt: NOW, publishedComments: 1 };
+    const newcomer = { createdAt: NOW, publishedComments: 1, emailVerified: true };
     expect(preModerationPhase.run(context({ essay: { ...context().essay, preModeration: "NEW_ACCOUNTS" }, author: newcomer }))).toMatchObject({ action: "hold" });
     expect(preModerationPhase.run(context({ essay: { ...context().essay, preModeration: "NEW_ACCOUNTS" } }))).toEqual({ action: "accept" });
   });
@@ -64,7 +75,7 @@ describe("each phase alone", () => {
 
 describe("the pipeline", () => {
   it("runs the phases in order", () => {
-    expect(COMMENT_PHASES.map((phase) => phase.name)).toEqual(["length", "open", "banned-words", "suspect-words", "young-account-links", "flood", "pre-moderation"]);
+    expect(COMMENT_PHASES.map((phase) => phase.name)).toEqual(["confirmed-email", "length", "open", "banned-words", "suspect-words", "young-account-links", "flood", "pre-moderation"]);
   });
 
   it("stops at the first rejection", () => {
@@ -75,7 +86,7 @@ describe("the pipeline", () => {
   it("collects every hold reason, and publishes when nothing objects", () => {
     const result = runPipeline(
       COMMENT_PHASES,
-      context({ body: "idiot, see https://x.example", author: { createdAt: NOW, publishedComments: 0 }, essay: { ...context().essay, preModeration: "ALL" } }),
+      context({ body: "idiot, see https://x.example", author: { createdAt: NOW, publishedComments: 0, emailVerified: true }, essay: { ...context().essay, preModeration: "ALL" } }),
     );
     expect(result).toMatchObject({ action: "hold" });
     expect((result as { reasons: string[] }).reasons).toHaveLength(3);

@@ -1,12 +1,22 @@
 import type { Browser, BrowserContext } from "@playwright/test";
+import { mailbox, mailedLink } from "./mailbox";
 import { expect, randomAddress, type Page } from "./test";
 
 /** The password every reader the tests sign up uses. */
 export const PASSWORD = "correct horse battery staple";
 
-/** Signs a new reader up (unique handle from `label`) and waits for the signed-in header; returns the handle. */
-export async function signUp(page: Page, label: string): Promise<string> {
+/** The confirmation link in a message Glossa mails. */
+export const CONFIRM_LINK = /https?:\/\/\S+\/verify-email\?token=[A-Za-z0-9_-]{43}/;
+
+/**
+ * Signs a new reader up (unique handle from `label`), waits for the
+ * signed-in header and, unless `confirm` is false, confirms the address as
+ * a reader does, with the link mailed to the run's SMTP server; returns to
+ * the page sign-up ended on, and returns the handle.
+ */
+export async function signUp(page: Page, label: string, { confirm = true } = {}): Promise<string> {
   const handle = `${label.toLowerCase()}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  await mailbox();
   await page.goto("/signup");
   await page.getByLabel("Email").fill(`${handle}@example.test`);
   await page.getByLabel("Handle").fill(handle);
@@ -14,6 +24,12 @@ export async function signUp(page: Page, label: string): Promise<string> {
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  if (!confirm) return handle;
+  const landed = page.url();
+  await page.goto(await mailedLink(`${handle}@example.test`, CONFIRM_LINK));
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(page.getByText(`${handle}@example.test is confirmed.`)).toBeVisible();
+  await page.goto(landed);
   return handle;
 }
 

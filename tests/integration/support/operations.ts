@@ -59,6 +59,7 @@ export async function actor(kind: ActorKind, secret: string): Promise<{ userId: 
   const id = `${Date.now().toString(36)}${made}`;
   const user = await db.user.create({
     data: {
+      emailVerified: new Date(),
       email: `op-${kind}-${id}@example.test`,
       handle: `op-${kind}-${id}`.slice(0, 30),
       name: `Op ${kind}`,
