@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { DisplayNameForm } from "@/components/account/display-name-form";
+import { EmailChangeForm } from "@/components/account/email-change-form";
+import { MailPreferencesForm } from "@/components/account/mail-preferences-form";
 import { PasswordForm } from "@/components/account/password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { accountSettings } from "@/lib/auth/account-queries";
@@ -19,12 +21,30 @@ export default async function SettingsPage() {
     <section className="settings-page">
       <h1>Settings</h1>
       <p className="settings-page__who">
-        Signed in as <strong>@{viewer.handle}</strong>
-        {account.email ? ` (${account.email})` : ""}.
+        Signed in as <strong>@{viewer.handle}</strong>.
       </p>
       <section className="settings-section" aria-labelledby="profile-heading">
         <h2 id="profile-heading">Profile</h2>
         <DisplayNameForm name={viewer.name} />
+      </section>
+      <section className="settings-section" id="email" aria-labelledby="email-heading">
+        <h2 id="email-heading">Email address</h2>
+        <p className="settings-page__status" data-testid="email-status">
+          {account.email ? (
+            <>
+              <strong>{account.email}</strong>, {account.emailConfirmed ? "confirmed." : "not confirmed yet: open the link we sent you."}
+            </>
+          ) : (
+            "No address yet: add one to comment and to get replies by email."
+          )}
+          {account.pendingEmail && ` A change to ${account.pendingEmail} waits for its link to be opened.`}
+        </p>
+        <EmailChangeForm hasEmail={account.email !== null} hasPassword={account.hasPassword} />
+      </section>
+      <section className="settings-section" id="email-notifications" aria-labelledby="notifications-heading">
+        <h2 id="notifications-heading">Email notifications</h2>
+        <p>Glossa emails only a confirmed address, and never what a moderator has hidden or held. Every message has a link that stops it.</p>
+        <MailPreferencesForm preferences={account.mailPreferences} canReceive={account.emailConfirmed && account.email !== null} />
       </section>
       {account.hasPassword && (
         <section className="settings-section" aria-labelledby="password-heading">

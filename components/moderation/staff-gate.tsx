@@ -18,11 +18,16 @@ export function StaffOnly({ signedIn, role, returnTo }: { signedIn: boolean; rol
 }
 
 /** The moderation area's navigation. */
-export function ModerationNav({ isAdmin, current }: { isAdmin: boolean; current: "queue" | "settings" | "audit" }) {
+export function ModerationNav({ isAdmin, current }: { isAdmin: boolean; current: "queue" | "settings" | "audit" | "mail" }) {
   const links = [
     { key: "queue", href: "/moderation", label: "Review queue" },
     { key: "settings", href: "/moderation/settings", label: isAdmin ? "Essays, rules and roles" : "Essays" },
-    ...(isAdmin ? [{ key: "audit", href: "/moderation/audit", label: "Audit log" }] : []),
+    ...(isAdmin
+      ? [
+          { key: "audit", href: "/moderation/audit", label: "Audit log" },
+          { key: "mail", href: "/moderation/mail", label: "Mail" },
+        ]
+      : []),
   ];
   return (
     <nav className="moderation-nav" aria-label="Moderation">

@@ -1,10 +1,26 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { MAIL_PREFERENCE_COLUMNS, mailPreferencesOf } from "@/lib/notifications/update-mail-preferences";
 
-/** What the settings page shows of the reader's own account. */
-export async function accountSettings(userId: string): Promise<{ email: string | null; hasPassword: boolean }> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true } });
-  return { email: user.email, hasPassword: user.passwordHash !== null };
+/** What the settings page shows of the reader's own account: its address and whether it is confirmed, a pending change, and the mail choices. */
+export async function accountSettings(userId: string) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      email: true,
+      emailVerified: true,
+      passwordHash: true,
+      emailConfirmations: { where: { purpose: "CHANGE", usedAt: null, expiresAt: { gt: new Date() } }, select: { email: true } },
+      ...MAIL_PREFERENCE_COLUMNS,
+    },
+  });
+  return {
+    email: user.email,
+    emailConfirmed: user.emailVerified !== null,
+    pendingEmail: user.emailConfirmations[0]?.email ?? null,
+    hasPassword: user.passwordHash !== null,
+    mailPreferences: mailPreferencesOf(user),
+  };
 }
 
 /** A reader's public profile and public activity, or null for an unknown or deleted handle. */

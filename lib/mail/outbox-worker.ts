@@ -1,6 +1,9 @@
 import "server-only";
 import { queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { composeNotificationMail } from "@/lib/notifications/compose-notification-mail";
+import { sendDueDigests } from "@/lib/notifications/send-digests";
+import { workerLinkOrigin } from "./link-origin";
 import { createSendMail, type SendMail } from "./transport";
 
 /** Messages one pass takes. */
@@ -69,25 +72,40 @@ export interface OutboxWorker {
 }
 
 /**
- * Sends the outbox until stopped: a pass whenever woken, every POLL_MS
- * otherwise, and at once again after a full batch. A database that is away
- * costs a pass, not the worker: it tries again at the next poll.
+ * One pass of the worker: new notifications are decided and their mail
+ * written to the outbox, due digests likewise, and then the outbox is sent.
+ * Without an origin for links (production without NEXTAUTH_URL) nothing is
+ * composed: the notices wait, undecided, rather than carry wrong links.
+ * Returns whether any step had more than one batch to do.
  */
-export function runOutboxWorker(send: SendMail = createSendMail(), pollMs = POLL_MS): OutboxWorker {
+async function workerPass(send: SendMail, origin: string | null): Promise<boolean> {
+  const composed = origin ? await composeNotificationMail(origin) : { decided: 0 };
+  if (origin) await sendDueDigests(origin);
+  const delivered = await deliverDueMail(send);
+  return delivered.taken === BATCH || composed.decided > 0;
+}
+
+/**
+ * Runs the mail worker until stopped: a pass whenever woken, every POLL_MS
+ * otherwise, and at once again after a pass that found work. A database that
+ * is away costs a pass, not the worker: it tries again at the next poll.
+ * `origin` is where links in notification mail point (lib/mail/link-origin.ts).
+ */
+export function runOutboxWorker(send: SendMail = createSendMail(), pollMs = POLL_MS, origin: string | null = workerLinkOrigin()): OutboxWorker {
   let stopped = false;
   let wakeUp: (() => void) | null = null;
   let reported = false;
   const loop = (async () => {
     while (!stopped) {
-      let full = false;
+      let more = false;
       try {
-        full = (await deliverDueMail(send)).taken === BATCH;
+        more = await workerPass(send, origin);
         reported = false;
       } catch (error) {
         if (!reported) console.error(`The mail outbox could not be read; trying again every ${pollMs / 1000} s:`, error instanceof Error ? error.message : error);
         reported = true;
       }
-      if (stopped || full) continue;
+      if (stopped || more) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
         timer.unref();

@@ -10,3 +10,5 @@ export const notificationSummary = browserOperation<typeof contracts.notificatio
 export const openNotification = browserOperation<typeof contracts.openNotification>("open notification", "POST", "/api/notifications/:notificationId/open");
 export const setThreadWatch = browserOperation<typeof contracts.setThreadWatch>("set thread watch", "POST", "/api/threads/:rootId/watch");
 export const streamNotifications = browserOperation<typeof contracts.streamNotifications>("stream notifications", "GET", "/api/notifications/events");
+export const unsubscribeMail = browserOperation<typeof contracts.unsubscribeMail>("unsubscribe mail", "POST", "/api/mail/unsubscribe");
+export const updateMailPreferences = browserOperation<typeof contracts.updateMailPreferences>("update mail preferences", "PATCH", "/api/account/mail-preferences");

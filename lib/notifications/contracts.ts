@@ -1,7 +1,9 @@
 import * as z from "zod/mini";
 import { defineOperation, returns, type StreamResponse } from "@/lib/http/contract";
 import { MAX_INT4, serialId, serialIdText } from "@/lib/validation";
+import type { MailPreferences } from "./mail-topics";
 import type { NotificationView } from "./notifications";
+import { unsubscribeQuerySchema, updateMailPreferencesSchema } from "./schemas";
 import type { ThreadWatch } from "./thread-subscription";
 
 /** The reader's latest notifications and how many are unread. */
@@ -90,4 +92,30 @@ export const listThreadWatches = defineOperation({
     ),
   }),
   response: returns<{ watches: Record<number, "watch" | "mute"> }>(),
+});
+
+/** Changes what the reader is emailed about, topic by topic: immediately, in a daily digest, or off. A suspended reader may. */
+export const updateMailPreferences = defineOperation({
+  name: "update mail preferences",
+  method: "PATCH",
+  path: "/api/account/mail-preferences",
+  guard: "member",
+  body: updateMailPreferencesSchema,
+  response: returns<{ preferences: MailPreferences }>(),
+});
+
+/**
+ * Turns off what an unsubscribe link names. The mail's List-Unsubscribe
+ * header points here for RFC 8058's one-click POST, which mail providers
+ * send from their own servers, with no session and no Origin (so the
+ * same-origin check lets it through); the unsubscribe page's button posts
+ * here too. The token is the only credential, and it can only stop mail.
+ */
+export const unsubscribeMail = defineOperation({
+  name: "unsubscribe mail",
+  method: "POST",
+  path: "/api/mail/unsubscribe",
+  guard: "public",
+  query: unsubscribeQuerySchema,
+  response: returns<{ message: string }>(),
 });

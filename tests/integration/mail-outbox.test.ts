@@ -63,7 +63,7 @@ describe("the mail outbox", () => {
 
   it("never sends one message twice with two instances' workers running at once", async () => {
     const addresses = await queue(40);
-    const workers = [runOutboxWorker(createSendMail(smtp.url), 50), runOutboxWorker(createSendMail(smtp.url), 50)];
+    const workers = [runOutboxWorker(createSendMail(smtp.url), 50, null), runOutboxWorker(createSendMail(smtp.url), 50, null)];
     try {
       await expect.poll(() => db.mailMessage.count({ where: { status: "SENT" } }), { timeout: 15_000 }).toBe(40);
     } finally {
