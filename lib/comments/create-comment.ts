@@ -40,13 +40,15 @@ interface Target extends JudgingFacts {
 }
 
 /**
- * Reads what a new comment hangs on and what it will be judged by, in one
- * query, and reserves its id (a refused comment leaves a gap in the ids, as a
- * rolled-back insert would): the id is needed for the materialised path
- * before the row is written.
+ * The query that reads what a new comment hangs on and what it will be
+ * judged by, and reserves its id (a refused comment leaves a gap in the ids,
+ * as a rolled-back insert would): the id is needed for the materialised path
+ * before the row is written. Its values reach it through InitPlans
+ * (`(SELECT $n)`), so a custom plan can never look cheaper than the generic
+ * one and PostgreSQL plans it once per connection (see judgingFactColumns).
  */
-async function loadTarget(viewer: Viewer, essayId: string, input: CreateCommentInput): Promise<Target | undefined> {
-  const [target] = await queryRows<Target>(Prisma.sql`
+export function targetSql(viewer: Viewer, essayId: string, input: CreateCommentInput): Prisma.Sql {
+  return Prisma.sql`
     SELECT e."commentsOpen", e."preModeration"::text AS "preModeration", e."preModerationThreshold", e."slowModeSeconds",
       nextval(pg_get_serial_sequence('"Comment"', 'id'))::int AS "commentId",
       p.id AS "parentId", p.path AS "parentPath", p.depth AS "parentDepth", p."rootId" AS "parentRootId", p."highlightId" AS "parentHighlightId",
@@ -55,12 +57,16 @@ async function loadTarget(viewer: Viewer, essayId: string, input: CreateCommentI
       h.id AS "highlightId", coalesce(h.visibility = 'PRIVATE', false) AS "highlightPrivate",
       ${judgingFactColumns(viewer.id, input.body)}
     FROM "Essay" e
-    LEFT JOIN "Comment" p ON p.id = ${input.parentId ?? null}::int AND p."essayId" = e.id
+    LEFT JOIN "Comment" p ON p.id = (SELECT ${input.parentId ?? null}::int) AND p."essayId" = e.id
     LEFT JOIN "Comment" r ON r.id = coalesce(p."rootId", p.id)
-    LEFT JOIN "Highlight" h ON h.id = ${input.highlightId ?? null}::text AND h."essayId" = e.id AND h."deletedAt" IS NULL
+    LEFT JOIN "Highlight" h ON h.id = (SELECT ${input.highlightId ?? null}::text) AND h."essayId" = e.id AND h."deletedAt" IS NULL
       AND (h.visibility = 'PUBLIC' OR h."authorId" = ${viewer.id})
     LEFT JOIN "ModerationSettings" s ON s.id = 1
-    WHERE e.id = ${essayId}`);
+    WHERE e.id = ${essayId}`;
+}
+
+async function loadTarget(viewer: Viewer, essayId: string, input: CreateCommentInput): Promise<Target | undefined> {
+  const [target] = await queryRows<Target>(targetSql(viewer, essayId, input));
   return target;
 }
 

@@ -8,7 +8,7 @@ export function judgeComment(context: CommentContext): { status: "PUBLISHED" | "
   const result = runPipeline(COMMENT_PHASES, context);
   if (result.action === "reject") {
     if (result.kind === "closed") throw new AppError("FORBIDDEN", result.reason);
-    if (result.kind === "flood") throw new AppError("RATE_LIMITED", result.reason, { retryAfterSeconds: Math.max(1, context.floodWaitSeconds) });
+    if (result.kind === "flood") throw new AppError("RATE_LIMITED", result.reason, { retryAfterSeconds: 1 });
     throw new AppError("VALIDATION", result.reason, { fieldErrors: { body: [result.reason] } });
   }
   return result.action === "hold" ? { status: "HELD", holdReasons: result.reasons } : { status: "PUBLISHED", holdReasons: [] };

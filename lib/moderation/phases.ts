@@ -77,15 +77,17 @@ export const youngAccountLinksPhase: Phase = {
   },
 };
 
-/** 7. Flood and duplicates: one comment per few seconds, and not the same text twice in five minutes. */
-export const floodPhase: Phase = {
-  name: "flood",
-  run: ({ floodWaitSeconds, duplicateOfRecent, isEdit }) =>
-    floodWaitSeconds > 0 && !isEdit
-      ? { action: "reject", kind: "flood", reason: `You are commenting quickly. Wait ${floodWaitSeconds} second${floodWaitSeconds === 1 ? "" : "s"} and post again.` }
-      : duplicateOfRecent && !isEdit
-        ? { action: "reject", kind: "flood", reason: "You posted the same text a moment ago. Say something new, or edit your earlier comment." }
-        : accept,
+/**
+ * 7. Duplicates: not the same text twice in five minutes. The pace (one
+ * comment per 5 s, and slow mode) is not a phase: it is the limit the writer
+ * spends after the verdict, an atomic check-and-count, so reading it here as
+ * well cost every comment one more round trip and decided nothing the spend
+ * does not (lib/comments/create-comment.ts).
+ */
+export const duplicatePhase: Phase = {
+  name: "duplicate",
+  run: ({ duplicateOfRecent, isEdit }) =>
+    duplicateOfRecent && !isEdit ? { action: "reject", kind: "flood", reason: "You posted the same text a moment ago. Say something new, or edit your earlier comment." } : accept,
 };
 
 /** 8. The essay's pre-moderation setting: everyone's comments, or new accounts' first few, wait for review. */
@@ -99,4 +101,4 @@ export const preModerationPhase: Phase = {
 };
 
 /** The phases, in the order they run. */
-export const COMMENT_PHASES: readonly Phase[] = [confirmedEmailPhase, lengthPhase, openPhase, bannedWordsPhase, suspectWordsPhase, youngAccountLinksPhase, floodPhase, preModerationPhase];
+export const COMMENT_PHASES: readonly Phase[] = [confirmedEmailPhase, lengthPhase, openPhase, bannedWordsPhase, suspectWordsPhase, youngAccountLinksPhase, duplicatePhase, preModerationPhase];

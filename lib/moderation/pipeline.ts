@@ -17,8 +17,6 @@ export interface CommentContext {
   settings: { bannedWords: string[]; suspectWords: string[]; linkMinAccountAgeHours: number; requireVerifiedEmail: boolean };
   /** The author wrote the same text within the duplicate window. */
   duplicateOfRecent: boolean;
-  /** Seconds the author must still wait before commenting again (0: none). */
-  floodWaitSeconds: number;
 }
 
 /** What a phase decides. */

@@ -87,20 +87,6 @@ export async function consume(checks: readonly { rule: LimitRule; key: string }[
   }
 }
 
-/**
- * The first rule that would refuse one more action for its key, without
- * counting anything: a fact to judge by before deciding (a pipeline can say
- * "wait N seconds" in its verdict), never the guard itself, since two
- * requests can both see room; `consume` at write time is the guard.
- */
-export async function peek(checks: readonly { rule: LimitRule; key: string }[]): Promise<LimitWait | null> {
-  for (const { rule, key } of checks) {
-    const state = await limiterFor(rule).get(key);
-    if (state && state.consumedPoints >= rule.points) return { rule, retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) };
-  }
-  return null;
-}
-
 /** Gives back one counted action per rule, for an action that was counted but then not carried out (its write failed). */
 export async function refund(checks: readonly { rule: LimitRule; key: string }[]): Promise<void> {
   for (const { rule, key } of checks) await limiterFor(rule).reward(key, 1);

@@ -197,7 +197,7 @@ describe("rules, with clear messages", () => {
   it("one comment per 5 seconds, and not the same text twice", async () => {
     const ana = await reader("ana");
     await post(ana, "Quick one.");
-    await expect(post(ana, "Quick two.")).rejects.toMatchObject({ status: 429, message: expect.stringMatching(/Wait \d+ seconds?/) });
+    await expect(post(ana, "Quick two.")).rejects.toMatchObject({ status: 429, message: expect.stringMatching(/Too many comments\. Try again in \d+ seconds?/) });
     await waitOutFlood(ana);
     await expect(post(ana, "Quick one.")).rejects.toMatchObject({ status: 429, message: expect.stringContaining("same text") });
   });

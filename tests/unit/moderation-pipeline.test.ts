@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runPipeline, type CommentContext } from "@/lib/moderation/pipeline";
-import { bannedWordsPhase, COMMENT_PHASES, confirmedEmailPhase, floodPhase, lengthPhase, openPhase, preModerationPhase, suspectWordsPhase, youngAccountLinksPhase } from "@/lib/moderation/phases";
+import { bannedWordsPhase, COMMENT_PHASES, confirmedEmailPhase, duplicatePhase, lengthPhase, openPhase, preModerationPhase, suspectWordsPhase, youngAccountLinksPhase } from "@/lib/moderation/phases";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
 
@@ -14,7 +14,6 @@ function context(overrides: Partial<CommentContext> = {}): CommentContext {
     thread: null,
     settings: { bannedWords: ["slur"], suspectWords: ["idiot"], linkMinAccountAgeHours: 24, requireVerifiedEmail: true },
     duplicateOfRecent: false,
-    floodWaitSeconds: 0,
     ...overrides,
   };
 }
@@ -59,10 +58,9 @@ describe("each phase alone", () => {
     expect(youngAccountLinksPhase.run(context({ body: "No link here.", author: young }))).toEqual({ action: "accept" });
   });
 
-  it("flood and duplicates reject new comments but not edits", () => {
-    expect(floodPhase.run(context({ floodWaitSeconds: 4 }))).toMatchObject({ action: "reject", kind: "flood", reason: expect.stringContaining("4 seconds") });
-    expect(floodPhase.run(context({ duplicateOfRecent: true }))).toMatchObject({ action: "reject", reason: expect.stringContaining("same text") });
-    expect(floodPhase.run(context({ duplicateOfRecent: true, isEdit: true }))).toEqual({ action: "accept" });
+  it("duplicates reject new comments but not edits", () => {
+    expect(duplicatePhase.run(context({ duplicateOfRecent: true }))).toMatchObject({ action: "reject", reason: expect.stringContaining("same text") });
+    expect(duplicatePhase.run(context({ duplicateOfRecent: true, isEdit: true }))).toEqual({ action: "accept" });
   });
 
   it("pre-moderation holds everyone's, or new accounts' first comments", () => {
@@ -75,7 +73,7 @@ describe("each phase alone", () => {
 
 describe("the pipeline", () => {
   it("runs the phases in order", () => {
-    expect(COMMENT_PHASES.map((phase) => phase.name)).toEqual(["confirmed-email", "length", "open", "banned-words", "suspect-words", "young-account-links", "flood", "pre-moderation"]);
+    expect(COMMENT_PHASES.map((phase) => phase.name)).toEqual(["confirmed-email", "length", "open", "banned-words", "suspect-words", "young-account-links", "duplicate", "pre-moderation"]);
   });
 
   it("stops at the first rejection", () => {
