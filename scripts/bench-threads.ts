@@ -13,7 +13,7 @@ import { createFreshDatabase } from "../tests/support/database";
 import { runCli } from "./lib/cli";
 import { DEMO_ESSAY_PATH, DEMO_ESSAY_SLUG, seedDemoEssay } from "./lib/seed-demo";
 import { run, sessionCookie, startApp, waitFor } from "./bench/app-server";
-import { percentile, sampleGets, watchRss } from "./bench/measure";
+import { cpuSecondsOfTree, percentile, postgresCpuSeconds, sampleGets, watchRss } from "./bench/measure";
 import { seedDiscussion, type SeededDiscussion } from "./bench/threads-seed";
 
 // npm run bench:threads — discussion figures at scale, measured in one run
@@ -28,6 +28,13 @@ const POSTERS = 200;
 const POSTS = 10_000;
 const LIVE_PROBES = 50;
 const require = createRequire(import.meta.url);
+/** The measurements to run (`--only=threads,writes`), for comparing two commits on what changed; all by default. */
+const PARTS = ["pages", "threads", "throughput", "writes", "js"] as const;
+const only = process.argv
+  .find((arg) => arg.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
+const measuring = (part: (typeof PARTS)[number]) => !only || only.includes(part);
 
 interface Row {
   figure: string;
@@ -158,6 +165,7 @@ async function measureWrites(databaseUrl: string, seeded: SeededDiscussion, apps
   let stored = 0;
   let next = 0;
   const rss = watchRss(apps.map((app) => app.pid!));
+  const cpuBefore = { apps: apps.map((app) => cpuSecondsOfTree(app.pid!)), postgres: postgresCpuSeconds() };
   const started = performance.now();
   await Promise.all(
     Array.from({ length: POSTERS }, async (_, worker) => {
@@ -179,6 +187,7 @@ async function measureWrites(databaseUrl: string, seeded: SeededDiscussion, apps
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = { apps: apps.map((app, index) => cpuSecondsOfTree(app.pid!) - cpuBefore.apps[index]!), postgres: postgresCpuSeconds() - cpuBefore.postgres };
   const peaks = rss.stop();
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   stream.abort();
@@ -198,6 +207,9 @@ async function measureWrites(databaseUrl: string, seeded: SeededDiscussion, apps
   report("comments written (rows in the database)", String(written[0]!.count));
   report("5xx and network errors", String(serverErrors), "0", serverErrors === 0);
   report("comments/s", (stored / seconds).toFixed(0), "≥ 500", stored / seconds >= 500);
+  // Where a comment's time goes, for comparing commits: throughput on two cores follows these.
+  const perComment = (cpuSeconds: number) => `${((cpuSeconds * 1000) / POSTS).toFixed(2)} ms`;
+  report("CPU per comment: app instances, PostgreSQL", `${cpu.apps.map(perComment).join(" + ")}, ${perComment(cpu.postgres)}`);
   report("live events received by the other instance's client", `${loadLatencies.length} of ${stored}`);
   const idleP95 = percentile(idleLatencies, 95);
   report("live latency across instances, idle: p50 / p95", `${ms(percentile(idleLatencies, 50))} / ${ms(idleP95)} (${idleLatencies.length} of ${LIVE_PROBES} probes)`, "p95 ≤ 300 ms", idleP95 <= 300);
@@ -239,8 +251,12 @@ async function measureJavaScript(base: string, slug: string) {
 
 await runCli(async () => {
   const began = performance.now();
-  console.log("▶ production build");
-  await run("npm", ["run", "build", "--silent"]);
+  if (only?.some((part) => !(PARTS as readonly string[]).includes(part))) throw new Error(`--only takes ${PARTS.join(", ")}`);
+  // --skip-build: the build in .next is this commit's (comparing worktrees, each built once).
+  if (!process.argv.includes("--skip-build")) {
+    console.log("▶ production build");
+    await run("npm", ["run", "build", "--silent"]);
+  }
 
   console.log("▶ seeding a separate database");
   const database = await createFreshDatabase("bench-threads");
@@ -261,11 +277,11 @@ await runCli(async () => {
   try {
     await Promise.all(apps.map((app, index) => waitFor(`http://127.0.0.1:${PORTS[index]}/`, app)));
     const base = `http://127.0.0.1:${PORTS[0]}`;
-    await measurePages(base, seeded);
-    await measureThreads(base, seeded);
-    await measureThroughput(base, database.url, seeded, apps[0]!.pid!);
-    await measureWrites(database.url, seeded, apps);
-    await measureJavaScript(base, seeded.slug);
+    if (measuring("pages")) await measurePages(base, seeded);
+    if (measuring("threads")) await measureThreads(base, seeded);
+    if (measuring("throughput")) await measureThroughput(base, database.url, seeded, apps[0]!.pid!);
+    if (measuring("writes")) await measureWrites(database.url, seeded, apps);
+    if (measuring("js")) await measureJavaScript(base, seeded.slug);
   } finally {
     apps.forEach((app) => app.kill("SIGTERM"));
     await database.stop();

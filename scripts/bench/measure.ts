@@ -71,6 +71,45 @@ function rssOfTree(pid: number): number {
   return kilobytes / 1024;
 }
 
+/** The clock ticks per second /proc/<pid>/stat counts CPU time in (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user + system) of one process, from its /proc/<pid>/stat; `children` adds those of its exited, waited-for children. */
+function cpuSecondsOf(pid: number | string, children = false): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
+    return ticks / TICKS_PER_SECOND;
+  } catch {
+    // The process ended while we looked.
+    return 0;
+  }
+}
+
+/** CPU seconds used so far by a process tree. */
+export function cpuSecondsOfTree(pid: number): number {
+  return [pid, ...childPids(pid)].reduce((sum, each) => sum + cpuSecondsOf(each), 0);
+}
+
+/**
+ * CPU seconds used so far by every PostgreSQL process on this machine (the
+ * benchmarks' database server is local): with its exited backends, which
+ * count in their parent's children.
+ */
+export function postgresCpuSeconds(): number {
+  let seconds = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") seconds += cpuSecondsOf(entry, true);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return seconds;
+}
+
 /** Samples the resident memory of each process tree every 100 ms; `stop()` gives the peak per tree in MB. */
 export function watchRss(pids: readonly number[]): { stop(): number[] } {
   const peaks = pids.map(() => 0);
