@@ -9,10 +9,11 @@ import { SESSION_OPTIONS } from "./session-options";
  * answered 500s; now a request learns within about two seconds that the
  * database is unreachable and answers 503 with Retry-After.
  * - connecting: 2 s (a healthy local connect takes ~5 ms);
- * - a query, measured by the client (a SIGSTOPped server cannot enforce its
- *   own timeout): 2.5 s, far above the slowest request (the 10,000-comment
- *   thread, ~70 ms); at 5 s, bench:faults measured a 5.0 s p95 while the
- *   server was stopped;
+ * - the read deadline, kept by the client (a SIGSTOPped server cannot
+ *   enforce its own timeout): 2.5 s without a byte from the server while a
+ *   connection is checked out, far above the slowest request (the
+ *   10,000-comment thread, ~50 ms); at 5 s, bench:faults measured a 5.0 s
+ *   p95 while the server was stopped;
  * - the server's statement_timeout 2 s and idle_in_transaction 5 s, so a
  *   stuck transaction cannot hold locks for long.
  */
@@ -24,6 +25,32 @@ const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === pg.types.builtins.TIMESTAMP ? (value: string) => new Date(`${value.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
+
+/** pg's Client keeps its socket on `connection.stream`; the type does not say so. */
+type ClientWithSocket = pg.PoolClient & { connection?: { stream?: import("node:net").Socket } };
+
+/**
+ * The read deadline: while a connection is checked out, a server that sends
+ * nothing for `ms` (one stopped with SIGSTOP, or a dead network) has its
+ * socket closed, so the query waiting on it fails with "Connection
+ * terminated" (a 503) instead of hanging, and the pool drops the
+ * connection; 0 disarms it when the connection returns to the pool. This
+ * replaces pg's `query_timeout`, which starts a timer of its own for every
+ * query: with it, the 10,000-comment thread took 1.23× the p50 and 1.5× the
+ * app's CPU per request of 1f77401 (the last commit before the shared
+ * pool), with the socket's one timer 1.03× and 0.96× (two instances, same
+ * data, same small client, three alternating rounds).
+ */
+function armReadDeadline(client: pg.PoolClient, ms: number): void {
+  const socket = (client as ClientWithSocket).connection?.stream;
+  if (!socket || typeof socket.setTimeout !== "function") return;
+  if (ms === 0) {
+    socket.setTimeout(0);
+    return;
+  }
+  socket.setTimeout(ms);
+  if (socket.listenerCount("timeout") === 0) socket.on("timeout", () => socket.destroy());
+}
 
 const globalForPool = globalThis as unknown as { glossaPool?: pg.Pool };
 
@@ -40,13 +67,16 @@ export function sharedPool(): pg.Pool {
     connectionString: databaseUrl(),
     max: serverEnv().GLOSSA_DB_POOL_SIZE,
     connectionTimeoutMillis: POOL_TIMEOUTS.connectMs,
-    query_timeout: POOL_TIMEOUTS.queryMs,
     keepAlive: true,
     options: `${SESSION_OPTIONS} -c statement_timeout=${POOL_TIMEOUTS.statementMs} -c idle_in_transaction_session_timeout=${POOL_TIMEOUTS.idleInTransactionMs}`,
     types,
   });
   // An idle connection the server dropped (a restart) must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
+  // A checked-out connection has no pool listener for errors: without this one, a connection closed between two queries would crash the process.
+  pool.on("connect", (client) => client.on("error", () => undefined));
+  pool.on("acquire", (client) => armReadDeadline(client, POOL_TIMEOUTS.queryMs));
+  pool.on("release", (_error, client) => armReadDeadline(client, 0));
   globalForPool.glossaPool = pool;
   return pool;
 }
