@@ -13,7 +13,7 @@ import { createFreshDatabase } from "../tests/support/database";
 import { runCli } from "./lib/cli";
 import { DEMO_ESSAY_PATH, DEMO_ESSAY_SLUG, seedDemoEssay } from "./lib/seed-demo";
 import { run, sessionCookie, startApp, waitFor } from "./bench/app-server";
-import { cpuSecondsOfTree, percentile, postgresCpuSeconds, sampleGets, watchRss } from "./bench/measure";
+import { cpuSecondsOfTree, percentile, postgresCpuSeconds, sampleGetsApart, watchRss } from "./bench/measure";
 import { seedDiscussion, type SeededDiscussion } from "./bench/threads-seed";
 
 // npm run bench:threads — discussion figures at scale, measured in one run
@@ -90,22 +90,22 @@ async function post(base: string, essayId: string, cookie: string, body: Record<
 
 async function measurePages(base: string, seeded: SeededDiscussion) {
   console.log("\n▶ essay page TTFB, signed out");
-  const busy = await sampleGets(`${base}/essays/${seeded.slug}`, PAGE_RUNS, 20);
-  const quiet = await sampleGets(`${base}/essays/${seeded.quietSlug}`, PAGE_RUNS, 20);
+  const busy = await sampleGetsApart(`${base}/essays/${seeded.slug}`, PAGE_RUNS, 20);
+  const quiet = await sampleGetsApart(`${base}/essays/${seeded.quietSlug}`, PAGE_RUNS, 20);
   report("essay page with 50k comments: TTFB p50 / p95", `${ms(busy.ttfbP50)} / ${ms(busy.ttfbP95)} (${(busy.bytes / 1024).toFixed(0)} KB HTML)`);
   report("the same essay with no discussion: TTFB p50 / p95", `${ms(quiet.ttfbP50)} / ${ms(quiet.ttfbP95)} (${(quiet.bytes / 1024).toFixed(0)} KB HTML)`);
   const ratio = busy.ttfbP95 / quiet.ttfbP95;
   report("TTFB ratio (p95, with / without)", `${ratio.toFixed(2)}`, "≤ 1.3", ratio <= 1.3);
   report("TTFB ratio (p50, with / without)", `${(busy.ttfbP50 / quiet.ttfbP50).toFixed(2)}`);
   // The page loads its discussion in the browser; what that request costs, so the figure above hides nothing.
-  const opening = await sampleGets(`${base}/api/essays/${seeded.essayId}/discussion`, PAGE_RUNS, 20);
+  const opening = await sampleGetsApart(`${base}/api/essays/${seeded.essayId}/discussion`, PAGE_RUNS, 20);
   report("the discussion the page then loads (first page of Top threads + passage count): p50 / p95", `${ms(opening.totalP50)} / ${ms(opening.totalP95)} (${(opening.bytes / 1024).toFixed(0)} KB)`);
 }
 
 async function measureThreads(base: string, seeded: SeededDiscussion) {
   console.log("\n▶ thread endpoint, one whole thread per request");
-  const thousand = await sampleGets(`${base}/api/threads/${seeded.thousandThreadId}`, THREAD_RUNS);
-  const big = await sampleGets(`${base}/api/threads/${seeded.bigThreadId}`, THREAD_RUNS);
+  const thousand = await sampleGetsApart(`${base}/api/threads/${seeded.thousandThreadId}`, THREAD_RUNS);
+  const big = await sampleGetsApart(`${base}/api/threads/${seeded.bigThreadId}`, THREAD_RUNS);
   report("1,000-comment thread p50 / p95", `${ms(thousand.totalP50)} / ${ms(thousand.totalP95)} (${(thousand.bytes / 1024).toFixed(0)} KB)`);
   report("10,000-comment thread p50 / p95", `${ms(big.totalP50)} / ${ms(big.totalP95)} (${(big.bytes / 1024).toFixed(0)} KB)`, "p95 ≤ 100 ms", big.totalP95 <= 100);
   const scaling = big.totalP95 / thousand.totalP95;
