@@ -71,17 +71,27 @@ export function unloadedReplies(node: CommentNode): number {
 /**
  * Fills in `replyCount` for a complete subtree listed depth-first (a whole
  * thread, or everything under one comment): each comment's count is the
- * number of its descendants in the list. One pass from the end, children
- * before their parents.
+ * number of its descendants in the list. One pass, keeping the line of
+ * comments above the current one as a stack: in depth-first order a
+ * comment's parent, when the list holds it, is on that stack, and a comment
+ * leaving the stack hands its count to its parent. A comment whose parent is
+ * not in the list (a reply under a held comment) counts under nobody. No map
+ * from id to position: on a 10,000-comment thread building that Map took
+ * longer than the counting.
  */
 export function countLoadedReplies<T extends Pick<CommentView, "id" | "parentId" | "replyCount">>(depthFirst: T[]): T[] {
-  const index = new Map(depthFirst.map((comment, at) => [comment.id, at]));
-  const counts = new Array<number>(depthFirst.length).fill(0);
-  for (let at = depthFirst.length - 1; at >= 0; at--) {
-    const comment = depthFirst[at]!;
-    comment.replyCount = counts[at]!;
-    const parent = comment.parentId === null ? undefined : index.get(comment.parentId);
-    if (parent !== undefined) counts[parent]! += 1 + counts[at]!;
+  const line: T[] = [];
+  const close = () => {
+    const done = line.pop()!;
+    const above = line.at(-1);
+    if (above && above.id === done.parentId) above.replyCount += 1 + done.replyCount;
+  };
+  for (const comment of depthFirst) {
+    comment.replyCount = 0;
+    const parentAt = line.findLastIndex((candidate) => candidate.id === comment.parentId);
+    if (parentAt >= 0) while (line.length - 1 > parentAt) close();
+    line.push(comment);
   }
+  while (line.length > 0) close();
   return depthFirst;
 }

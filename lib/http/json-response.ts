@@ -12,7 +12,8 @@ const COMPRESS_FROM_BYTES = 1024;
  */
 export function jsonResponse(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
   const text = JSON.stringify(body);
-  const small = Buffer.byteLength(text) < COMPRESS_FROM_BYTES;
+  // UTF-8 takes at least a byte per UTF-16 unit, so a long string is no small body: only short ones are measured (a 10,000-comment thread's 4.4 MB need not be).
+  const small = text.length < COMPRESS_FROM_BYTES && Buffer.byteLength(text) < COMPRESS_FROM_BYTES;
   return new Response(text, {
     status: init.status ?? 200,
     headers: { ...init.headers, "content-type": "application/json", "cache-control": small ? "private, no-store, no-transform" : "private, no-store" },

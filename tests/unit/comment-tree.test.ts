@@ -97,6 +97,17 @@ describe("replies not loaded yet", () => {
     expect(whole.map((view) => unloadedReplies(byId(tree, view.id)!))).toEqual(new Array(12).fill(0));
   });
 
+  it("counts a root's later replies after a reply whose parent the list does not hold", () => {
+    // 2 is held and not listed; its reply 3 is. 4 and 5 still count under 1.
+    const counted = countLoadedReplies([comment(1, null), comment(3, 2), comment(4, 1), comment(5, 4)]);
+    expect(counted.map((view) => [view.id, view.replyCount])).toEqual([
+      [1, 2],
+      [3, 0],
+      [4, 1],
+      [5, 0],
+    ]);
+  });
+
   it("counts a subtree loaded from below its root, and skips a reply whose parent it does not hold", () => {
     // The subtree under 4 (a "Continue this thread" page), and a reply to a comment this reader may not see.
     const counted = countLoadedReplies([comment(4, 3), comment(5, 4), comment(6, 5), comment(7, 4), comment(9, 8)]);
