@@ -1,4 +1,5 @@
 import "server-only";
+import net from "node:net";
 import pg from "pg";
 import { databaseUrl, serverEnv } from "@/lib/env";
 import { SESSION_OPTIONS } from "./session-options";
@@ -26,30 +27,33 @@ const types = {
     oid === pg.types.builtins.TIMESTAMP ? (value: string) => new Date(`${value.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-/** pg's Client keeps its socket on `connection.stream`; the type does not say so. */
-type ClientWithSocket = pg.PoolClient & { connection?: { stream?: import("node:net").Socket } };
+/** pg's Client says whether it is waiting for no reply; its type does not. */
+type PooledClient = pg.PoolClient & { readyForQuery?: boolean };
 
 /**
  * The read deadline: while a connection is checked out, a server that sends
- * nothing for `ms` (one stopped with SIGSTOP, or a dead network) has its
- * socket closed, so the query waiting on it fails with "Connection
- * terminated" (a 503) instead of hanging, and the pool drops the
- * connection; 0 disarms it when the connection returns to the pool. This
+ * nothing for `ms` (one stopped with SIGSTOP, or a dead network) while a
+ * query waits for its reply has its socket closed, so the query fails with
+ * "Connection terminated" (a 503) instead of hanging, and the pool drops the
+ * connection. A transaction that spends longer than that in its own code
+ * between two queries is left alone (the socket's timer starts again with
+ * the next query sent). 0 disarms it when the connection returns to the
+ * pool. This
  * replaces pg's `query_timeout`, which starts a timer of its own for every
  * query: with it, the 10,000-comment thread took 1.23× the p50 and 1.5× the
  * app's CPU per request of 1f77401 (the last commit before the shared
  * pool), with the socket's one timer 1.03× and 0.96× (two instances, same
  * data, same small client, three alternating rounds).
  */
-function armReadDeadline(client: pg.PoolClient, ms: number): void {
-  const socket = (client as ClientWithSocket).connection?.stream;
-  if (!socket || typeof socket.setTimeout !== "function") return;
+function armReadDeadline(client: PooledClient, ms: number): void {
+  const socket = client.connection?.stream;
+  if (!(socket instanceof net.Socket)) return;
   if (ms === 0) {
     socket.setTimeout(0);
     return;
   }
   socket.setTimeout(ms);
-  if (socket.listenerCount("timeout") === 0) socket.on("timeout", () => socket.destroy());
+  if (socket.listenerCount("timeout") === 0) socket.on("timeout", () => client.readyForQuery === false && socket.destroy());
 }
 
 const globalForPool = globalThis as unknown as { glossaPool?: pg.Pool };

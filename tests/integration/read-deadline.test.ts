@@ -3,7 +3,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { classifyDatabaseError } from "@/lib/db/errors";
 import { POOL_TIMEOUTS } from "@/lib/db/pool";
-import { queryRows } from "@/lib/db/sql";
+import { queryRows, sqlTransaction } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // The pool's read deadline (lib/db/pool.ts): a server that stops answering
@@ -96,6 +96,15 @@ describe("the pool's read deadline", () => {
       process.env.DATABASE_URL = original;
       await proxy.close();
     }
+  });
+
+  it("leaves a transaction alone that spends longer than the deadline in its own code between two queries", async () => {
+    const result = await sqlTransaction(async (tx) => {
+      await tx.rows(Prisma.sql`SELECT 1`);
+      await new Promise((resolve) => setTimeout(resolve, POOL_TIMEOUTS.queryMs + 500));
+      return tx.rows<{ two: number }>(Prisma.sql`SELECT 2 AS two`);
+    });
+    expect(result).toEqual([{ two: 2 }]);
   });
 
   it("leaves a connection that waits for its server less than the deadline alone", async () => {
