@@ -38,12 +38,11 @@ type PooledClient = pg.PoolClient & { readyForQuery?: boolean };
  * connection. A transaction that spends longer than that in its own code
  * between two queries is left alone (the socket's timer starts again with
  * the next query sent). 0 disarms it when the connection returns to the
- * pool. This
- * replaces pg's `query_timeout`, which starts a timer of its own for every
- * query: with it, the 10,000-comment thread took 1.23× the p50 and 1.5× the
- * app's CPU per request of 1f77401 (the last commit before the shared
- * pool), with the socket's one timer 1.03× and 0.96× (two instances, same
- * data, same small client, three alternating rounds).
+ * pool. This replaces pg's `query_timeout`, which starts a timer of its own
+ * for every query: with it, the 10,000-comment thread took 1.23× the p50 and
+ * 1.5× the app's CPU per request of 1f77401 (the last commit before the
+ * shared pool); with the socket's one timer, 0.97× and 0.93× (two
+ * instances, same data, same small client, three alternating rounds).
  */
 function armReadDeadline(client: PooledClient, ms: number): void {
   const socket = client.connection?.stream;
