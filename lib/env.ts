@@ -31,6 +31,8 @@ const envSchema = z.object({
   SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, message: "SMTP_URL must look like smtp://user:password@mail.example:587 (or smtps:// for TLS from the start)." }).optional()),
   /** The From of every message. */
   MAIL_FROM: optionalText.pipe(z.string().default("Glossa <glossa@localhost>")),
+  /** Host names an editor's URL import may fetch although they resolve to a private or loopback address (as Discourse's allowed_internal_hosts), comma-separated. */
+  IMPORT_ALLOWED_HOSTS: optionalText,
   GITHUB_ID: optionalText,
   GITHUB_SECRET: optionalText,
   GOOGLE_CLIENT_ID: optionalText,

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { runCli } from "./lib/cli";
 import { ensurePrismaClient } from "./lib/ensure-prisma-client";
 
-const USAGE = "Usage: npm run user:create -- --email <email> --handle <handle> [--role reader|moderator|admin] [--name <name>] [--password <password>]";
+const USAGE = "Usage: npm run user:create -- --email <email> --handle <handle> [--role reader|editor|moderator|admin] [--name <name>] [--password <password>]";
 
 // Creates an account or gives an existing one a role: how the first admin is made.
 await runCli(async () => {
@@ -25,7 +25,7 @@ await runCli(async () => {
     const result = await createOrPromoteUser({
       email: values.email,
       handle: values.handle,
-      role: values.role as "reader" | "moderator" | "admin" | undefined,
+      role: values.role as "reader" | "editor" | "moderator" | "admin" | undefined,
       name: values.name,
       password: values.password,
     });

@@ -337,6 +337,7 @@ export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisio
       noteHiddenReason: null,
       visibility,
       orphaned: false,
+      passageChange: null,
       mine: true,
       author: { handle: viewer.handle, name: viewer.name },
       commentCount: 0,

@@ -159,21 +159,28 @@ export function SiteSettingsForm({ settings }: { settings: SiteSettings }) {
   );
 }
 
-/** Grant and revoke the moderator role (admins). */
-export function ModeratorRoles({ moderators }: { moderators: { handle: string; name: string }[] }) {
+const ROLE_FORM = {
+  moderator: { article: "a", grant: "grant-moderator", revoke: "revoke-moderator" },
+  editor: { article: "an", grant: "grant-editor", revoke: "revoke-editor" },
+} as const;
+
+/** Grant and revoke a staff role, moderator or editor (admins). */
+export function StaffRoles({ role, members }: { role: keyof typeof ROLE_FORM; members: { handle: string; name: string }[] }) {
   const { send, busy, status } = useAction();
   const [handle, setHandle] = useState("");
+  const words = ROLE_FORM[role];
   return (
     <div className="settings-card">
       <ul className="moderator-list">
-        {moderators.map((moderator) => (
-          <li key={moderator.handle}>
-            {moderator.name} @{moderator.handle}{" "}
+        {members.map((member) => (
+          <li key={member.handle}>
+            {member.name} @{member.handle}{" "}
             <button
               type="button"
               className="link-button"
               disabled={busy}
-              onClick={() => send({ action: "revoke-moderator", handle: moderator.handle }, `@${moderator.handle} is no longer a moderator.`)}
+              aria-label={`Revoke @${member.handle}'s ${role} role`}
+              onClick={() => send({ action: words.revoke, handle: member.handle }, `@${member.handle} is no longer ${words.article} ${role}.`)}
             >
               Revoke
             </button>
@@ -183,11 +190,11 @@ export function ModeratorRoles({ moderators }: { moderators: { handle: string; n
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void send({ action: "grant-moderator", handle }, `@${handle.replace(/^@/, "")} is now a moderator.`).then(() => setHandle(""));
+          void send({ action: words.grant, handle }, `@${handle.replace(/^@/, "")} is now ${words.article} ${role}.`).then(() => setHandle(""));
         }}
       >
         <label>
-          Make a reader a moderator
+          Make a reader {words.article} {role}
           <input value={handle} onChange={(event) => setHandle(event.target.value)} placeholder="@handle" />
         </label>
         <button type="submit" className="button button--small" disabled={busy || !handle.trim()}>

@@ -9,7 +9,7 @@ import { displayNameSchema, emailSchema, handleSchema, MIN_PASSWORD_LENGTH } fro
 export const createOrPromoteUserSchema = z.object({
   email: emailSchema,
   handle: handleSchema,
-  role: z._default(z.enum(["reader", "moderator", "admin"], { error: "--role is reader, moderator or admin." }), "reader"),
+  role: z._default(z.enum(["reader", "editor", "moderator", "admin"], { error: "--role is reader, editor, moderator or admin." }), "reader"),
   name: z.optional(displayNameSchema),
   password: z.optional(z.string().check(z.minLength(MIN_PASSWORD_LENGTH, `--password needs at least ${MIN_PASSWORD_LENGTH} characters.`))),
 });
@@ -26,7 +26,7 @@ export async function createOrPromoteUser(raw: CreateOrPromoteUserInput): Promis
   const parsed = createOrPromoteUserSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues.map((issue) => issue.message).join(" "));
   const input = parsed.data;
-  const role = input.role.toUpperCase() as "READER" | "MODERATOR" | "ADMIN";
+  const role = input.role.toUpperCase() as "READER" | "EDITOR" | "MODERATOR" | "ADMIN";
 
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true, handle: true } });
   if (existing) {

@@ -110,7 +110,14 @@ export function assertCanWrite(viewer: Viewer | null): asserts viewer is Viewer 
   }
 }
 
-const RANK: Record<Role, number> = { READER: 0, MODERATOR: 1, ADMIN: 2 };
+const RANK: Record<Role, number> = { READER: 0, EDITOR: 1, MODERATOR: 2, ADMIN: 3 };
+
+const ROLE_REFUSAL: Record<Role, string> = {
+  READER: "Sign in to do that.",
+  EDITOR: "Only editors can do that.",
+  MODERATOR: "Only moderators can do that.",
+  ADMIN: "Only admins can do that.",
+};
 
 /** Whether a role includes another (an admin is also a moderator). */
 export function hasRole(viewer: Pick<Viewer, "role">, role: Role): boolean {
@@ -120,5 +127,5 @@ export function hasRole(viewer: Pick<Viewer, "role">, role: Role): boolean {
 /** Refuses a viewer who may not write (see `assertCanWrite`) or lacks `role`: 401, or 403 saying who may. */
 export function assertRole(viewer: Viewer | null, role: Role): asserts viewer is Viewer {
   assertCanWrite(viewer);
-  if (!hasRole(viewer, role)) throw new AppError("FORBIDDEN", role === "ADMIN" ? "Only admins can do that." : "Only moderators can do that.");
+  if (!hasRole(viewer, role)) throw new AppError("FORBIDDEN", ROLE_REFUSAL[role]);
 }

@@ -17,7 +17,7 @@ export interface EssaySummary {
 /** The essays for the home page, newest first, with public activity counts. */
 export async function listEssays(): Promise<EssaySummary[]> {
   const essays = await db.essay.findMany({
-    where: { currentRevisionId: { not: null } },
+    where: { currentRevisionId: { not: null }, unpublishedAt: null },
     orderBy: { createdAt: "desc" },
     select: {
       slug: true,
@@ -66,6 +66,8 @@ export interface EssayForReading {
   commentsOpen: boolean;
   highlightsOpen: boolean;
   updatedAt: Date;
+  /** How many revisions it has had: the page links to the history when there is more than one. */
+  revisionCount: number;
 }
 
 /** The current revision of an essay, ready to render; null for an unknown slug. */
@@ -75,7 +77,8 @@ export async function getEssayForReading(slug: string): Promise<EssayForReading 
     include: { currentRevision: true },
   });
   const revision = essay?.currentRevision;
-  if (!essay || !revision) return null;
+  // An unpublished essay reads as one that does not exist; its editors find it at /editor.
+  if (!essay || !revision || essay.unpublishedAt) return null;
   return {
     id: essay.id,
     slug: essay.slug,
@@ -92,5 +95,6 @@ export async function getEssayForReading(slug: string): Promise<EssayForReading 
     commentsOpen: essay.commentsOpen,
     highlightsOpen: essay.highlightsOpen,
     updatedAt: revision.createdAt,
+    revisionCount: revision.number,
   };
 }

@@ -7,5 +7,6 @@ export const createHighlight = browserOperation<typeof contracts.createHighlight
 export const deleteHighlight = browserOperation<typeof contracts.deleteHighlight>("delete highlight", "DELETE", "/api/highlights/:highlightId");
 export const getHighlight = browserOperation<typeof contracts.getHighlight>("get highlight", "GET", "/api/highlights/:highlightId");
 export const listHighlights = browserOperation<typeof contracts.listHighlights>("list highlights", "GET", "/api/essays/:essayId/highlights");
+export const reattachHighlight = browserOperation<typeof contracts.reattachHighlight>("reattach highlight", "POST", "/api/highlights/:highlightId/reattach");
 export const restoreHighlight = browserOperation<typeof contracts.restoreHighlight>("restore highlight", "POST", "/api/highlights/:highlightId/restore");
 export const updateHighlight = browserOperation<typeof contracts.updateHighlight>("update highlight", "PATCH", "/api/highlights/:highlightId");

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { defineOperation, returns } from "@/lib/http/contract";
 import { textId } from "@/lib/validation";
-import { createHighlightSchema, updateHighlightSchema } from "./schemas";
+import { createHighlightSchema, reattachHighlightSchema, updateHighlightSchema } from "./schemas";
 import type { HighlightView } from "./view";
 
 const essayParams = z.object({ essayId: textId("That essay does not exist.") });
@@ -68,5 +68,16 @@ export const restoreHighlight = defineOperation({
   path: "/api/highlights/:highlightId/restore",
   guard: "writer",
   params: highlightParams,
+  response: returns<{ highlight: HighlightView }>(),
+});
+
+/** Puts a highlight and its threads on a new selection in the current revision (its owner, its threads' starters, editors and moderators). */
+export const reattachHighlight = defineOperation({
+  name: "reattach highlight",
+  method: "POST",
+  path: "/api/highlights/:highlightId/reattach",
+  guard: "writer",
+  params: highlightParams,
+  body: reattachHighlightSchema,
   response: returns<{ highlight: HighlightView }>(),
 });

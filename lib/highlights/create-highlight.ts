@@ -16,7 +16,7 @@ type InsertedRow = Omit<HighlightRow, "author" | "_count"> & { authorId: string;
 
 /** The columns a highlight view is built from, read from `h` joined to its author `u`. */
 const VIEW_COLUMNS = Prisma.sql`h.id, h."revisionId", h.start, h."end", h.exact, h.colour::text AS colour, h.note, h."noteHiddenAt", h."noteHiddenReason",
-      h.visibility::text AS visibility, h.status::text AS status, h."createdAt", h."updatedAt", u.id AS "authorId", u.handle AS "authorHandle", u.name AS "authorName"`;
+      h.visibility::text AS visibility, h.status::text AS status, h."passageDiff", h."createdAt", h."updatedAt", u.id AS "authorId", u.handle AS "authorHandle", u.name AS "authorName"`;
 
 /** What to do when the reader already has a highlight on exactly this passage. */
 type OnDuplicate = "refuse" | "reuse-public";

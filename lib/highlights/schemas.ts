@@ -42,3 +42,18 @@ export type CreateHighlightInput = z.infer<typeof createHighlightSchema>;
 export type UpdateHighlightInput = z.infer<typeof updateHighlightSchema>;
 /** Changes to a highlight as the browser sends them. */
 export type HighlightPatch = z.input<typeof updateHighlightSchema>;
+
+/** Re-attaching a highlight (and its threads) to a new selection on the essay's current revision. */
+export const reattachHighlightSchema = z
+  .object({
+    revisionId: textId("Which revision was selected?"),
+    start: wholeNumber({ min: 0, max: MAX_INT4, tooSmall: "The selection starts before the essay.", tooBig: "The selection is past the end of the essay." }),
+    end: wholeNumber({ min: 1, max: MAX_INT4, tooBig: "The selection is past the end of the essay." }),
+    exact: z.string().check(z.minLength(1, "Select at least one character."), z.maxLength(MAX_HIGHLIGHT_LENGTH, `A highlight can be at most ${MAX_HIGHLIGHT_LENGTH.toLocaleString("en")} characters.`)),
+  })
+  .check(
+    z.refine((value) => value.end > value.start, { message: "The selection ends before it starts.", path: ["end"] }),
+    z.refine((value) => value.end - value.start === value.exact.length, { message: "The selected words do not match the selection's length.", path: ["exact"] }),
+  );
+
+export type ReattachHighlightInput = z.infer<typeof reattachHighlightSchema>;

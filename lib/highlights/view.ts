@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DiffPart } from "@/lib/essays/diff-words";
 import type { HighlightColourName } from "./colours";
 
 /** The fields of a highlight row that any reader-facing view needs. */
@@ -14,6 +15,7 @@ export const highlightViewSelect = {
   noteHiddenReason: true,
   visibility: true,
   status: true,
+  passageDiff: true,
   createdAt: true,
   updatedAt: true,
   author: { select: { id: true, handle: true, name: true } },
@@ -38,6 +40,8 @@ export interface HighlightView {
   noteHiddenReason: string | null;
   visibility: "private" | "public";
   orphaned: boolean;
+  /** Set when a revision changed the words under the highlight: the diff from the words it was made on to those it covers now. */
+  passageChange: DiffPart[] | null;
   mine: boolean;
   author: { handle: string; name: string };
   commentCount: number;
@@ -59,6 +63,7 @@ export function toHighlightView(row: HighlightRow, viewerId: string | null): Hig
     noteHiddenReason: row.noteHiddenAt && mine ? (row.noteHiddenReason ?? "Hidden by the moderators.") : null,
     visibility: row.visibility === "PUBLIC" ? "public" : "private",
     orphaned: row.status === "ORPHANED",
+    passageChange: row.status === "ANCHORED" && Array.isArray(row.passageDiff) ? (row.passageDiff as unknown as DiffPart[]) : null,
     mine,
     author: { handle: row.author.handle, name: row.author.name },
     commentCount: row._count.comments,

@@ -10,9 +10,10 @@ type Schema = z.core.$ZodType;
  *   keeps: reading private things, marking notifications read, withdrawing a
  *   report, exporting, signing out everywhere, deleting the account;
  * - `writer`: a member who is not suspended: anything that publishes;
- * - `{ role }`: a writer holding that role or a higher one.
+ * - `{ role }`: a writer holding that role or a higher one (reader < editor <
+ *   moderator < admin).
  */
-export type Guard = "public" | "member" | "writer" | { role: "MODERATOR" | "ADMIN" };
+export type Guard = "public" | "member" | "writer" | { role: "EDITOR" | "MODERATOR" | "ADMIN" };
 
 /** The HTTP methods operations use. */
 export type Method = "GET" | "POST" | "PATCH" | "DELETE";
@@ -53,6 +54,8 @@ export interface Operation<
   body: B;
   /** 200 for reads, 201 for creations, 204 for writes that answer nothing. */
   status: 200 | 201 | 204;
+  /** The largest body it reads; undefined for the 64 KB every other operation takes (an essay import sends up to 2 MB). */
+  maxBodyBytes?: number;
   response: Returns<R>;
 }
 
@@ -97,7 +100,7 @@ export function defineOperation<
   P extends StringRecordSchema | undefined = undefined,
   Q extends StringRecordSchema | undefined = undefined,
   B extends Schema | undefined = undefined,
->(spec: { name: string; method: M; path: string; guard: G; params?: P; query?: Q; body?: B; status?: 200 | 201 | 204; response: Returns<R> }): Operation<M, G, P, Q, B, R> {
+>(spec: { name: string; method: M; path: string; guard: G; params?: P; query?: Q; body?: B; status?: 200 | 201 | 204; maxBodyBytes?: number; response: Returns<R> }): Operation<M, G, P, Q, B, R> {
   return {
     name: spec.name,
     method: spec.method,
@@ -107,6 +110,7 @@ export function defineOperation<
     query: spec.query as Q,
     body: spec.body as B,
     status: spec.status ?? 200,
+    maxBodyBytes: spec.maxBodyBytes,
     response: spec.response,
   };
 }

@@ -81,7 +81,7 @@ export function handle<O extends AnyOperation>(operation: O, handler: (context: 
       const { params, query } = parseUrlInput(operation, await context.params, new URL(request.url));
       let body: unknown;
       if (operation.body) {
-        const raw = await readJsonBody(request);
+        const raw = await readJsonBody(request, operation.maxBodyBytes);
         refuseUnstorable(raw, "body");
         body = parsePart(operation.body, raw ?? {}, validationError);
       }

@@ -1,15 +1,15 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 
-/** The largest JSON body any operation accepts. */
+/** The largest JSON body an operation accepts unless its contract declares its own `maxBodyBytes`. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The request is too large: send at most ${MAX_BODY_BYTES / 1024} KB.`);
+const tooLarge = (limit: number) => new AppError("PAYLOAD_TOO_LARGE", `The request is too large: send at most ${limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit / 1024} KB`}.`);
 
 /** Reads the body's bytes, stopping as soon as it passes the limit (a 1 GB body is never held in memory). */
-async function readLimited(request: Request): Promise<Uint8Array> {
+async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (declared > limit) throw tooLarge(limit);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -18,9 +18,9 @@ async function readLimited(request: Request): Promise<Uint8Array> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }
@@ -69,9 +69,9 @@ export function duplicateJsonKey(text: string): string | null {
  * The request's JSON body: 413 past the limit, 400 for a body that is not
  * UTF-8, not JSON, or names a field twice. An empty body reads as undefined.
  */
-export async function readJsonBody(request: Request): Promise<unknown> {
+export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const type = request.headers.get("content-type");
-  const bytes = await readLimited(request);
+  const bytes = await readLimited(request, limit);
   if (bytes.byteLength === 0) return undefined;
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) throw new AppError("BAD_REQUEST", "Send the request body as JSON (Content-Type: application/json).");
   let text: string;

@@ -58,6 +58,8 @@ export const MODERATION_ACTIONS = {
   },
   "grant-moderator": { role: "ADMIN", input: z.object({ handle: trimmedText({ min: 1, max: 40, tooShort: "Give the reader's handle." }), reason: optionalReason }) },
   "revoke-moderator": { role: "ADMIN", input: z.object({ handle: trimmedText({ min: 1, max: 40, tooShort: "Give the moderator's handle." }), reason: optionalReason }) },
+  "grant-editor": { role: "ADMIN", input: z.object({ handle: trimmedText({ min: 1, max: 40, tooShort: "Give the reader's handle." }), reason: optionalReason }) },
+  "revoke-editor": { role: "ADMIN", input: z.object({ handle: trimmedText({ min: 1, max: 40, tooShort: "Give the editor's handle." }), reason: optionalReason }) },
 } as const satisfies Record<string, { role: "MODERATOR" | "ADMIN"; input: z.ZodMiniObject }>;
 
 type Actions = typeof MODERATION_ACTIONS;

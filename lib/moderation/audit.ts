@@ -8,7 +8,7 @@ export type AuditActor = Pick<Viewer, "id" | "handle"> | "system";
 /** One entry of the audit log. */
 export interface AuditEntry {
   action: string;
-  targetType: "comment" | "note" | "user" | "essay" | "settings";
+  targetType: "comment" | "note" | "highlight" | "user" | "essay" | "settings";
   targetId: string;
   reason?: string | null;
   before?: Prisma.InputJsonValue | null;

@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { ModerationActionInput, ModerationActionName, ModerationActionOf } from "./actions";
 import { approveComments } from "./approve-comments";
 import { hideComments } from "./hide-comments";
-import { setModerator } from "./moderator-role";
+import { setStaffRole } from "./moderator-role";
 import { moderateNotes } from "./note-actions";
 import { pinComments } from "./pin-comments";
 import { purgeComments } from "./purge-comments";
@@ -38,8 +38,10 @@ const RUNNERS: { [K in ModerationActionName]: Runner<K> } = {
   "lift-sanction": (actor, input) => liftSanction(actor, input.userId, input.reason || null),
   "essay-settings": (actor, { action: _action, essayId, reason, ...changes }) => updateEssaySettings(actor, essayId, changes, reason || null),
   "site-settings": (actor, { action: _action, reason, ...changes }) => updateSiteSettings(actor, changes, reason || null),
-  "grant-moderator": (actor, input) => setModerator(actor, input.handle, true, input.reason || null),
-  "revoke-moderator": (actor, input) => setModerator(actor, input.handle, false, input.reason || null),
+  "grant-moderator": (actor, input) => setStaffRole(actor, input.handle, "MODERATOR", true, input.reason || null),
+  "revoke-moderator": (actor, input) => setStaffRole(actor, input.handle, "MODERATOR", false, input.reason || null),
+  "grant-editor": (actor, input) => setStaffRole(actor, input.handle, "EDITOR", true, input.reason || null),
+  "revoke-editor": (actor, input) => setStaffRole(actor, input.handle, "EDITOR", false, input.reason || null),
 };
 
 /** Runs one moderation action (the body of POST /api/moderation/actions). */

@@ -2,7 +2,7 @@ import type { MailCadence, MailTopic } from "./mail-topics";
 
 /** What the mailer knows of one notification when it decides, read in one query (lib/notifications/compose-notification-mail.ts). */
 export interface NotificationMailFacts {
-  kind: "REPLY" | "MODERATION" | "REPORT_OUTCOME" | "MENTION";
+  kind: "REPLY" | "MODERATION" | "REPORT_OUTCOME" | "MENTION" | "PASSAGE_CHANGED";
   /** A REPLY to the recipient's own comment (otherwise it reached them as a watcher of the thread). */
   replyToRecipient: boolean;
   /** The recipient's address, if they have one, and whether it is confirmed. */
@@ -17,7 +17,7 @@ export interface NotificationMailFacts {
 }
 
 /** Which of the reader's topics a notification belongs to. */
-export function mailTopicOf(kind: NotificationMailFacts["kind"], replyToRecipient: boolean): MailTopic {
+export function mailTopicOf(kind: Exclude<NotificationMailFacts["kind"], "PASSAGE_CHANGED">, replyToRecipient: boolean): MailTopic {
   switch (kind) {
     case "REPLY":
       return replyToRecipient ? "replies" : "watched";
@@ -42,6 +42,8 @@ export type MailVerdict = { send: "now" | "digest"; topic: MailTopic } | { send:
  * never the content. A notice already read on the site is not mailed.
  */
 export function decideNotificationMail(facts: NotificationMailFacts, cadence: (topic: MailTopic) => MailCadence): MailVerdict {
+  // Its diff may quote a private highlight's words; it is shown on the site only.
+  if (facts.kind === "PASSAGE_CHANGED") return { send: "never", why: "passage changes are shown on the site, not mailed" };
   const topic = mailTopicOf(facts.kind, facts.replyToRecipient);
   const chosen = cadence(topic);
   if (chosen === "OFF") return { send: "never", why: "the reader did not ask for this mail" };

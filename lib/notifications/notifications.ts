@@ -1,11 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { DiffPart } from "@/lib/essays/diff-words";
 
 /** A notification as the reader sees it, with where it points and the essay it is about. */
 export interface NotificationView {
   id: number;
-  kind: "REPLY" | "MODERATION" | "REPORT_OUTCOME" | "MENTION";
+  kind: "REPLY" | "MODERATION" | "REPORT_OUTCOME" | "MENTION" | "PASSAGE_CHANGED";
   message: string;
+  /** PASSAGE_CHANGED: the old and new words as a word-level diff (only removed runs when the passage was removed). */
+  passageDiff: DiffPart[] | null;
   href: string | null;
   /** The title of the essay it is about, read now (so a retitled essay is named as it is today), or null. */
   essayTitle: string | null;
@@ -27,9 +30,11 @@ export function unreadCount(userId: string): Promise<number> {
   return db.notification.count({ where: { userId, readAt: null } });
 }
 
-/** Where a notification points: the comment's permalink on its essay, the essay, or nowhere. */
-export function notificationHref(slug: string | undefined, commentId: number | null): string | null {
-  return slug ? `/essays/${slug}${commentId ? `/comments/${commentId}` : ""}` : null;
+/** Where a notification points: the comment's permalink on its essay, a highlighted passage, the essay, or nowhere. */
+export function notificationHref(slug: string | undefined, commentId: number | null, highlightId: string | null = null): string | null {
+  if (!slug) return null;
+  if (commentId) return `/essays/${slug}/comments/${commentId}`;
+  return `/essays/${slug}${highlightId ? `#hl-${highlightId}` : ""}`;
 }
 
 /** The reader's latest notifications, newest first. */
@@ -45,7 +50,8 @@ export async function listNotifications(userId: string, take = 50): Promise<Noti
       id: row.id,
       kind: row.kind,
       message: row.message,
-      href: notificationHref(essay?.slug, row.commentId),
+      passageDiff: Array.isArray(row.passageDiff) ? (row.passageDiff as unknown as DiffPart[]) : null,
+      href: notificationHref(essay?.slug, row.commentId, row.highlightId),
       essayTitle: essay?.currentRevision?.title ?? null,
       read: row.readAt !== null,
       createdAt: row.createdAt.toISOString(),

@@ -148,7 +148,7 @@ describe("a new revision re-anchors highlights once and keeps the orphans", () =
     ]);
     const result = await importEssayFrom(essayFile, { slug: "on-margins" });
     expect(result.outcome).toBe("revised");
-    expect(result.reanchored).toEqual({ anchored: expect.any(Number), orphaned: 2 });
+    expect(result.reanchored).toMatchObject({ anchored: expect.any(Number), orphaned: 2 });
 
     const next = await currentRevision();
     const byId = new Map((await listHighlightsForEssay(essayId, bob)).map((h) => [h.id, h]));

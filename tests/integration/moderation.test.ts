@@ -138,6 +138,8 @@ describe("the authorisation matrix", () => {
       "site-settings": { action: "site-settings", reportHideThreshold: 3 },
       "grant-moderator": { action: "grant-moderator", handle: targets.victim.handle },
       "revoke-moderator": { action: "revoke-moderator", handle: targets.victim.handle },
+      "grant-editor": { action: "grant-editor", handle: targets.victim.handle },
+      "revoke-editor": { action: "revoke-editor", handle: targets.victim.handle },
     };
     return inputs[action];
   }

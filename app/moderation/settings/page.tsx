@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EssaySettingsForm, ModeratorRoles, SiteSettingsForm } from "@/components/moderation/settings-forms";
+import { EssaySettingsForm, SiteSettingsForm, StaffRoles } from "@/components/moderation/settings-forms";
 import { ModerationNav, StaffOnly } from "@/components/moderation/staff-gate";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
@@ -13,14 +13,14 @@ export default async function ModerationSettingsPage() {
   const viewer = await getViewer();
   if (!viewer || !hasRole(viewer, "MODERATOR")) return <StaffOnly signedIn={viewer !== null} role="moderators" returnTo="/moderation/settings" />;
   const isAdmin = hasRole(viewer, "ADMIN");
-  const [essays, settings, moderators] = await Promise.all([
+  const [essays, settings, staff] = await Promise.all([
     db.essay.findMany({
       where: { currentRevisionId: { not: null } },
       orderBy: { createdAt: "asc" },
       select: { id: true, slug: true, commentsOpen: true, preModeration: true, preModerationThreshold: true, slowModeSeconds: true, currentRevision: { select: { title: true } } },
     }),
     isAdmin ? siteSettings() : null,
-    isAdmin ? db.user.findMany({ where: { role: "MODERATOR", deletedAt: null }, orderBy: { handle: "asc" }, select: { handle: true, name: true } }) : [],
+    isAdmin ? db.user.findMany({ where: { role: { in: ["MODERATOR", "EDITOR"] }, deletedAt: null }, orderBy: { handle: "asc" }, select: { handle: true, name: true, role: true } }) : [],
   ]);
   return (
     <section className="moderation-page">
@@ -37,7 +37,9 @@ export default async function ModerationSettingsPage() {
           <h2>Rules for every comment</h2>
           <SiteSettingsForm settings={settings} />
           <h2>Moderators</h2>
-          <ModeratorRoles moderators={moderators} />
+          <StaffRoles role="moderator" members={staff.filter((member) => member.role === "MODERATOR")} />
+          <h2>Editors</h2>
+          <StaffRoles role="editor" members={staff.filter((member) => member.role === "EDITOR")} />
         </>
       )}
     </section>

@@ -33,9 +33,30 @@ const EXTENSION_FORMATS: Record<string, SourceFormat> = {
  * URL or a non-text response.
  */
 export async function loadSource(target: string): Promise<LoadedSource> {
-  if (/^https?:\/\//i.test(target)) return loadUrl(target);
+  if (/^https?:\/\//i.test(target)) return loadUrl(target, (url, init) => fetch(url, { ...init, redirect: "follow" }));
   return loadFile(path.resolve(target));
 }
+
+/**
+ * Reads an essay source from an http(s) URL an editor gave on the web, as
+ * `loadSource` does, but only from the public internet (see fetchPublicPage):
+ * the command line's operator may import from their own network, a web
+ * request may not.
+ */
+export async function loadPublicUrl(target: string): Promise<LoadedSource> {
+  const { fetchPublicPage } = await import("./fetch-public-page");
+  return loadUrl(target, (url, init) => fetchPublicPage(url, { ...init, maxBytes: MAX_SOURCE_BYTES }));
+}
+
+/** Loads a source the browser sent as text: a pasted article or an uploaded file's content, named for its format. */
+export function loadSentText(content: string, name: string | null, format?: SourceFormat): LoadedSource {
+  const checked = decodeText(name ?? "The pasted text", Buffer.from(content, "utf8"));
+  checkSize(name ?? "The pasted text", Buffer.byteLength(content, "utf8"));
+  const extension = name ? path.extname(name).toLowerCase() : "";
+  return { content: checked, format: format ?? EXTENSION_FORMATS[extension] ?? sniffFormat(checked), origin: name ? `upload:${path.basename(name)}` : "pasted text" };
+}
+
+type Fetcher = (url: string, init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<Response>;
 
 async function loadFile(file: string): Promise<LoadedSource> {
   const info = await stat(file).catch(() => null);
@@ -46,11 +67,12 @@ async function loadFile(file: string): Promise<LoadedSource> {
   return { content, format: EXTENSION_FORMATS[path.extname(file).toLowerCase()] ?? sniffFormat(content), origin: file };
 }
 
-async function loadUrl(url: string): Promise<LoadedSource> {
+async function loadUrl(url: string, fetcher: Fetcher): Promise<LoadedSource> {
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: "follow", headers: { accept: "text/html, text/markdown, text/plain;q=0.9" } });
+    response = await fetcher(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: "text/html, text/markdown, text/plain;q=0.9" } });
   } catch (error) {
+    if (error instanceof AppError) throw error;
     const reason = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${FETCH_TIMEOUT_MS / 1000} seconds` : "could not connect";
     throw new AppError("BAD_REQUEST", `${url} could not be reached (${reason}). Check the address and your connection, or save the page and import the file.`, { cause: error });
   }
@@ -65,7 +87,7 @@ async function loadUrl(url: string): Promise<LoadedSource> {
   checkSize(url, bytes.length);
   const content = decodeText(url, bytes);
   const format: SourceFormat = /html/i.test(type) ? "html" : /markdown/i.test(type) ? "markdown" : sniffFormat(content);
-  return { content, format, origin: response.url || url };
+  return { content, format, origin: response.headers.get("x-final-url") || response.url || url };
 }
 
 function checkSize(where: string, bytes: number) {

@@ -1,0 +1,56 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { reanchorHighlights } from "@/lib/highlights/reanchor-highlights";
+import { recordModerationAction } from "@/lib/moderation/audit";
+import type { EssayDraft } from "./editor-schemas";
+import { insertRevision, prepareRevision } from "./insert-revision";
+import { notifyPassageChanges } from "./notify-passage-changes";
+import { reportPlan, threadCounts, type ReanchorReport } from "./passage-report";
+import { previewEssayImport, previewedEssay } from "./preview-essay-import";
+
+/** A published revision and what it did to the essay's highlights and threads. */
+export interface RevisedEssay {
+  slug: string;
+  revisionNumber: number;
+  report: ReanchorReport;
+  notified: number;
+}
+
+/**
+ * Publishes an editor's draft as an essay's next revision. Facts: the draft
+ * previewed as the editor saw it. Verdict: the essay exists and the draft
+ * differs from its current revision. Effects, in one transaction (the essay
+ * row locked, so two editors' revisions are numbered one after the other):
+ * the revision, every highlight re-anchored onto it, the notices to readers
+ * whose passages changed, and the audit row.
+ */
+export async function reviseEssay(editor: Viewer, essayId: string, draft: EssayDraft & { note?: string }): Promise<RevisedEssay> {
+  const preview = await previewEssayImport(draft);
+  const prepared = prepareRevision(previewedEssay(preview));
+  return db.$transaction(
+    async (tx) => {
+      const [essay] = await tx.$queryRaw<{ slug: string; hash: string | null }[]>`
+        SELECT e.slug, r."contentHash" AS hash FROM "Essay" e LEFT JOIN "EssayRevision" r ON r.id = e."currentRevisionId" WHERE e.id = ${essayId} FOR UPDATE OF e`;
+      if (!essay) throw new AppError("NOT_FOUND", "That essay does not exist.");
+      if (essay.hash === prepared.hash) throw new AppError("CONFLICT", "This draft is the same as the published text: change something before publishing a revision.");
+      const revision = await insertRevision(tx, essayId, prepared, { importedById: editor.id, note: draft.note || null });
+      const { plan } = await reanchorHighlights(tx, essayId, revision);
+      const highlightIds = plan.map((outcome) => outcome.id);
+      const visibility = new Map((await tx.highlight.findMany({ where: { id: { in: highlightIds } }, select: { id: true, visibility: true } })).map((row) => [row.id, row.visibility]));
+      const report = reportPlan(plan, visibility, await threadCounts(tx, highlightIds));
+      const notified = await notifyPassageChanges(tx, plan, { essayId, title: prepared.essay.title, editorId: editor.id });
+      await recordModerationAction(tx, editor, {
+        action: "revise-essay",
+        targetType: "essay",
+        targetId: essayId,
+        reason: draft.note || null,
+        // Counts only: the audit log never quotes a private highlight.
+        after: { revision: revision.number, title: prepared.essay.title, words: prepared.wordCount, highlights: { ...report.highlights }, threads: { ...report.threads }, notified },
+      });
+      return { slug: essay.slug, revisionNumber: revision.number, report, notified };
+    },
+    { timeout: 60_000 },
+  );
+}
