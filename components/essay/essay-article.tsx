@@ -19,6 +19,11 @@ export function EssayArticle({ essay, children, after }: { essay: EssayForReadin
           </h1>
           {essay.dek && <p className="essay__dek">{essay.dek}</p>}
           <EssayMeta byline={essay.byline} readingMinutes={essay.readingMinutes} />
+          {essay.revisionCount > 1 && (
+            <p className="essay__revision">
+              <a href={`/essays/${essay.slug}/revisions`}>Revised: revision {essay.revisionCount}, see what changed</a>
+            </p>
+          )}
         </header>
         {headings.length > 0 && <TableOfContents headings={headings.map(({ id, text }) => ({ id, text }))} />}
         {children}

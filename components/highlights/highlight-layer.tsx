@@ -13,6 +13,7 @@ import * as commentOps from "@/lib/comments/contracts.browser";
 import * as highlightOps from "@/lib/highlights/contracts.browser";
 import type { HighlightPatch } from "@/lib/highlights/schemas";
 import { PassageDiscussion } from "@/components/discussion/passage-discussion";
+import { HIGHLIGHT_REATTACHED } from "./reattach-button";
 import { HighlightPanel } from "./highlight-panel";
 import { HighlightDetails } from "./highlight-details";
 import { MarginMarkers, type MarginMarker } from "./margin-markers";
@@ -60,7 +61,13 @@ function messageOf(error: unknown): string {
 export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisionId, slug, viewer, highlightsOpen, commentsOpen, lastEventId }: Props) {
   // The article is server-rendered outside this component; it is in the DOM before hydration.
   const firstPaint = use(firstPaintPromise);
-  const [body] = useState<HTMLElement | null>(() => (typeof document === "undefined" ? null : document.querySelector<HTMLElement>("[data-essay-body]")));
+  const [body, setBody] = useState<HTMLElement | null>(() => (typeof document === "undefined" ? null : document.querySelector<HTMLElement>("[data-essay-body]")));
+  // After a client-side navigation (a notification's link) this renders before the new article is in the document: find it once it is.
+  // The article is outside React's tree here, so there is nothing to derive it from: it is read once it exists.
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (!body) setBody(document.querySelector<HTMLElement>("[data-essay-body]"));
+  }, [body]);
   const [highlights, setHighlights] = useState<HighlightView[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [layer, setLayer] = useState<HighlightLayerChoice>("everyone");
@@ -89,6 +96,16 @@ export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisio
 
   // Highlights arrive after the article is on screen: however many readers
   // have highlighted, they never hold up the first paint of the essay.
+  // An orphan re-attached from the list after the essay (reattach-button.tsx) joins the painted highlights.
+  useEffect(() => {
+    const onReattached = (event: Event) => {
+      const reattached = (event as CustomEvent<HighlightView>).detail;
+      setHighlights((current) => [...current.filter((highlight) => highlight.id !== reattached.id), reattached]);
+    };
+    window.addEventListener(HIGHLIGHT_REATTACHED, onReattached);
+    return () => window.removeEventListener(HIGHLIGHT_REATTACHED, onReattached);
+  }, []);
+
   const reloadHighlights = useCallback(async () => {
     const { highlights: fresh } = await callOperation(highlightOps.listHighlights, { params: { essayId } });
     setHighlights(fresh.filter((highlight) => !highlight.orphaned));
@@ -170,7 +187,7 @@ export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisio
     if (!body || !loaded) return;
     const follow = () => {
       const match = HIGHLIGHT_HASH.exec(window.location.hash);
-      if (match && !openHighlight(match[1]!, true)) say("That highlight is not in this version of the essay; see “Orphaned highlights” below if it was yours or public.");
+      if (match && !openHighlight(match[1]!, true)) say("That highlight’s passage is not in this version of the essay: it is listed after the essay, with its original words.");
     };
     follow();
     window.addEventListener("hashchange", follow);

@@ -6,6 +6,7 @@ import { ColourSwatches, VisibilityIcon, VisibilitySwitch } from "./colour-swatc
 import type { HighlightPatch } from "@/lib/highlights/schemas";
 import { ReportButton } from "@/components/moderation/report-button";
 import { MAX_NOTE_LENGTH } from "@/lib/highlights/limits";
+import { WordDiff } from "@/components/essay/word-diff";
 import { useSheetDrag } from "./use-sheet-drag";
 
 interface Props {
@@ -30,6 +31,8 @@ interface Props {
  */
 export function HighlightPanel({ highlights, discussion, readers, onClose, onUpdate, onDelete, onCopyLink, signedIn }: Props) {
   const quote = highlights[0]?.exact ?? "";
+  // A revision changed the words under these highlights: show what was highlighted and what is there now.
+  const change = highlights.find((highlight) => highlight.passageChange)?.passageChange ?? null;
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => panel.current?.focus({ preventScroll: true }), []);
   const { handleProps, sheetProps } = useSheetDrag(onClose);
@@ -43,7 +46,16 @@ export function HighlightPanel({ highlights, discussion, readers, onClose, onUpd
           ×
         </button>
       </header>
-      <blockquote className="highlight-panel__quote">{quote.length > 280 ? `${quote.slice(0, 280)}…` : quote}</blockquote>
+      {change ? (
+        <div className="passage-changed" data-testid="passage-changed">
+          <p className="passage-changed__label">Passage changed since it was highlighted</p>
+          <blockquote className="highlight-panel__quote">
+            <WordDiff parts={change} />
+          </blockquote>
+        </div>
+      ) : (
+        <blockquote className="highlight-panel__quote">{quote.length > 280 ? `${quote.slice(0, 280)}…` : quote}</blockquote>
+      )}
       <ol className="highlight-panel__list">
         {highlights.map((highlight) =>
           highlight.mine ? (

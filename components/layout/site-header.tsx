@@ -27,6 +27,7 @@ export async function SiteHeader() {
                 <span className="account-nav__handle">@{viewer.handle}</span>
               </Link>
               <NotificationBell initialUnread={unread} />
+              {hasRole(viewer, "EDITOR") && <Link href="/editor">Editor</Link>}
               {hasRole(viewer, "MODERATOR") && <Link href="/moderation">Moderation</Link>}
               <Link href="/settings">Settings</Link>
               <SignOutButton />

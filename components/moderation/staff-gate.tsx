@@ -2,7 +2,7 @@ import Link from "next/link";
 import { signInHref } from "@/lib/auth/return-url";
 
 /** What a page for moderators shows everyone else. The data behind it is refused by lib/moderation itself. */
-export function StaffOnly({ signedIn, role, returnTo }: { signedIn: boolean; role: "moderators" | "admins"; returnTo: string }) {
+export function StaffOnly({ signedIn, role, returnTo }: { signedIn: boolean; role: "editors" | "moderators" | "admins"; returnTo: string }) {
   return (
     <section className="moderation-page">
       <h1>For {role} only</h1>
@@ -10,7 +10,7 @@ export function StaffOnly({ signedIn, role, returnTo }: { signedIn: boolean; rol
         <p>This page is for Glossa&apos;s {role}.</p>
       ) : (
         <p>
-          <Link href={signInHref(returnTo)}>Sign in</Link> with {role === "admins" ? "an admin" : "a moderator"} account to see this page.
+          <Link href={signInHref(returnTo)}>Sign in</Link> with {role === "admins" ? "an admin" : role === "editors" ? "an editor's" : "a moderator"} account to see this page.
         </p>
       )}
     </section>

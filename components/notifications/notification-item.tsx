@@ -1,6 +1,7 @@
 "use client";
 
 import type { NotificationView } from "@/lib/notifications/notifications";
+import { WordDiff } from "@/components/essay/word-diff";
 import { LocalTime } from "@/components/ui/local-time";
 import { useOpenNotification } from "./use-open-notification";
 
@@ -12,6 +13,11 @@ export function NotificationItem({ notification, onOpened }: { notification: Not
       {!notification.read && <span className="visually-hidden">Unread: </span>}
       <span className="notification__message">{notification.message}</span>
       {notification.essayTitle && <span className="notification__essay">on “{notification.essayTitle}”</span>}
+      {notification.passageDiff && (
+        <span className="notification__diff">
+          <WordDiff parts={notification.passageDiff} />
+        </span>
+      )}
     </>
   );
   return (

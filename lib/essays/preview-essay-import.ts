@@ -6,7 +6,7 @@ import { parseEssay } from "./import";
 import { classifyChrome, type ChromeKind } from "./import/chrome";
 import { loadPublicUrl, loadSentText, type LoadedSource } from "./import/load-source";
 import { bylineName, isHeadingLike } from "./import/prose";
-import { sourceLines } from "./import/source-lines";
+import { sourceLines, type SourceLine } from "./import/source-lines";
 import { AppError } from "@/lib/errors";
 
 /** What became of one line of the source. */
@@ -82,12 +82,12 @@ function blockForLine(line: string, blocks: readonly DraftBlock[], from: number)
   return null;
 }
 
-function classifyLines(lines: { index: number; text: string }[], essay: ImportedEssay): { lines: PreviewLine[]; blockOfLine: Map<number, number> } {
+function classifyLines(lines: SourceLine[], essay: ImportedEssay): { lines: PreviewLine[]; blockOfLine: Map<number, number> } {
   const blockOfLine = new Map<number, number>();
   let cursor = 0;
   const titleAt = lines.findIndex((line) => key(line.text) === key(essay.title));
   let lastBody = -1;
-  const classified = lines.map((line): PreviewLine => {
+  const classified = lines.map(({ gapped, ...line }): PreviewLine => {
     const text = key(line.text);
     const block = blockForLine(line.text, essay.blocks, cursor);
     if (block !== null) {
@@ -99,7 +99,7 @@ function classifyLines(lines: { index: number; text: string }[], essay: Imported
     if (text === key(essay.title)) return { ...line, use: "title", reason: null };
     if (essay.dek && key(essay.dek) === text) return { ...line, use: "dek", reason: null };
     if (essay.byline && bylineName(line.text) === essay.byline) return { ...line, use: "byline", reason: null };
-    const chrome = classifyChrome(line.text);
+    const chrome = classifyChrome(gapped);
     if (chrome === "copyright" && essay.attribution && text.includes(essay.attribution)) return { ...line, use: "attribution", reason: null };
     return { ...line, use: "dropped", reason: chrome ? CHROME_REASONS[chrome] : null };
   });

@@ -9,10 +9,10 @@ import { notificationHref } from "./notifications";
  */
 export async function openNotification(userId: string, notificationId: number): Promise<{ href: string | null }> {
   // Facts.
-  const notification = await db.notification.findFirst({ where: { id: notificationId, userId }, select: { essayId: true, commentId: true, readAt: true } });
+  const notification = await db.notification.findFirst({ where: { id: notificationId, userId }, select: { essayId: true, commentId: true, highlightId: true, readAt: true } });
   if (!notification) throw new AppError("NOT_FOUND", "That notification does not exist.");
   const essay = notification.essayId ? await db.essay.findUnique({ where: { id: notification.essayId }, select: { slug: true } }) : null;
   // Effects: ownership is in the update's filter too.
   if (!notification.readAt) await db.notification.updateMany({ where: { id: notificationId, userId, readAt: null }, data: { readAt: new Date() } });
-  return { href: notificationHref(essay?.slug, notification.commentId) };
+  return { href: notificationHref(essay?.slug, notification.commentId, notification.highlightId) };
 }

@@ -93,6 +93,7 @@ describe("the import preview", () => {
     expect(dropped["Home News Opinion Sport"]).toBe("menu or interface label");
     expect(dropped["12 March 2026"]).toBe("date or reading time");
     expect(dropped["Advertisement"]).toBe("advertising label");
+    expect(dropped["Share Tweet Email"]).toBe("share button");
     expect(dropped["Ten things about treaties"]).toBe("after the article");
     expect(preview.blocks.some((block) => block.text === "Advertisement")).toBe(false);
   });

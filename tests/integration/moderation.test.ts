@@ -20,7 +20,7 @@ let essayId: string;
 let revisionId: string;
 let counter = 0;
 
-async function account(label: string, data: { role?: "READER" | "MODERATOR" | "ADMIN"; standing?: "ACTIVE" | "SUSPENDED"; suspendedUntil?: Date; createdAt?: Date } = {}): Promise<Viewer> {
+async function account(label: string, data: { role?: "READER" | "EDITOR" | "MODERATOR" | "ADMIN"; standing?: "ACTIVE" | "SUSPENDED"; suspendedUntil?: Date; createdAt?: Date } = {}): Promise<Viewer> {
   counter += 1;
   const user = await db.user.create({
     data: {
@@ -85,8 +85,8 @@ afterAll(async () => {
 });
 
 describe("the authorisation matrix", () => {
-  type ActorKind = "signed out" | "reader" | "author" | "suspended reader" | "moderator" | "admin";
-  const ACTORS: ActorKind[] = ["signed out", "reader", "author", "suspended reader", "moderator", "admin"];
+  type ActorKind = "signed out" | "reader" | "author" | "suspended reader" | "editor" | "moderator" | "admin";
+  const ACTORS: ActorKind[] = ["signed out", "reader", "author", "suspended reader", "editor", "moderator", "admin"];
 
   /** Fresh targets for one cell, so no cell depends on another's changes. */
   async function fixtures() {
@@ -105,6 +105,8 @@ describe("the authorisation matrix", () => {
         return author;
       case "suspended reader":
         return account("suspended", { standing: "SUSPENDED", suspendedUntil: new Date(Date.now() + 86_400_000) });
+      case "editor":
+        return account("editor", { role: "EDITOR" });
       case "moderator":
         return account("mod", { role: "MODERATOR" });
       case "admin":
@@ -165,7 +167,7 @@ describe("the authorisation matrix", () => {
     }
   });
 
-  it.each(ACTORS.map((actor) => ({ actor, expect: actor === "reader" || actor === "moderator" || actor === "admin" ? "allow" : "deny" })))(
+  it.each(ACTORS.map((actor) => ({ actor, expect: actor === "reader" || actor === "editor" || actor === "moderator" || actor === "admin" ? "allow" : "deny" })))(
     "report by $actor: $expect",
     async ({ actor, expect: want }) => {
       const targets = await fixtures();

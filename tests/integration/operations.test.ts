@@ -24,7 +24,8 @@ function admits(guard: Guard, kind: ActorKind): boolean {
   if (guard === "member") return true;
   if (kind === "suspended") return false;
   if (guard === "writer") return true;
-  return guard.role === "MODERATOR" ? kind === "moderator" || kind === "admin" : kind === "admin";
+  const ranked = ["reader", "editor", "moderator", "admin"] as const;
+  return ranked.indexOf(kind as (typeof ranked)[number]) >= ranked.indexOf(guard.role.toLowerCase() as (typeof ranked)[number]);
 }
 
 /** Path parameters that reach the handler: a serial id or a text id, whichever the schema takes. */
@@ -58,7 +59,7 @@ describe("the guard matrix: every operation × every kind of caller", () => {
       if (admits(operation.guard, kind)) {
         expect(answer.status, JSON.stringify(answer.body)).not.toBe(401);
         expect(answer.status >= 500, JSON.stringify(answer.body)).toBe(false);
-        if (answer.status === 403) expect(answer.body?.error?.message).not.toMatch(/banned|suspended|Only (moderators|admins)/);
+        if (answer.status === 403) expect(answer.body?.error?.message).not.toMatch(/banned|suspended|Only (editors|moderators|admins)/);
       } else {
         expect(answer.status, JSON.stringify(answer.body)).toBe(kind === "anonymous" ? 401 : 403);
         expect(answer.body?.error?.code).toBe(kind === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN");

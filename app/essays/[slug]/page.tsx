@@ -6,7 +6,7 @@ import { EssayArticle } from "@/components/essay/essay-article";
 import { EarlyHighlightPaint } from "@/components/highlights/early-highlight-paint";
 import { HighlightLayer } from "@/components/highlights/highlight-layer";
 import { OrphanedHighlights } from "@/components/highlights/orphaned-highlights";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { loadDiscussionOverview } from "@/lib/comments/load-discussion-overview";
 import { getEssayForReading } from "@/lib/essays/queries";
 import { listHighlightsForEssay } from "@/lib/highlights/list-highlights";
@@ -65,7 +65,16 @@ export default async function EssayPage({ params }: { params: Params }) {
   const discussion = afterArticle.then(() => loadDiscussionOverview(essay.id, viewerId, lastEventId)).catch(() => null);
   return (
     <>
-      <EssayArticle essay={essay} after={<OrphanedHighlights highlights={orphans} />}>
+      <EssayArticle
+        essay={essay}
+        after={
+          <OrphanedHighlights
+            highlights={orphans}
+            canReattachPublic={viewer !== null && hasRole(viewer, "EDITOR")}
+            discussion={{ essayId: essay.id, slug: essay.slug, signedIn: viewer !== null, commentsOpen: essay.commentsOpen, lastEventId }}
+          />
+        }
+      >
         <Suspense fallback={null}>
           <HighlightLayer
             firstPaint={firstPaint}

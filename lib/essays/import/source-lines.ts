@@ -1,11 +1,13 @@
 import type { LoadedSource } from "./load-source";
-import { tidyLine } from "./prose";
+import { tidyLine, tidyLineKeepingGaps } from "./prose";
 
 /** One line of a source as the editor sees it in the import preview. */
 export interface SourceLine {
   /** Its position among the source's non-empty lines: what "keep this line" names. */
   index: number;
   text: string;
+  /** The line with its runs of spaces kept: copied pages separate interface labels with them ("Share  Tweet  Email"). */
+  gapped: string;
 }
 
 const HTML_BLOCKS =
@@ -47,7 +49,7 @@ export async function sourceLines(source: LoadedSource): Promise<SourceLine[]> {
     raw = source.content.split(/\r\n?|\n/);
   }
   return raw
-    .map(tidyLine)
-    .filter(Boolean)
-    .map((text, index) => ({ index, text }));
+    .map((line) => ({ text: tidyLine(line), gapped: tidyLineKeepingGaps(line) }))
+    .filter((line) => line.text)
+    .map((line, index) => ({ index, ...line }));
 }

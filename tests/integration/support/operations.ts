@@ -47,7 +47,7 @@ export function routeFileFor(operation: AnyOperation): string {
 }
 
 /** The kinds of caller every guard is checked against. */
-export const ACTOR_KINDS = ["anonymous", "banned", "suspended", "reader", "moderator", "admin"] as const;
+export const ACTOR_KINDS = ["anonymous", "banned", "suspended", "reader", "editor", "moderator", "admin"] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 let made = 0;
@@ -63,7 +63,7 @@ export async function actor(kind: ActorKind, secret: string): Promise<{ userId: 
       email: `op-${kind}-${id}@example.test`,
       handle: `op-${kind}-${id}`.slice(0, 30),
       name: `Op ${kind}`,
-      role: kind === "moderator" ? "MODERATOR" : kind === "admin" ? "ADMIN" : "READER",
+      role: kind === "editor" ? "EDITOR" : kind === "moderator" ? "MODERATOR" : kind === "admin" ? "ADMIN" : "READER",
       standing: kind === "banned" ? "BANNED" : kind === "suspended" ? "SUSPENDED" : "ACTIVE",
       suspendedUntil: kind === "suspended" ? new Date(Date.now() + 86_400_000) : null,
     },
