@@ -62,7 +62,7 @@ export function targetSql(viewer: Viewer, essayId: string, input: CreateCommentI
     LEFT JOIN "Highlight" h ON h.id = (SELECT ${input.highlightId ?? null}::text) AND h."essayId" = e.id AND h."deletedAt" IS NULL
       AND (h.visibility = 'PUBLIC' OR h."authorId" = ${viewer.id})
     LEFT JOIN "ModerationSettings" s ON s.id = 1
-    WHERE e.id = ${essayId}`;
+    WHERE e.id = ${essayId} AND e."unpublishedAt" IS NULL`;
 }
 
 async function loadTarget(viewer: Viewer, essayId: string, input: CreateCommentInput): Promise<Target | undefined> {

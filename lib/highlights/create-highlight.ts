@@ -38,7 +38,7 @@ type OnDuplicate = "refuse" | "reuse-public";
  */
 export async function insertHighlight(tx: SqlTransaction, authorId: string, essayId: string, input: NewHighlight, onDuplicate: OnDuplicate = "refuse"): Promise<HighlightView> {
   const [current] = await tx.rows<{ highlightsOpen: boolean; revisionId: string | null; text: string | null }>(Prisma.sql`
-    SELECT e."highlightsOpen", r.id AS "revisionId", r.text FROM "Essay" e LEFT JOIN "EssayRevision" r ON r.id = e."currentRevisionId" WHERE e.id = ${essayId}`);
+    SELECT e."highlightsOpen", r.id AS "revisionId", r.text FROM "Essay" e LEFT JOIN "EssayRevision" r ON r.id = e."currentRevisionId" WHERE e.id = ${essayId} AND e."unpublishedAt" IS NULL`);
   if (!current?.revisionId || current.text === null) throw new AppError("NOT_FOUND", "That essay does not exist.");
   if (!current.highlightsOpen) throw new AppError("FORBIDDEN", "Highlighting is closed on this essay.");
   if (input.revisionId !== current.revisionId) {

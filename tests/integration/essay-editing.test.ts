@@ -239,6 +239,9 @@ describe("publishing and revising", () => {
   it("unpublishes (readers get nothing) and publishes again, audited", async () => {
     await setEssayPublished(editor, essayId, false, "Legal review.");
     expect(await getEssayForReading(slug)).toBeNull();
+    // Nothing can be added to an essay readers cannot see.
+    await expect(highlightOn(reader, essayId, "In the end the agreement")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(createComment(reader, essayId, createCommentSchema.parse({ body: "Hello?" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listEssayRevisions({ slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await setEssayPublished(editor, essayId, true, null);
     expect(await getEssayForReading(slug)).not.toBeNull();
