@@ -9,6 +9,7 @@ import { insertRevision, prepareRevision } from "./insert-revision";
 import { notifyPassageChanges } from "./notify-passage-changes";
 import { reportPlan, threadCounts, type ReanchorReport } from "./passage-report";
 import { previewEssayImport, previewedEssay } from "./preview-essay-import";
+import { revisionLock } from "./revision-lock";
 
 /** A published revision and what it did to the essay's highlights and threads. */
 export interface RevisedEssay {
@@ -21,8 +22,10 @@ export interface RevisedEssay {
 /**
  * Publishes an editor's draft as an essay's next revision. Facts: the draft
  * previewed as the editor saw it. Verdict: the essay exists and the draft
- * differs from its current revision. Effects, in one transaction (the essay
- * row locked, so two editors' revisions are numbered one after the other):
+ * differs from its current revision. Effects, in one transaction holding the
+ * essay's revision lock (revision-lock.ts: two editors' revisions are
+ * numbered one after the other, and no highlight lands on the old revision
+ * while the highlights are re-anchored):
  * the revision, every highlight re-anchored onto it, the notices to readers
  * whose passages changed, and the audit row.
  */
@@ -31,8 +34,9 @@ export async function reviseEssay(editor: Viewer, essayId: string, draft: EssayD
   const prepared = prepareRevision(previewedEssay(preview));
   return db.$transaction(
     async (tx) => {
+      await tx.$queryRaw`SELECT ${revisionLock(essayId, "exclusive")}`;
       const [essay] = await tx.$queryRaw<{ slug: string; hash: string | null }[]>`
-        SELECT e.slug, r."contentHash" AS hash FROM "Essay" e LEFT JOIN "EssayRevision" r ON r.id = e."currentRevisionId" WHERE e.id = ${essayId} FOR UPDATE OF e`;
+        SELECT e.slug, r."contentHash" AS hash FROM "Essay" e LEFT JOIN "EssayRevision" r ON r.id = e."currentRevisionId" WHERE e.id = ${essayId}`;
       if (!essay) throw new AppError("NOT_FOUND", "That essay does not exist.");
       if (essay.hash === prepared.hash) throw new AppError("CONFLICT", "This draft is the same as the published text: change something before publishing a revision.");
       const revision = await insertRevision(tx, essayId, prepared, { importedById: editor.id, note: draft.note || null });

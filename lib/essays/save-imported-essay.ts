@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { slugify, type ImportedEssay } from "./document";
 import { insertRevision, prepareRevision } from "./insert-revision";
+import { revisionLock } from "./revision-lock";
 import { slugSchema } from "./schemas";
 import { reanchorHighlights, type ReanchorResult } from "@/lib/highlights/reanchor-highlights";
 
@@ -47,6 +48,7 @@ export async function saveImportedEssay(input: SaveImportedEssayInput): Promise<
         return { essayId: existing.id, slug: existing.slug, revisionId: existing.currentRevision.id, revisionNumber: existing.currentRevision.number, outcome: "unchanged" as const };
       }
       const essayRow = existing ?? (await tx.essay.create({ data: { slug, source: input.source } }));
+      if (existing) await tx.$queryRaw`SELECT ${revisionLock(existing.id, "exclusive")}`;
       if (input.source && !essayRow.source) await tx.essay.update({ where: { id: essayRow.id }, data: { source: input.source } });
       const revision = await insertRevision(tx, essayRow.id, prepared, { importedById: input.importedById ?? null });
       const ids = { essayId: essayRow.id, slug: essayRow.slug, revisionId: revision.id, revisionNumber: revision.number };

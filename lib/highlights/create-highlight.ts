@@ -2,6 +2,7 @@ import "server-only";
 import { assertEmailConfirmed } from "@/lib/auth/assert-email-confirmed";
 import { randomUUID } from "node:crypto";
 import { describe } from "@/lib/anchoring";
+import { revisionLock } from "@/lib/essays/revision-lock";
 import { sqlTransaction, type SqlTransaction } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { announceDiscussionEvent } from "@/lib/live/publish";
@@ -37,6 +38,9 @@ type OnDuplicate = "refuse" | "reuse-public";
  * A private one is never published by a comment: that is refused too.
  */
 export async function insertHighlight(tx: SqlTransaction, authorId: string, essayId: string, input: NewHighlight, onDuplicate: OnDuplicate = "refuse"): Promise<HighlightView> {
+  // Waits for a revision being published (revisionLock), so the current revision read next is the one that stays current,
+  // and serialises this reader's highlights on this essay, so two racing requests cannot both pass the duplicate check.
+  await tx.rows(Prisma.sql`SELECT ${revisionLock(essayId, "shared")}, pg_advisory_xact_lock(hashtext(${`highlight:${authorId}:${essayId}`}))::text AS locked`);
   const [current] = await tx.rows<{ highlightsOpen: boolean; revisionId: string | null; text: string | null }>(Prisma.sql`
     SELECT e."highlightsOpen", r.id AS "revisionId", r.text FROM "Essay" e LEFT JOIN "EssayRevision" r ON r.id = e."currentRevisionId" WHERE e.id = ${essayId} AND e."unpublishedAt" IS NULL`);
   if (!current?.revisionId || current.text === null) throw new AppError("NOT_FOUND", "That essay does not exist.");
@@ -51,8 +55,6 @@ export async function insertHighlight(tx: SqlTransaction, authorId: string, essa
       fieldErrors: { exact: ["These words are not in the essay at the given position."] },
     });
   }
-  // Serialises this reader's highlights on this essay, so two racing requests cannot both pass the duplicate check.
-  await tx.rows(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${`highlight:${authorId}:${essayId}`}))::text AS locked`);
   const [existing] = await tx.rows<InsertedRow>(Prisma.sql`
     SELECT ${VIEW_COLUMNS} FROM "Highlight" h JOIN "User" u ON u.id = h."authorId"
     WHERE h."authorId" = ${authorId} AND h."essayId" = ${essayId} AND h."revisionId" = ${input.revisionId} AND h.start = ${input.start} AND h."end" = ${input.end} AND h."deletedAt" IS NULL

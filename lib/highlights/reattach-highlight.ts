@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { announceDiscussionEvent, recordHighlightEvent } from "@/lib/live/publish";
 import { AppError } from "@/lib/errors";
+import { revisionLock } from "@/lib/essays/revision-lock";
 import { recordModerationAction } from "@/lib/moderation/audit";
 import type { ReattachHighlightInput } from "./schemas";
 import { highlightViewSelect, toHighlightView, type HighlightView } from "./view";
@@ -32,6 +33,9 @@ function mayReattach(viewer: Viewer, highlight: { authorId: string; visibility: 
  */
 export async function reattachHighlight(viewer: Viewer, highlightId: string, input: ReattachHighlightInput): Promise<HighlightView> {
   const { view, event } = await db.$transaction(async (tx) => {
+    // The current revision read below stays current until this commits (revision-lock.ts).
+    const essay = await tx.highlight.findUnique({ where: { id: highlightId }, select: { essayId: true } });
+    if (essay) await tx.$queryRaw`SELECT ${revisionLock(essay.essayId, "shared")}`;
     const highlight = await tx.highlight.findUnique({
       where: { id: highlightId },
       select: {

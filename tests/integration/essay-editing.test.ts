@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { viewerFromToken, type Viewer } from "@/lib/auth/viewer";
 import { createComment } from "@/lib/comments/create-comment";
@@ -234,6 +235,39 @@ describe("publishing and revising", () => {
     // Another reader's private orphan does not exist for anyone else, editors included.
     const privateOrphan = await db.highlight.findFirstOrThrow({ where: { essayId, authorId: other.id, visibility: "PRIVATE" } });
     await expect(reattachHighlight(editor, privateOrphan.id, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("a highlight made while a revision is being published waits for it, and is refused on the old revision instead of being left there", async () => {
+    const before = await currentText(essayId);
+    const words = "Every side arrived with a list of demands";
+    const start = before.text.indexOf(words);
+    // Another connection plays the revision: it holds the essay's revision lock and moves the essay to a new revision.
+    const publisher = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await publisher.connect();
+    try {
+      await publisher.query("BEGIN");
+      await publisher.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`essay-revision:${essayId}`]);
+      const racing = createHighlight(bystander.id, essayId, createHighlightSchema.parse({ revisionId: before.id, start, end: start + words.length, exact: words }));
+      const settled = await Promise.race([
+        racing.then(
+          () => "done",
+          () => "done",
+        ),
+        new Promise((resolve) => setTimeout(() => resolve("waiting"), 400)),
+      ]);
+      expect(settled).toBe("waiting");
+      const { rows } = await publisher.query(
+        `INSERT INTO "EssayRevision" (id, "essayId", number, title, blocks, text, "contentHash", "wordCount")
+         SELECT 'race-' || $1, "essayId", 99, title, blocks, text, 'race', "wordCount" FROM "EssayRevision" WHERE id = $1 RETURNING id`,
+        [before.id],
+      );
+      await publisher.query(`UPDATE "Essay" SET "currentRevisionId" = $1 WHERE id = $2`, [rows[0].id, essayId]);
+      await publisher.query("COMMIT");
+      await expect(racing).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("has been revised") });
+    } finally {
+      await publisher.query(`UPDATE "Essay" SET "currentRevisionId" = $1 WHERE id = $2`, [before.id, essayId]);
+      await publisher.end();
+    }
   });
 
   it("unpublishes (readers get nothing) and publishes again, audited", async () => {
