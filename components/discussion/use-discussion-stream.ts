@@ -6,7 +6,7 @@ import { followEventStream, jitter, sleep } from "@/components/live/follow-event
 /** A discussion change announced by the server: ids only. */
 export interface DiscussionSignal {
   eventId: number;
-  kind: "comment" | "edit" | "delete" | "vote" | "moderation" | "highlight";
+  kind: "comment" | "edit" | "delete" | "vote" | "moderation" | "highlight" | "revision";
   commentId: number | null;
   /** Set on "highlight" events: a public highlight was made, changed or removed. */
   highlightId?: string | null;

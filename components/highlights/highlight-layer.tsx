@@ -85,7 +85,16 @@ export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisio
 
   const canonical = useMemo(() => (body ? [...body.querySelectorAll("[data-block]")].map((block) => block.textContent ?? "").join("\n\n") : ""), [body]);
   const { selection, clear: clearSelection, select } = useEssaySelection(body, canonical);
-  useLiveHighlights(essayId, lastEventId, highlights, setHighlights);
+  const offerNewRevision = useCallback(
+    () =>
+      setToast({
+        id: ++toastId.current,
+        text: "This essay has just been revised. Reload to read the new version: highlights move with their words.",
+        action: { label: "Reload", run: () => window.location.reload() },
+      }),
+    [],
+  );
+  useLiveHighlights(essayId, lastEventId, highlights, setHighlights, offerNewRevision);
   const signedIn = viewer !== null;
   const placed = useMemo(() => highlights.filter((highlight) => !highlight.orphaned && highlight.revisionId === revisionId), [highlights, revisionId]);
   const visible = useMemo(() => (layer === "none" ? [] : layer === "mine" ? placed.filter((h) => h.mine) : placed), [placed, layer]);

@@ -15,9 +15,10 @@ import { quoteOf } from "./highlight-details";
  * new passage highlight); the highlight is fetched through the same checks
  * as every read, then added, replaced or, when it is no longer there for
  * this reader, removed. The reader's own highlights are left to the layer,
- * which already shows its own writes (optimistically).
+ * which already shows its own writes (optimistically). A new revision of
+ * the essay calls `onRevised`.
  */
-export function useLiveHighlights(essayId: string, lastEventId: number, highlights: HighlightView[], setHighlights: Dispatch<SetStateAction<HighlightView[]>>) {
+export function useLiveHighlights(essayId: string, lastEventId: number, highlights: HighlightView[], setHighlights: Dispatch<SetStateAction<HighlightView[]>>, onRevised: () => void) {
   // The highlights as last rendered: whether one is new (and so announced) is known before the update is queued.
   const shown = useRef(highlights);
   useEffect(() => {
@@ -45,6 +46,8 @@ export function useLiveHighlights(essayId: string, lastEventId: number, highligh
 
   useDiscussionStream(essayId, lastEventId, async (signal: DiscussionSignal) => {
     if (signal.kind === "highlight" && signal.highlightId) return refresh(signal.highlightId);
+    // An editor published a new revision: this page shows the old one, on which nothing new can be anchored.
+    if (signal.kind === "revision") return onRevised();
     if (signal.kind !== "comment" || signal.commentId === null) return;
     try {
       // A comment on a passage: a new passage's highlight, or a fresh comment count on a known one.

@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { reanchorHighlights } from "@/lib/highlights/reanchor-highlights";
+import { announceDiscussionEvent } from "@/lib/live/publish";
 import { recordModerationAction } from "@/lib/moderation/audit";
 import type { EssayDraft } from "./editor-schemas";
 import { insertRevision, prepareRevision } from "./insert-revision";
@@ -27,12 +28,12 @@ export interface RevisedEssay {
  * numbered one after the other, and no highlight lands on the old revision
  * while the highlights are re-anchored):
  * the revision, every highlight re-anchored onto it, the notices to readers
- * whose passages changed, and the audit row.
+ * whose passages changed, the audit row, and an event that tells open pages.
  */
 export async function reviseEssay(editor: Viewer, essayId: string, draft: EssayDraft & { note?: string }): Promise<RevisedEssay> {
   const preview = await previewEssayImport(draft);
   const prepared = prepareRevision(previewedEssay(preview));
-  return db.$transaction(
+  const revised = await db.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT ${revisionLock(essayId, "exclusive")}`;
       const [essay] = await tx.$queryRaw<{ slug: string; hash: string | null }[]>`
@@ -53,8 +54,13 @@ export async function reviseEssay(editor: Viewer, essayId: string, draft: EssayD
         // Counts only: the audit log never quotes a private highlight.
         after: { revision: revision.number, title: prepared.essay.title, words: prepared.wordCount, highlights: { ...report.highlights }, threads: { ...report.threads }, notified },
       });
-      return { slug: essay.slug, revisionNumber: revision.number, report, notified };
+      // Readers on the page are offered the new version (use-live-highlights.ts).
+      const event = await tx.discussionEvent.create({ data: { essayId, kind: "revision" }, select: { id: true } });
+      return { slug: essay.slug, revisionNumber: revision.number, report, notified, event: { essayId, eventId: event.id } };
     },
     { timeout: 60_000 },
   );
+  const { event, ...result } = revised;
+  await announceDiscussionEvent(event);
+  return result;
 }

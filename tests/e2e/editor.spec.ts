@@ -120,6 +120,9 @@ test("an editor imports pasted text and sees the dropped chrome; a reader highli
   await editorPage.getByRole("button", { name: "Publish this revision" }).click();
   await expect(editorPage).toHaveURL(new RegExp(`^https?://[^/]+/essays/${slug}$`));
 
+  // The reader, still on the old revision, is offered the new one at once.
+  await expect(reader.page.getByText("This essay has just been revised.")).toBeVisible();
+
   // The reader is told, with the words that changed.
   await reader.page.goto("/notifications");
   const notices = reader.page.getByTestId("notification");
