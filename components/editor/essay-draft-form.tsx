@@ -215,7 +215,7 @@ const OUTCOMES = [
   { kind: "orphaned", label: "Become orphans" },
 ] as const;
 
-const PASSAGE_LABEL = { moves: "moves", changes: "changes", orphaned: "orphaned" } as const;
+const PASSAGE_LABEL = { changes: "changes", orphaned: "orphaned" } as const;
 
 function DryRunReport({ dryRun }: { dryRun: RevisionDryRun }) {
   const { report } = dryRun;

@@ -15,10 +15,13 @@ export async function notifyPassageChanges(tx: Prisma.TransactionClient, plan: r
   const affected = plan.filter((outcome) => outcome.kind === "changes" || (outcome.kind === "orphaned" && !outcome.already));
   if (affected.length === 0) return 0;
   const ids = affected.map((outcome) => outcome.id);
-  const [owners, participants] = await Promise.all([
-    tx.highlight.findMany({ where: { id: { in: ids } }, select: { id: true, authorId: true } }),
-    tx.comment.findMany({ where: { highlightId: { in: ids }, deletedAt: null, authorId: { not: null } }, select: { highlightId: true, authorId: true }, distinct: ["highlightId", "authorId"] }),
-  ]);
+  // One after the other: a transaction's queries share one connection.
+  const owners = await tx.highlight.findMany({ where: { id: { in: ids } }, select: { id: true, authorId: true } });
+  const participants = await tx.comment.findMany({
+    where: { highlightId: { in: ids }, deletedAt: null, authorId: { not: null } },
+    select: { highlightId: true, authorId: true },
+    distinct: ["highlightId", "authorId"],
+  });
   const ownerOf = new Map(owners.map((row) => [row.id, row.authorId]));
   const rows: Prisma.NotificationCreateManyInput[] = [];
   for (const outcome of affected) {

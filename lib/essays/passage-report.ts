@@ -6,7 +6,7 @@ import type { ReanchorCounts, ReanchorOutcome } from "@/lib/highlights/plan-rean
 /** One passage a revision affects, as an editor sees it before publishing. */
 export interface AffectedPassage {
   highlightId: string;
-  kind: Exclude<ReanchorOutcome["kind"], "stays">;
+  kind: "changes" | "orphaned";
   /** The words before the revision; null for a private highlight (its words are its owner's alone). */
   before: string | null;
   /** The word-level diff for a changed passage. */
@@ -32,8 +32,8 @@ export async function threadCounts(tx: Prisma.TransactionClient, highlightIds: s
 
 /**
  * Summarises a re-anchoring plan for an editor: counts for highlights and
- * threads, and every affected passage, quoting only public ones. Already
- * orphaned highlights that stay orphans are counted, not listed again.
+ * threads, and every passage whose words change or go, quoting only public
+ * ones. Moved highlights, and orphans that stay orphans, are counted only.
  */
 export function reportPlan(plan: readonly ReanchorOutcome[], visibility: Map<string, "PUBLIC" | "PRIVATE">, threads: Map<string, number>): ReanchorReport {
   const highlights: ReanchorCounts = { stays: 0, moves: 0, changes: 0, orphaned: 0 };
@@ -44,7 +44,8 @@ export function reportPlan(plan: readonly ReanchorOutcome[], visibility: Map<str
     const count = threads.get(outcome.id) ?? 0;
     highlights[outcome.kind] += 1;
     threadTotals[outcome.kind] += count;
-    if (outcome.kind === "stays" || (outcome.kind === "orphaned" && outcome.already)) continue;
+    // Listed: the passages whose words change or go. A highlight that moves with its words is counted only.
+    if (outcome.kind === "stays" || outcome.kind === "moves" || (outcome.kind === "orphaned" && outcome.already)) continue;
     const isPublic = visibility.get(outcome.id) === "PUBLIC";
     if (!isPublic) privateAffected += 1;
     passages.push({
