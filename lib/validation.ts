@@ -31,7 +31,7 @@ export function trimmedText(options: { min?: number; max: number; tooShort?: str
 
 /** A serial id in a path or query string: digits only, within int4; anything else is "does not exist". */
 export function serialIdText(message: string) {
-  return z.pipe(z.pipe(z.string().check(z.regex(/^[1-9][0-9]{0,9}$/, message)), z.transform(Number)), z.number().check(z.maximum(MAX_INT4, message)));
+  return z.pipe(z.pipe(z.string({ error: message }).check(z.regex(/^[1-9][0-9]{0,9}$/, message)), z.transform(Number)), z.number().check(z.maximum(MAX_INT4, message)));
 }
 
 /** A non-negative integer counter from a query string (a cursor, an event id), within int4. */

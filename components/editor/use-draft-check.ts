@@ -22,6 +22,8 @@ export function useDraftCheck(essayId: string | null) {
   const [error, setError] = useState<string | null>(null);
 
   async function check(source: EssaySource, choices: { keep: number[]; drop: number[] }) {
+    // Buttons stay enabled while a check runs (a disabled button loses the keyboard's focus); a second click waits its turn.
+    if (checking) return;
     setChecking(true);
     setError(null);
     try {

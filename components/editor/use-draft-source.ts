@@ -20,16 +20,28 @@ export interface EditableEssay {
  * uploaded file (read here, sent as text) or the essay's blocks edited in
  * place. `source` is what the server is sent, or null while it is empty.
  */
-export function useDraftSource(initial: { kind: SourceKind; essay?: EditableEssay }) {
-  const [kind, setKind] = useState<SourceKind>(initial.kind);
-  const [text, setText] = useState("");
-  const [url, setUrl] = useState("");
+export function useDraftSource(initial: { kind: SourceKind; essay?: EditableEssay }, onChange: () => void) {
+  const [kind, setKindState] = useState<SourceKind>(initial.kind);
+  const [text, setTextState] = useState("");
+  const [url, setUrlState] = useState("");
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
-  const [essay, setEssay] = useState<EditableEssay | null>(initial.essay ?? null);
+  const [essay, setEssayState] = useState<EditableEssay | null>(initial.essay ?? null);
+  // Every change makes the last check stale: what is published must be what was checked.
+  const changed =
+    <T>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      onChange();
+    };
 
   async function chooseFile(chosen: File | undefined) {
     setFile(chosen ? { name: chosen.name, content: await chosen.text() } : null);
+    onChange();
   }
+  const setKind = changed(setKindState);
+  const setText = changed(setTextState);
+  const setUrl = changed(setUrlState);
+  const setEssay = changed(setEssayState);
 
   const source: EssaySource | null =
     kind === "text"

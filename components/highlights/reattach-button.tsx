@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
 import { offsetsFromRange } from "@/lib/anchoring/dom";
 import { BLOCK_SEPARATOR } from "@/lib/essays/document";
@@ -25,6 +25,22 @@ export function ReattachButton({ highlightId }: { highlightId: string }) {
   const [selecting, setSelecting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const attachButton = useRef<HTMLButtonElement>(null);
+
+  // While selecting: the selection toolbar stays away (body[data-reattaching] in highlights.css), a stale "select first" goes once there is a selection, and focus starts on the bar.
+  useEffect(() => {
+    if (!selecting) return;
+    document.body.dataset.reattaching = "true";
+    attachButton.current?.focus();
+    const onSelection = () => {
+      if (!document.getSelection()?.isCollapsed) setMessage(null);
+    };
+    document.addEventListener("selectionchange", onSelection);
+    return () => {
+      delete document.body.dataset.reattaching;
+      document.removeEventListener("selectionchange", onSelection);
+    };
+  }, [selecting]);
 
   async function attach() {
     const body = document.querySelector("[data-essay-body]");
@@ -65,7 +81,7 @@ export function ReattachButton({ highlightId }: { highlightId: string }) {
     <div className="reattach-bar" role="region" aria-label="Re-attach highlight">
       <p>Select the words in the essay this belongs to now, then attach it.</p>
       <div className="reattach-bar__actions">
-        <button type="button" className="button button--primary button--small" disabled={busy} onClick={() => void attach()}>
+        <button ref={attachButton} type="button" className="button button--primary button--small" aria-disabled={busy} onClick={() => !busy && void attach()}>
           Attach to selection
         </button>
         <button type="button" className="link-button" onClick={() => setSelecting(false)}>

@@ -22,7 +22,8 @@ export async function SiteHeader() {
         <nav aria-label="Account" className="account-nav">
           {viewer ? (
             <>
-              <Link href={`/u/${viewer.handle}`} className="account-nav__me" data-testid="signed-in-as">
+              {/* Named in full: on a phone the handle is hidden and the avatar is decoration, which left the link with no name. */}
+              <Link href={`/u/${viewer.handle}`} className="account-nav__me" data-testid="signed-in-as" aria-label={`Your profile, @${viewer.handle}`}>
                 <Avatar name={viewer.name} handle={viewer.handle} size={28} />
                 <span className="account-nav__handle">@{viewer.handle}</span>
               </Link>

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { trimmedText } from "@/lib/validation";
+import { MAX_INT4, trimmedText, wholeNumber } from "@/lib/validation";
 
 // What editors send from /editor. zod/mini: the contracts that use these are
 // imported by the browser (see lib/validation.ts).
@@ -77,9 +77,10 @@ export const publishEssaySchema = z.object({
   ),
 });
 
-/** Publishing a revision: a draft and a one-line note of what changed. */
+/** Publishing a revision: a draft, the revision it was made from, and a one-line note of what changed. */
 export const reviseEssaySchema = z.object({
   ...draftFields,
+  baseRevision: wholeNumber({ min: 1, max: MAX_INT4, message: "Say which revision this draft was made from, by its number." }),
   note: z.optional(trimmedText({ max: 300, tooLong: "Keep the note under 300 characters." })),
 });
 

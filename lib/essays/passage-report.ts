@@ -5,7 +5,10 @@ import type { ReanchorCounts, ReanchorOutcome } from "@/lib/highlights/plan-rean
 
 /** One passage a revision affects, as an editor sees it before publishing. */
 export interface AffectedPassage {
-  highlightId: string;
+  /** Null for a private highlight: not even its id leaves its owner's hands. */
+  highlightId: string | null;
+  /** Where it was, to list passages in the essay's order. */
+  start: number;
   kind: "changes" | "orphaned";
   /** The words before the revision; null for a private highlight (its words are its owner's alone). */
   before: string | null;
@@ -49,14 +52,15 @@ export function reportPlan(plan: readonly ReanchorOutcome[], visibility: Map<str
     const isPublic = visibility.get(outcome.id) === "PUBLIC";
     if (!isPublic) privateAffected += 1;
     passages.push({
-      highlightId: outcome.id,
+      highlightId: isPublic ? outcome.id : null,
+      start: outcome.from,
       kind: outcome.kind,
       before: isPublic ? outcome.before : null,
       diff: isPublic && outcome.kind === "changes" ? outcome.diff : null,
       threads: count,
     });
   }
-  // Passages with discussions first: they are what an editor most needs to see.
-  passages.sort((a, b) => b.threads - a.threads);
+  // Passages with discussions first (what an editor most needs to see), then in the essay's order.
+  passages.sort((a, b) => b.threads - a.threads || a.start - b.start);
   return { highlights, threads: threadTotals, privateAffected, passages };
 }

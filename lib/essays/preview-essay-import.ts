@@ -5,7 +5,7 @@ import type { EssayDraft, EssaySource } from "./editor-schemas";
 import { parseEssay } from "./import";
 import { classifyChrome, type ChromeKind } from "./import/chrome";
 import { loadPublicUrl, loadSentText, type LoadedSource } from "./import/load-source";
-import { bylineName, isHeadingLike } from "./import/prose";
+import { bylineName } from "./import/prose";
 import { sourceLines, type SourceLine } from "./import/source-lines";
 import { AppError } from "@/lib/errors";
 
@@ -36,6 +36,8 @@ export interface ImportPreview {
   byline: string | null;
   attribution: string | null;
   blocks: PreviewBlock[];
+  /** The importer's blocks the editor left out, so they can be put back. */
+  droppedBlocks: { block: number; kind: DraftBlock["kind"]; text: string }[];
   lines: PreviewLine[];
   format: "text" | "markdown" | "html" | "blocks";
   /** The page's address for a URL import (the essay's source), otherwise null. */
@@ -70,29 +72,47 @@ async function loadDraftSource(source: EssaySource): Promise<LoadedSource | null
   }
 }
 
-/** Which block of the essay a line of the source became, if any: in order, so a repeated line matches the next block. */
-function blockForLine(line: string, blocks: readonly DraftBlock[], from: number): number | null {
-  const text = key(line);
-  const matches = (block: DraftBlock) => {
-    const blockText = key(block.text);
-    return blockText === text || (text.length >= 12 && blockText.includes(text));
+const loose = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+/**
+ * Finds which block of the essay each line of the source became, in order:
+ * the same words (whitespace aside) at or after the last match, or, for a
+ * line of 12 or more letters, a part of the current block or one of the next
+ * two (a Markdown paragraph spans several lines; inline marks and images are
+ * gone from the block). Blocks are keyed once: matching each line against
+ * every block made a 1.5 MB paste with every third line chrome run for
+ * minutes.
+ */
+function blockMatcher(blocks: readonly DraftBlock[]) {
+  const byKey = new Map<string, number[]>();
+  blocks.forEach((block, index) => {
+    const list = byKey.get(key(block.text)) ?? [];
+    list.push(index);
+    byKey.set(key(block.text), list);
+  });
+  const looseBlocks = blocks.map((block) => loose(block.text));
+  return (line: string, from: number): number | null => {
+    const same = byKey.get(key(line));
+    if (same) return same.find((index) => index >= from) ?? same[0]!;
+    const words = loose(line);
+    if (words.length < 12) return null;
+    for (let index = Math.max(0, from - 1); index < Math.min(blocks.length, from + 3); index++) if (looseBlocks[index]!.includes(words)) return index;
+    return null;
   };
-  for (let index = from; index < blocks.length; index++) if (matches(blocks[index]!)) return index;
-  for (let index = 0; index < from; index++) if (matches(blocks[index]!)) return index;
-  return null;
 }
 
 function classifyLines(lines: SourceLine[], essay: ImportedEssay): { lines: PreviewLine[]; blockOfLine: Map<number, number> } {
   const blockOfLine = new Map<number, number>();
+  const blockForLine = blockMatcher(essay.blocks);
   let cursor = 0;
   const titleAt = lines.findIndex((line) => key(line.text) === key(essay.title));
   let lastBody = -1;
   const classified = lines.map(({ gapped, ...line }): PreviewLine => {
     const text = key(line.text);
-    const block = blockForLine(line.text, essay.blocks, cursor);
+    const block = blockForLine(line.text, cursor);
     if (block !== null) {
       blockOfLine.set(line.index, block);
-      cursor = block + 1;
+      cursor = Math.max(cursor, block + 1);
       lastBody = line.index;
       return { ...line, use: "body", reason: null };
     }
@@ -130,7 +150,8 @@ function applyChoices(essay: ImportedEssay, lines: PreviewLine[], blockOfLine: M
     if (block !== undefined) blockAbove = block;
     if (line.use === "kept") {
       const list = insertions.get(blockAbove) ?? [];
-      list.push({ kind: isHeadingLike(line.text) ? "heading" : "paragraph", text: line.text, block: null, line: line.index });
+      // A paragraph: a kept line is a date or a caption far more often than a section heading.
+      list.push({ kind: "paragraph", text: line.text, block: null, line: line.index });
       insertions.set(blockAbove, list);
     }
   }
@@ -156,7 +177,7 @@ export async function previewEssayImport(draft: EssayDraft): Promise<ImportPrevi
     if (draft.keep?.length) throw new AppError("VALIDATION", "Edited blocks have no dropped lines to keep.");
     const essay: ImportedEssay = { title: source.title, dek: source.dek || null, byline: source.byline || null, attribution: source.attribution || null, blocks: source.blocks };
     const blocks = applyChoices(essay, [], new Map(), draft);
-    return { ...essay, blocks, lines: [], format: "blocks", url: null, words: countWords(blocks.map((block) => block.text).join(" ")) };
+    return { ...essay, blocks, droppedBlocks: leftOut(essay, draft), lines: [], format: "blocks", url: null, words: countWords(blocks.map((block) => block.text).join(" ")) };
   }
   const loaded = (await loadDraftSource(source))!;
   const essay = await parseEssay(loaded);
@@ -168,11 +189,16 @@ export async function previewEssayImport(draft: EssayDraft): Promise<ImportPrevi
     byline: essay.byline,
     attribution: essay.attribution,
     blocks,
+    droppedBlocks: leftOut(essay, draft),
     lines: classified.lines,
     format: loaded.format,
     url: source.kind === "url" ? loaded.origin : null,
     words: countWords(blocks.map((block) => block.text).join(" ")),
   };
+}
+
+function leftOut(essay: ImportedEssay, draft: EssayDraft): ImportPreview["droppedBlocks"] {
+  return [...new Set(draft.drop ?? [])].sort((a, b) => a - b).map((block) => ({ block, kind: essay.blocks[block]!.kind, text: essay.blocks[block]!.text }));
 }
 
 /** A preview as the essay to store. */

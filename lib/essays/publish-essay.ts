@@ -27,6 +27,8 @@ export async function publishEssay(editor: Viewer, draft: EssayDraft & { slug?: 
   const prepared = prepareRevision(previewedEssay(preview));
   const slug = draft.slug || slugify(prepared.essay.title);
   return db.$transaction(async (tx) => {
+    // Publications one at a time (they are rare): two editors publishing at one slug both found it free and the second hit the unique index (a 500).
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('essay-publish'))::text AS locked`;
     const taken = await tx.essay.findFirst({ where: { OR: [{ slug }, ...(preview.url ? [{ source: preview.url }] : [])] }, select: { slug: true, source: true } });
     if (taken?.slug === slug)
       throw new AppError("CONFLICT", `An essay is already published at /essays/${slug}: choose another slug, or revise that essay.`, { fieldErrors: { slug: ["That slug is taken."] } });

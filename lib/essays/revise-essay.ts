@@ -22,29 +22,38 @@ export interface RevisedEssay {
 
 /**
  * Publishes an editor's draft as an essay's next revision. Facts: the draft
- * previewed as the editor saw it. Verdict: the essay exists and the draft
- * differs from its current revision. Effects, in one transaction holding the
+ * previewed as the editor saw it. Verdict: the essay exists, its current
+ * revision is the one the draft was made from, and the draft differs from it. Effects, in one transaction holding the
  * essay's revision lock (revision-lock.ts: two editors' revisions are
  * numbered one after the other, and no highlight lands on the old revision
  * while the highlights are re-anchored):
  * the revision, every highlight re-anchored onto it, the notices to readers
  * whose passages changed, the audit row, and an event that tells open pages.
  */
-export async function reviseEssay(editor: Viewer, essayId: string, draft: EssayDraft & { note?: string }): Promise<RevisedEssay> {
+export async function reviseEssay(editor: Viewer, essayId: string, draft: EssayDraft & { baseRevision: number; note?: string }): Promise<RevisedEssay> {
   const preview = await previewEssayImport(draft);
   const prepared = prepareRevision(previewedEssay(preview));
   const revised = await db.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT ${revisionLock(essayId, "exclusive")}`;
-      const [essay] = await tx.$queryRaw<{ slug: string; hash: string | null }[]>`
-        SELECT e.slug, r."contentHash" AS hash FROM "Essay" e LEFT JOIN "EssayRevision" r ON r.id = e."currentRevisionId" WHERE e.id = ${essayId}`;
+      const [essay] = await tx.$queryRaw<{ slug: string; hash: string | null; number: number | null; editor: string | null }[]>`
+        SELECT e.slug, r."contentHash" AS hash, r.number, u.handle AS editor
+        FROM "Essay" e LEFT JOIN "EssayRevision" r ON r.id = e."currentRevisionId" LEFT JOIN "User" u ON u.id = r."importedById"
+        WHERE e.id = ${essayId}`;
       if (!essay) throw new AppError("NOT_FOUND", "That essay does not exist.");
+      // Another editor's revision since this draft was made would otherwise be silently overwritten.
+      if (essay.number !== draft.baseRevision) {
+        throw new AppError(
+          "CONFLICT",
+          `Revision ${essay.number}${essay.editor ? ` (by @${essay.editor})` : ""} was published while you were working on revision ${draft.baseRevision}. Reload to see it, then make your changes again.`,
+        );
+      }
       if (essay.hash === prepared.hash) throw new AppError("CONFLICT", "This draft is the same as the published text: change something before publishing a revision.");
       const revision = await insertRevision(tx, essayId, prepared, { importedById: editor.id, note: draft.note || null });
       const { plan } = await reanchorHighlights(tx, essayId, revision);
       const highlightIds = plan.map((outcome) => outcome.id);
-      const visibility = new Map((await tx.highlight.findMany({ where: { id: { in: highlightIds } }, select: { id: true, visibility: true } })).map((row) => [row.id, row.visibility]));
-      const report = reportPlan(plan, visibility, await threadCounts(tx, highlightIds));
+      const rows = await tx.highlight.findMany({ where: { id: { in: highlightIds } }, select: { id: true, visibility: true } });
+      const report = reportPlan(plan, new Map(rows.map((row) => [row.id, row.visibility])), await threadCounts(tx, highlightIds));
       const notified = await notifyPassageChanges(tx, plan, { essayId, title: prepared.essay.title, editorId: editor.id });
       await recordModerationAction(tx, editor, {
         action: "revise-essay",

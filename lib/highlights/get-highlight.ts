@@ -12,7 +12,7 @@ import { highlightViewSelect, toHighlightView, type HighlightView } from "./view
  */
 export async function getHighlight(highlightId: string, viewerId: string | null): Promise<HighlightView> {
   const row = await db.highlight.findFirst({
-    where: { id: highlightId, deletedAt: null, OR: [{ visibility: "PUBLIC" }, ...(viewerId ? [{ authorId: viewerId }] : [])] },
+    where: { id: highlightId, deletedAt: null, essay: { unpublishedAt: null }, OR: [{ visibility: "PUBLIC" }, ...(viewerId ? [{ authorId: viewerId }] : [])] },
     select: highlightViewSelect,
   });
   if (!row) throw new AppError("NOT_FOUND", "That highlight does not exist.");

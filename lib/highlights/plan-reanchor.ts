@@ -14,16 +14,18 @@ export interface HighlightToReanchor {
   placedOn: string;
 }
 
-/** What a new revision does to one highlight. */
-export type ReanchorOutcome =
+/** What a new revision does to one highlight. `from`: where it started before the revision. */
+export type ReanchorOutcome = { from: number } &
   /** The same words at the same offsets. */
-  | { id: string; kind: "stays"; start: number; end: number; confidence: number; before: string }
-  /** The same words, elsewhere. */
-  | { id: string; kind: "moves"; start: number; end: number; confidence: number; before: string }
-  /** Placed on words that differ from the ones it covered before this revision. */
-  | { id: string; kind: "changes"; start: number; end: number; confidence: number; before: string; after: string; diff: DiffPart[]; passageDiff: DiffPart[] | null }
-  /** Not found with confidence: kept as an orphan, with its original words. `already`: it was an orphan before. */
-  | { id: string; kind: "orphaned"; before: string; already: boolean; reason: string };
+  (
+    | { id: string; kind: "stays"; start: number; end: number; confidence: number; before: string }
+    /** The same words, elsewhere. */
+    | { id: string; kind: "moves"; start: number; end: number; confidence: number; before: string }
+    /** Placed on words that differ from the ones it covered before this revision. */
+    | { id: string; kind: "changes"; start: number; end: number; confidence: number; before: string; after: string; diff: DiffPart[]; passageDiff: DiffPart[] | null }
+    /** Not found with confidence: kept as an orphan, with its original words. `already`: it was an orphan before. */
+    | { id: string; kind: "orphaned"; before: string; already: boolean; reason: string }
+  );
 
 /** How many highlights each outcome has. */
 export type ReanchorCounts = Record<ReanchorOutcome["kind"], number>;
@@ -46,9 +48,9 @@ export function planReanchor(highlights: readonly HighlightToReanchor[], text: s
       quote: { type: "TextQuoteSelector", exact: highlight.exact, prefix: highlight.prefix, suffix: highlight.suffix },
       position: { type: "TextPositionSelector", start: highlight.start, end: highlight.end },
     });
-    if (anchor.status === "orphaned") return { id: highlight.id, kind: "orphaned", before, already: highlight.orphaned, reason: anchor.reason };
+    if (anchor.status === "orphaned") return { id: highlight.id, from: highlight.start, kind: "orphaned", before, already: highlight.orphaned, reason: anchor.reason };
     const after = text.slice(anchor.start, anchor.end);
-    const placed = { id: highlight.id, start: anchor.start, end: anchor.end, confidence: anchor.confidence };
+    const placed = { id: highlight.id, from: highlight.start, start: anchor.start, end: anchor.end, confidence: anchor.confidence };
     if (after !== before) return { ...placed, kind: "changes", before, after, diff: diffWords(before, after), passageDiff: after === highlight.exact ? null : diffWords(highlight.exact, after) };
     return { ...placed, before, kind: !highlight.orphaned && anchor.start === highlight.start ? "stays" : "moves" };
   });

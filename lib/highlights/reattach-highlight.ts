@@ -5,19 +5,23 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { announceDiscussionEvent, recordHighlightEvent } from "@/lib/live/publish";
 import { AppError } from "@/lib/errors";
+import { diffWords } from "@/lib/essays/diff-words";
 import { revisionLock } from "@/lib/essays/revision-lock";
 import { recordModerationAction } from "@/lib/moderation/audit";
 import type { ReattachHighlightInput } from "./schemas";
 import { highlightViewSelect, toHighlightView, type HighlightView } from "./view";
 
 /**
- * Who may re-attach a highlight: its owner; for a public one, also the
- * author of the first comment of a thread on it (the thread moves with it),
- * and editors and moderators. Nobody but the owner may touch a private one.
+ * Who may re-attach a highlight: its owner; for a public one that a
+ * revision orphaned or left on changed words, also the author of the first
+ * comment of a thread on it (the thread moves with it), and editors and
+ * moderators (the owner is told). Nobody but the owner may touch a private
+ * one.
  */
-function mayReattach(viewer: Viewer, highlight: { authorId: string; visibility: "PUBLIC" | "PRIVATE" }, startedThread: boolean): boolean {
+function mayReattach(viewer: Viewer, highlight: { authorId: string; visibility: "PUBLIC" | "PRIVATE"; lost: boolean }, startedThread: boolean): boolean {
   if (highlight.authorId === viewer.id) return true;
-  if (highlight.visibility !== "PUBLIC") return false;
+  // Someone else may only mend a highlight a revision broke (orphaned, or on changed words), never move one that is in place.
+  if (highlight.visibility !== "PUBLIC" || !highlight.lost) return false;
   return startedThread || hasRole(viewer, "EDITOR");
 }
 
@@ -48,14 +52,21 @@ export async function reattachHighlight(viewer: Viewer, highlightId: string, inp
         start: true,
         end: true,
         status: true,
-        essay: { select: { currentRevision: { select: { id: true, number: true, text: true } } } },
+        exact: true,
+        passageDiff: true,
+        essay: { select: { unpublishedAt: true, currentRevision: { select: { id: true, number: true, text: true, title: true } } } },
       },
     });
     // Someone else's private highlight does not exist, as far as this viewer can tell.
-    if (!highlight || highlight.deletedAt || (highlight.visibility === "PRIVATE" && highlight.authorId !== viewer.id)) throw new AppError("NOT_FOUND", "That highlight does not exist.");
+    if (!highlight || highlight.deletedAt || highlight.essay.unpublishedAt || (highlight.visibility === "PRIVATE" && highlight.authorId !== viewer.id))
+      throw new AppError("NOT_FOUND", "That highlight does not exist.");
     const startedThread = (await tx.comment.count({ where: { highlightId, parentId: null, authorId: viewer.id, deletedAt: null } })) > 0;
-    if (!mayReattach(viewer, highlight, startedThread)) {
-      throw new AppError("FORBIDDEN", "Only the highlight's owner, whoever started a discussion on it, and editors or moderators can re-attach it.");
+    const lost = highlight.status === "ORPHANED" || highlight.passageDiff !== null;
+    if (!mayReattach(viewer, { ...highlight, lost }, startedThread)) {
+      throw new AppError(
+        "FORBIDDEN",
+        lost ? "Only the highlight's owner, whoever started a discussion on it, and editors or moderators can re-attach it." : "Only its owner can move a highlight that is still on its words.",
+      );
     }
     const revision = highlight.essay.currentRevision;
     if (!revision) throw new AppError("NOT_FOUND", "That essay does not exist.");
@@ -93,6 +104,19 @@ export async function reattachHighlight(viewer: Viewer, highlightId: string, inp
       before: { status: highlight.status, start: highlight.start, end: highlight.end, revisionId: highlight.revisionId },
       after: { status: "ANCHORED", start: selectors.position.start, end: selectors.position.end, revision: revision.number },
     });
+    if (highlight.authorId !== viewer.id) {
+      await tx.notification.create({
+        data: {
+          userId: highlight.authorId,
+          kind: "PASSAGE_CHANGED",
+          essayId: highlight.essayId,
+          highlightId,
+          message: `@${viewer.handle} re-attached your highlight in “${revision.title}” to the passage's new words.`,
+          passageDiff: diffWords(highlight.exact, selectors.quote.exact) as unknown as Prisma.InputJsonValue,
+          mailState: "SKIPPED",
+        },
+      });
+    }
     // Other readers' pages repaint a public highlight from the event log (a private one records nothing).
     const isPublic = highlight.visibility === "PUBLIC";
     const event = await recordHighlightEvent(tx, highlight.essayId, highlightId, isPublic, isPublic);

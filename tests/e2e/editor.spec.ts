@@ -158,6 +158,14 @@ test("an editor imports pasted text and sees the dropped chrome; a reader highli
   await expect(reader.page.locator(".revision-diff__block--changed del")).toContainText("negotiation");
   found.push(...(await axe(reader.page)));
   await screenshots(reader.page, "revision-history", ".revision-diff");
+
+  // The editor unpublishes it: readers get a 404, the editor still finds it.
+  await editorPage.goto("/editor");
+  editorPage.once("dialog", (dialog) => void dialog.accept());
+  const row = editorPage.locator(".editor-essay", { hasText: title });
+  await row.getByRole("button", { name: "Unpublish" }).click();
+  await expect(row).toContainText("Unpublished");
+  expect((await reader.page.goto(`/essays/${slug}`))?.status()).toBe(404);
   await reader.context.close();
   expect(found).toEqual([]);
 });

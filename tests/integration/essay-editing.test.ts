@@ -15,6 +15,8 @@ import { publishEssay } from "@/lib/essays/publish-essay";
 import { getEssayForReading } from "@/lib/essays/queries";
 import { reviseEssay } from "@/lib/essays/revise-essay";
 import { setEssayPublished } from "@/lib/essays/set-essay-published";
+import { assertEssayPublished } from "@/lib/essays/unpublished-essays";
+import { getHighlight } from "@/lib/highlights/get-highlight";
 import { createHighlight } from "@/lib/highlights/create-highlight";
 import { listHighlightsForEssay } from "@/lib/highlights/list-highlights";
 import { reattachHighlight } from "@/lib/highlights/reattach-highlight";
@@ -121,6 +123,10 @@ describe("the import preview", () => {
       await expect(previewEssayImport({ source: { kind: "url", url: `http://127.0.0.1:${port}/essay` } })).rejects.toThrow(/private or local address/);
       await expect(previewEssayImport({ source: { kind: "url", url: `http://localhost:${port}/essay` } })).rejects.toThrow(/private or local address/);
       await expect(previewEssayImport({ source: { kind: "url", url: "http://169.254.169.254/latest/meta-data/" } })).rejects.toThrow(/private or local address/);
+      // Other spellings of this machine: a decimal address, IPv4-mapped and IPv4-compatible IPv6.
+      for (const url of [`http://2130706433:${port}/`, `http://[::ffff:127.0.0.1]:${port}/`, `http://[::7f00:1]:${port}/`]) {
+        await expect(previewEssayImport({ source: { kind: "url", url } })).rejects.toThrow(/private or local address/);
+      }
     } finally {
       server.close();
     }
@@ -139,6 +145,10 @@ describe("publishing and revising", () => {
     const audit = await db.moderationAction.findFirstOrThrow({ where: { action: "import-essay", targetId: essayId } });
     expect(audit.actorId).toBe(editor.id);
     await expect(publishEssay(editor, { source: text(PAGE), slug: "slow-work" })).rejects.toMatchObject({ code: "CONFLICT" });
+    // Several editors racing for one slug: one essay, the others told the slug is taken (the unique index once answered them with a 500).
+    const racing = await Promise.allSettled(Array.from({ length: 4 }, () => publishEssay(editor, { source: text(PAGE), slug: "raced-slug" })));
+    expect(racing.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    for (const outcome of racing.filter((result) => result.status === "rejected")) expect((outcome as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
   });
 
   it("a dry run's counts are what publishing the revision then does, and only changed passages notify their owners and participants", async () => {
@@ -160,14 +170,21 @@ describe("publishing and revising", () => {
 
     const dryRun = await dryRunRevision(essayId, draft);
     expect(dryRun.unchanged).toBe(false);
-    const done = await reviseEssay(editor, essayId, { ...draft, note: "Tightened the second section." });
+    const done = await reviseEssay(editor, essayId, { ...draft, baseRevision: 1, note: "Tightened the second section." });
+    // A second editor's draft, made from revision 1, is refused rather than silently undoing revision 2.
+    await expect(reviseEssay(editor, essayId, { source: text(PAGE), baseRevision: 1 })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining(`Revision 2 (by @${editor.handle}) was published while you were working on revision 1`),
+    });
     expect(done.report.highlights).toEqual(dryRun.report.highlights);
     expect(done.report.threads).toEqual(dryRun.report.threads);
     expect(dryRun.report.highlights).toEqual({ stays: 0, moves: 2, changes: 1, orphaned: 2 });
     expect(dryRun.report.threads).toEqual({ stays: 0, moves: 1, changes: 1, orphaned: 0 });
     expect(dryRun.report.privateAffected).toBe(1);
     // A private highlight is counted, never quoted.
-    expect(dryRun.report.passages.find((passage) => passage.highlightId === privateRemoved.id)?.before).toBeNull();
+    const privatePassages = dryRun.report.passages.filter((passage) => passage.highlightId === null);
+    expect(privatePassages).toEqual([expect.objectContaining({ kind: "orphaned", before: null, diff: null })]);
+    expect(JSON.stringify(dryRun.report)).not.toContain(privateRemoved.id);
     expect(dryRun.report.passages.find((passage) => passage.highlightId === changed.id)?.diff?.some((part) => part.op === "added" && part.text.includes("talks"))).toBe(true);
 
     const after = await listHighlightsForEssay(essayId, reader.id);
@@ -200,7 +217,10 @@ describe("publishing and revising", () => {
     const revision = await db.essayRevision.findFirstOrThrow({ where: { essayId }, orderBy: { number: "desc" } });
     const blocks = (revision.blocks as { kind: "heading" | "paragraph"; text: string }[]).map(({ kind, text: words }) => ({ kind, text: words }));
     await expect(
-      reviseEssay(editor, essayId, { source: { kind: "blocks", title: revision.title, dek: revision.dek, byline: revision.byline, attribution: revision.attribution, blocks } }),
+      reviseEssay(editor, essayId, {
+        baseRevision: revision.number,
+        source: { kind: "blocks", title: revision.title, dek: revision.dek, byline: revision.byline, attribution: revision.attribution, blocks },
+      }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
@@ -231,7 +251,15 @@ describe("publishing and revising", () => {
     expect(audit.actorId).toBe(reader.id);
     // A stale revision or words that are not there are refused.
     await expect(reattachHighlight(reader, orphan.id, { ...input, revisionId: "stale" })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(reattachHighlight(editor, orphan.id, { ...input, exact: "x".repeat(input.exact.length) })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(reattachHighlight(reader, orphan.id, { ...input, exact: "x".repeat(input.exact.length) })).rejects.toMatchObject({ code: "VALIDATION" });
+    // Someone else may mend a broken highlight, not move one that is in place: the thread starter of the changed passage may, the owner is told.
+    const changed = (await listHighlightsForEssay(essayId, reader.id)).find((highlight) => highlight.passageChange !== null)!;
+    const inPlace = (await listHighlightsForEssay(essayId, other.id)).find((highlight) => highlight.mine && !highlight.orphaned && highlight.passageChange === null)!;
+    const elsewhere = reattachHighlightSchema.parse({ revisionId: revision.id, start: start + 4, end: start + words.length, exact: words.slice(4) });
+    await createComment(reader, essayId, createCommentSchema.parse({ body: "Moving this would be wrong.", highlightId: inPlace.id }));
+    await expect(reattachHighlight(reader, inPlace.id, elsewhere)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await reattachHighlight(other, changed.id, elsewhere);
+    expect((await listNotifications(reader.id)).find((notice) => notice.message.startsWith(`@${other.handle} re-attached your highlight`))).toBeDefined();
     // Another reader's private orphan does not exist for anyone else, editors included.
     const privateOrphan = await db.highlight.findFirstOrThrow({ where: { essayId, authorId: other.id, visibility: "PRIVATE" } });
     await expect(reattachHighlight(editor, privateOrphan.id, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -273,7 +301,10 @@ describe("publishing and revising", () => {
   it("unpublishes (readers get nothing) and publishes again, audited", async () => {
     await setEssayPublished(editor, essayId, false, "Legal review.");
     expect(await getEssayForReading(slug)).toBeNull();
-    // Nothing can be added to an essay readers cannot see.
+    // Nothing of it can be read or added to through the API either.
+    const aPublic = await db.highlight.findFirstOrThrow({ where: { essayId, visibility: "PUBLIC", deletedAt: null } });
+    await expect(getHighlight(aPublic.id, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(assertEssayPublished(essayId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(highlightOn(reader, essayId, "In the end the agreement")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(createComment(reader, essayId, createCommentSchema.parse({ body: "Hello?" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listEssayRevisions({ slug })).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -11,7 +11,10 @@ const MAX_REDIRECTS = 5;
 /** Whether an address is on the public internet: not loopback, private, link-local (cloud metadata), multicast or reserved. */
 function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  return ipaddr.process(address).range() === "unicast";
+  const parsed = ipaddr.process(address);
+  // ::a.b.c.d (the deprecated IPv4-compatible form) is "unicast" to ipaddr.js but can reach an IPv4 host.
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).parts.slice(0, 6).every((part) => part === 0)) return false;
+  return parsed.range() === "unicast";
 }
 
 function allowedHosts(): Set<string> {

@@ -10,14 +10,44 @@ export interface SourceLine {
   gapped: string;
 }
 
-const HTML_BLOCKS =
-  "address, article, aside, blockquote, br, dd, div, dl, dt, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, p, pre, section, table, td, th, tr, ul";
+const HTML_BLOCKS = new Set("ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DIV DL DT FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TD TH TR UL".split(" "));
+const HTML_SKIPPED = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "HEAD"]);
 
-/** Markdown syntax around a line's words: heading marks, quotes, list bullets, emphasis, link targets. */
+/**
+ * The text of a page's body with a line break at every block element's
+ * start and end, in one walk with an explicit stack (no recursion, no DOM
+ * writes). Inserting a break node around each block through the DOM took
+ * 25 s for a 139 KB page of 3,000 paragraphs and ran a 280 KB one out of
+ * memory; this walk is linear.
+ */
+function htmlLines(document: Document): string[] {
+  const parts: string[] = [];
+  const stack: { node: Node; leaving: boolean }[] = document.body ? [{ node: document.body, leaving: false }] : [];
+  while (stack.length > 0) {
+    const { node, leaving } = stack.pop()!;
+    if (node.nodeType === 3) {
+      parts.push((node as Text).data);
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (HTML_SKIPPED.has(tag)) continue;
+    const block = HTML_BLOCKS.has(tag);
+    if (block) parts.push("\n");
+    if (leaving) continue;
+    stack.push({ node, leaving: true });
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push({ node: child, leaving: false });
+  }
+  return parts.join("").split("\n");
+}
+
+/** Markdown syntax around a line's words: heading marks, quotes, list bullets, images and inline HTML (the parser drops both), emphasis, link targets. */
 function markdownWords(line: string): string {
   return line
     .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/, "")
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+    .replace(/<\/?[A-Za-z][^>]*>/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/(\*\*|__|\*|_|`)(.+?)\1/g, "$2")
     .replace(/\s+#+\s*$/, "");
 }
@@ -33,13 +63,7 @@ export async function sourceLines(source: LoadedSource): Promise<SourceLine[]> {
   let raw: string[];
   if (source.format === "html") {
     const { JSDOM } = await import("jsdom");
-    const document = new JSDOM(source.content).window.document;
-    for (const element of document.querySelectorAll("script, style, noscript, template, svg, head")) element.remove();
-    for (const element of document.querySelectorAll(HTML_BLOCKS)) {
-      element.before(document.createTextNode("\n"));
-      element.after(document.createTextNode("\n"));
-    }
-    raw = (document.body?.textContent ?? "").split("\n");
+    raw = htmlLines(new JSDOM(source.content).window.document);
   } else if (source.format === "markdown") {
     raw = source.content
       .replace(/^\s*---\r?\n[\s\S]*?\r?\n---\r?\n?/, "")

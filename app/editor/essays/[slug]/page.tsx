@@ -18,7 +18,7 @@ export default async function ReviseEssayPage({ params }: { params: Promise<{ sl
   if (!viewer || !hasRole(viewer, "EDITOR")) return <StaffOnly signedIn={viewer !== null} role="editors" returnTo={`/editor/essays/${slug}`} />;
   const essay = await db.essay.findUnique({
     where: { slug },
-    select: { id: true, slug: true, currentRevision: { select: { number: true, title: true, dek: true, byline: true, attribution: true, blocks: true } } },
+    select: { id: true, slug: true, unpublishedAt: true, currentRevision: { select: { number: true, title: true, dek: true, byline: true, attribution: true, blocks: true } } },
   });
   const revision = essay?.currentRevision;
   if (!essay || !revision) notFound();
@@ -36,7 +36,7 @@ export default async function ReviseEssayPage({ params }: { params: Promise<{ sl
       </p>
       <h1>Revise “{revision.title}”</h1>
       <p className="settings-hint">Revision {revision.number} is published. A new revision keeps every highlight and discussion: check what it does to them before you publish.</p>
-      <EssayDraftForm essay={{ id: essay.id, slug: essay.slug, current }} />
+      <EssayDraftForm essay={{ id: essay.id, slug: essay.slug, current, revision: revision.number }} />
     </section>
   );
 }

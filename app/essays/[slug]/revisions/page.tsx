@@ -77,6 +77,9 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
           </button>
         </form>
       )}
+      {!comparison && history.revisions.length > 1 && (
+        <p className="settings-hint">{from === to ? "Choose two different revisions to compare." : "This essay has no such revision: choose one from the lists."}</p>
+      )}
       {comparison && (
         <section className="revision-diff" aria-labelledby="diff-heading">
           <h2 id="diff-heading">
@@ -85,6 +88,11 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
           {comparison.title.some((part) => part.op !== "same") && (
             <p className="revision-diff__title">
               Title: <WordDiff parts={comparison.title} />
+            </p>
+          )}
+          {comparison.dek.some((part) => part.op !== "same") && (
+            <p className="revision-diff__title">
+              Standfirst: <WordDiff parts={comparison.dek} />
             </p>
           )}
           {comparison.blocks.map((block, index) =>
