@@ -116,7 +116,10 @@ await runCli(async () => {
     for (let run = 0; run < RUNS; run++) {
       const blocks = run % 2 === 0 ? edited : original;
       const started = performance.now();
-      const done = await reviseEssay(editor, essay.id, { baseRevision: run + 1, source: { kind: "blocks", title: revision.title, dek: revision.dek, byline: revision.byline, attribution: revision.attribution, blocks } });
+      const done = await reviseEssay(editor, essay.id, {
+        baseRevision: run + 1,
+        source: { kind: "blocks", title: revision.title, dek: revision.dek, byline: revision.byline, attribution: revision.attribution, blocks },
+      });
       publishes.push(performance.now() - started);
       notices.push(done.notified);
     }
