@@ -3,14 +3,16 @@ import { build } from "esbuild";
 import { JSDOM } from "jsdom";
 import { chromium } from "@playwright/test";
 import { createTextQuoteSelectorMatcher } from "@apache-annotator/dom";
-import { anchorAll, anchorAllInChunks, type Selectors } from "@/lib/anchoring";
+import { anchorAll, anchorAllInChunks, createAnchorer, type Selectors } from "@/lib/anchoring";
 import { canonicalText, placeBlocks, type DraftBlock } from "@/lib/essays/document";
 import { parseEssay } from "@/lib/essays/import";
 import { loadSource } from "@/lib/essays/import/load-source";
 import { PROJECT_ROOT } from "@/lib/db/migrations";
 import { CHROMIUM_ARGS, chromiumExecutablePath } from "../tests/support/chromium";
 import { hasSharedFixture, projectFixture, SHARED_FIXTURE } from "../tests/support/fixtures";
+import { buildRevisionSet, evaluate, loadEssay, PROJECT_ESSAYS, type MatcherFor, type RevisionUnderTest } from "../tests/support/revision-set";
 import { makeHighlights, reviseText, seeded } from "./bench/anchoring-workload";
+import { hypothesisAnchor } from "./bench/hypothesis-match-quote";
 
 // npm run bench:anchoring — anchoring and painting figures, measured in one run, in Node and in Chromium.
 const RUNS = 7;
@@ -70,6 +72,33 @@ async function measureInNode(text: string, revised: string, list: Selectors[]) {
   const apacheFound = await apacheMatchAll(dom.window.document, list);
   const outcome = chunked.anchors.reduce((counts, anchor) => ({ ...counts, [anchor.status]: (counts[anchor.status] ?? 0) + 1 }), {} as Record<string, number>);
   return { unchanged, edited, longestTask: chunked.longestTaskMs, glossaQuote, apache, apacheFound, outcome };
+}
+
+const glossaMatcher: MatcherFor = (text) => {
+  const anchorer = createAnchorer(text);
+  return (selectors) => {
+    const result = anchorer.anchor(selectors);
+    return result.status === "anchored" ? { start: result.start, end: result.end } : null;
+  };
+};
+
+const hypothesisMatcher: MatcherFor = (text) => (selectors) => hypothesisAnchor(selectors, text);
+
+/**
+ * The revision set of issue 16 (tests/support/revision-set): how often each
+ * matcher is right, puts a highlight on the wrong words, or orphans one that
+ * could have been placed, and how long it takes over the whole set.
+ */
+async function measureRevisionSet(set: RevisionUnderTest[]) {
+  const rows = [];
+  for (const [name, matcher] of [
+    ["Glossa", glossaMatcher],
+    ["Hypothesis match-quote (ported)", hypothesisMatcher],
+  ] as const) {
+    const tally = evaluate(set, matcher);
+    rows.push({ name, tally, time: await time(3, () => evaluate(set, matcher)) });
+  }
+  return rows;
 }
 
 async function browserBundle(): Promise<string> {
@@ -211,3 +240,23 @@ console.log(
 );
 console.log(`The quote-search rows compare the same 1,000 selectors on the same revised text; Glossa's figure includes its fuzzy matching of the edited passages.`);
 console.log(`Node: ${process.version}. CSS Custom Highlight API in Chromium: ${browser.native ? "yes" : "no (mark fallback)"}.`);
+
+const revisionSets = [{ label: "the project's essays", set: buildRevisionSet(await Promise.all(PROJECT_ESSAYS.map(loadEssay))) }];
+if (hasSharedFixture) revisionSets.push({ label: "the shared column", set: buildRevisionSet([await loadEssay(SHARED_FIXTURE)]) });
+for (const { label, set } of revisionSets) {
+  const highlights = set.reduce((sum, revision) => sum + revision.cases.length, 0);
+  const mustPlace = set.reduce((sum, revision) => sum + revision.cases.filter((item) => item.expectation.outcome === "place").length, 0);
+  console.log(
+    `\nRevision set of ${label} (tests/support/revision-set): ${highlights.toLocaleString("en")} highlights on ${set.length} revisions (typo and punctuation fixes, rewrites, added, moved and deleted paragraphs, a renamed and moved section, a rewritten section, all combined); ${mustPlace.toLocaleString("en")} must be placed. Node, medians of 3 runs over the whole set.`,
+  );
+  const table: string[][] = [["matcher", "right", "wrong", "wrongly orphaned", "  (1 / 2 / 3)", "time"]];
+  for (const { name, tally, time: taken } of await measureRevisionSet(set)) {
+    const kinds = `${tally.byKind["1: short quote on other words"]} / ${tally.byKind["2: across a block break or inside a word"]} / ${tally.byKind["3: changed words orphaned, old words elsewhere"]}`;
+    table.push([name, String(tally.right), String(tally.wrong), String(tally.wronglyOrphaned), `  ${kinds}`, pair(taken)]);
+  }
+  const setWidths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
+  for (const row of table) console.log(row.map((cell, column) => cell.padEnd(setWidths[column]!)).join("  "));
+}
+console.log(
+  "Kinds of issue 16: 1 a short quote put on the same words elsewhere, 2 a match across a block break or inside a word, 3 a repeated word changed by a character orphaned. Hypothesis's matcher has no threshold: any match it returns is used.",
+);

@@ -18,8 +18,17 @@ const DOUBLE_QUOTES = /[“”„‟″«»]/;
 const DASHES = /[‐‑‒–—―−]/;
 const INVISIBLE = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/;
 const SPACE = /\s/;
+const BACKTICK = 0x60;
 
-function replacementFor(char: string): string {
+/** Whether a character is whitespace; ASCII is decided without a regular expression, which dominated anchoring's profile. */
+function isSpace(char: string, code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return SPACE.test(char);
+}
+
+/** What a character becomes: itself for all of ASCII but the backtick, so only the rest is tested against the typographic sets. */
+function replacementFor(char: string, code: number): string {
+  if (code < 0x80) return code === BACKTICK ? "'" : char;
   if (SINGLE_QUOTES.test(char)) return "'";
   if (DOUBLE_QUOTES.test(char)) return '"';
   if (DASHES.test(char)) return "-";
@@ -33,32 +42,46 @@ function replacementFor(char: string): string {
  * whitespace (to one space). Offsets map back exactly at range boundaries.
  */
 export function normalise(original: string): NormalisedText {
-  let text = "";
+  const parts: string[] = [];
   const origins: number[] = [];
   let inSpace = false;
   for (let index = 0; index < original.length; index++) {
     const char = original[index]!;
-    if (SPACE.test(char)) {
+    const code = original.charCodeAt(index);
+    if (isSpace(char, code)) {
       if (!inSpace) {
-        text += " ";
+        parts.push(" ");
         origins.push(index);
       }
       inSpace = true;
       continue;
     }
     inSpace = false;
-    const replacement = replacementFor(char);
+    const replacement = replacementFor(char, code);
     for (let k = 0; k < replacement.length; k++) origins.push(index);
-    text += replacement;
+    parts.push(replacement);
   }
   return {
-    text,
+    text: parts.join(""),
     toOriginalStart: (index) => (index >= origins.length ? original.length : origins[index]!),
     toOriginalEnd: (index) => (index <= 0 ? 0 : origins[index - 1]! + 1),
   };
 }
 
-/** Normalises a short string (a quote or its context) without keeping the map. */
+/** Normalises a short string (a quote or its context) as `normalise` does, without keeping the map. */
 export function normaliseString(value: string): string {
-  return normalise(value).text;
+  let text = "";
+  let inSpace = false;
+  for (let index = 0; index < value.length; index++) {
+    const char = value[index]!;
+    const code = value.charCodeAt(index);
+    if (isSpace(char, code)) {
+      if (!inSpace) text += " ";
+      inSpace = true;
+      continue;
+    }
+    inSpace = false;
+    text += replacementFor(char, code);
+  }
+  return text;
 }
