@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { describe as describeRange } from "@/lib/anchoring";
 import type { EssayBlock } from "@/lib/essays/document";
 import { runCli } from "./lib/cli";
@@ -102,6 +103,9 @@ await runCli(async () => {
     }
     console.log(`Seeded ${HIGHLIGHTS.toLocaleString("en")} highlights (${publicIds.length} public ones with a thread of 3) on “${revision.title}” (${revision.wordCount.toLocaleString("en")} words).`);
 
+    // The longest the event loop waited during each kind of run: what every other request on this instance waited at worst.
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
     const dryRuns: number[] = [];
     let report = null as Awaited<ReturnType<typeof dryRunRevision>>["report"] | null;
     for (let run = 0; run < RUNS; run++) {
@@ -110,6 +114,8 @@ await runCli(async () => {
         .report;
       dryRuns.push(performance.now() - started);
     }
+    const dryRunDelay = loopDelay.max;
+    loopDelay.reset();
     // Publishing alternates between the edited text and the original, so every run moves, changes and orphans highlights.
     const publishes: number[] = [];
     const notices: number[] = [];
@@ -123,11 +129,14 @@ await runCli(async () => {
       publishes.push(performance.now() - started);
       notices.push(done.notified);
     }
+    loopDelay.disable();
     console.log(`Dry run of the edited revision: ${JSON.stringify(report!.highlights)} highlights, ${JSON.stringify(report!.threads)} threads, ${report!.passages.length} passages listed.`);
     console.log(`| figure (median of ${RUNS}) | ms |`);
     console.log(`| --- | --- |`);
     console.log(`| dry run (preview + re-anchor ${HIGHLIGHTS.toLocaleString("en")} highlights, no writes) | ${median(dryRuns).toFixed(0)} |`);
     console.log(`| publish (revision, re-anchor, notices, audit, one transaction) | ${median(publishes).toFixed(0)} |`);
+    console.log(`| longest event-loop delay during the dry runs (other requests' worst wait) | ${(dryRunDelay / 1e6).toFixed(0)} |`);
+    console.log(`| longest event-loop delay during the publications | ${(loopDelay.max / 1e6).toFixed(0)} |`);
     console.log(`Notices written per publication: ${notices.join(", ")}.`);
   } finally {
     await disconnectDb();

@@ -28,7 +28,7 @@ export async function dryRunRevision(essayId: string, draft: EssayDraft): Promis
   const essay = await db.essay.findUnique({ where: { id: essayId }, select: { currentRevision: { select: { contentHash: true } } } });
   if (!essay) throw new AppError("NOT_FOUND", "That essay does not exist.");
   const highlights = await highlightsToReanchor(db, essayId, null);
-  const plan = planReanchor(highlights, prepared.text);
+  const plan = await planReanchor(highlights, prepared.text);
   const report = reportPlan(
     plan,
     new Map(highlights.map((highlight) => [highlight.id, highlight.visibility])),

@@ -23,7 +23,7 @@ export async function notifyPassageChanges(tx: Prisma.TransactionClient, plan: r
     distinct: ["highlightId", "authorId"],
   });
   const ownerOf = new Map(owners.map((row) => [row.id, row.authorId]));
-  const rows: Prisma.NotificationCreateManyInput[] = [];
+  const rows: { userId: string; highlightId: string; message: string; diff: string }[] = [];
   for (const outcome of affected) {
     const removed = outcome.kind === "orphaned";
     const diff: DiffPart[] = outcome.kind === "changes" ? outcome.diff : [{ op: "removed", text: outcome.before }];
@@ -36,10 +36,16 @@ export async function notifyPassageChanges(tx: Prisma.TransactionClient, plan: r
       recipients.set(participant.authorId!, `The passage of a discussion you took part in ${what} “${context.title}”.`);
     }
     recipients.delete(context.editorId);
-    for (const [userId, message] of recipients) {
-      rows.push({ userId, kind: "PASSAGE_CHANGED", essayId: context.essayId, highlightId: outcome.id, message, passageDiff: diff as unknown as Prisma.InputJsonValue, mailState: "SKIPPED" });
-    }
+    const serialised = JSON.stringify(diff);
+    for (const [userId, message] of recipients) rows.push({ userId, highlightId: outcome.id, message, diff: serialised });
   }
-  if (rows.length > 0) await tx.notification.createMany({ data: rows });
+  if (rows.length > 0) {
+    // One statement over arrays: as createMany, 2,345 notices held the event loop for about a second (bench:revisions).
+    await tx.$executeRaw`
+      INSERT INTO "Notification" ("userId", kind, "essayId", "highlightId", message, "passageDiff", "mailState", "createdAt")
+      SELECT n."userId", 'PASSAGE_CHANGED'::"NotificationKind", ${context.essayId}, n."highlightId", n.message, n.diff, 'SKIPPED'::"NotificationMailState", now() AT TIME ZONE 'UTC'
+      FROM unnest(${rows.map((row) => row.userId)}::text[], ${rows.map((row) => row.highlightId)}::text[], ${rows.map((row) => row.message)}::text[], ${rows.map((row) => row.diff)}::jsonb[])
+        AS n("userId", "highlightId", message, diff)`;
+  }
   return rows.length;
 }

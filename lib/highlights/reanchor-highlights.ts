@@ -34,7 +34,7 @@ export async function highlightsToReanchor(tx: Prisma.TransactionClient, essayId
  */
 export async function reanchorHighlights(tx: Prisma.TransactionClient, essayId: string, revision: { id: string; text: string }): Promise<ReanchorResult> {
   const highlights = await highlightsToReanchor(tx, essayId, revision.id);
-  const plan = planReanchor(highlights, revision.text);
+  const plan = await planReanchor(highlights, revision.text);
   const placed = plan.filter((outcome) => outcome.kind !== "orphaned");
   const orphans = plan.filter((outcome) => outcome.kind === "orphaned").map((outcome) => outcome.id);
 
