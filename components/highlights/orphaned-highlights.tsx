@@ -6,6 +6,8 @@ interface Props {
   highlights: HighlightView[];
   /** Editors and moderators may re-attach any public highlight; everyone may re-attach their own. */
   canReattachPublic: boolean;
+  /** The highlights on which the viewer started a thread: they may re-attach those too. */
+  threadsStarted: ReadonlySet<string>;
   discussion: { essayId: string; slug: string; signedIn: boolean; commentsOpen: boolean; lastEventId: number };
 }
 
@@ -42,11 +44,11 @@ function Orphan({ highlight, canReattach, discussion }: { highlight: HighlightVi
  * public ones, editors and moderators, or whoever started a thread on it)
  * can re-attach them to the passage's new words.
  */
-export function OrphanedHighlights({ highlights, canReattachPublic, discussion }: Props) {
+export function OrphanedHighlights({ highlights, canReattachPublic, threadsStarted, discussion }: Props) {
   if (highlights.length === 0) return null;
   const discussed = highlights.filter((highlight) => highlight.commentCount > 0);
   const quiet = highlights.filter((highlight) => highlight.commentCount === 0);
-  const canReattach = (highlight: HighlightView) => highlight.mine || (highlight.visibility === "public" && canReattachPublic);
+  const canReattach = (highlight: HighlightView) => highlight.mine || (highlight.visibility === "public" && (canReattachPublic || threadsStarted.has(highlight.id)));
   return (
     <section className="orphans" aria-labelledby="orphans-heading">
       <h2 id="orphans-heading">{discussed.length > 0 ? "Discussions on removed passages" : "Orphaned highlights"}</h2>

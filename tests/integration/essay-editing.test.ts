@@ -17,6 +17,7 @@ import { reviseEssay } from "@/lib/essays/revise-essay";
 import { setEssayPublished } from "@/lib/essays/set-essay-published";
 import { assertEssayPublished } from "@/lib/essays/unpublished-essays";
 import { getHighlight } from "@/lib/highlights/get-highlight";
+import { passagesWithThreadsBy } from "@/lib/highlights/passages-with-threads-by";
 import { createHighlight } from "@/lib/highlights/create-highlight";
 import { listHighlightsForEssay } from "@/lib/highlights/list-highlights";
 import { reattachHighlight } from "@/lib/highlights/reattach-highlight";
@@ -258,6 +259,8 @@ describe("publishing and revising", () => {
     const elsewhere = reattachHighlightSchema.parse({ revisionId: revision.id, start: start + 4, end: start + words.length, exact: words.slice(4) });
     await createComment(reader, essayId, createCommentSchema.parse({ body: "Moving this would be wrong.", highlightId: inPlace.id }));
     await expect(reattachHighlight(reader, inPlace.id, elsewhere)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // The page offers them the button because they started a thread there (and only there).
+    expect(await passagesWithThreadsBy(other.id, [changed.id, inPlace.id, orphan.id])).toEqual(new Set([changed.id]));
     await reattachHighlight(other, changed.id, elsewhere);
     expect((await listNotifications(reader.id)).find((notice) => notice.message.startsWith(`@${other.handle} re-attached your highlight`))).toBeDefined();
     // Another reader's private orphan does not exist for anyone else, editors included.

@@ -10,6 +10,7 @@ import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { loadDiscussionOverview } from "@/lib/comments/load-discussion-overview";
 import { getEssayForReading } from "@/lib/essays/queries";
 import { listHighlightsForEssay } from "@/lib/highlights/list-highlights";
+import { passagesWithThreadsBy } from "@/lib/highlights/passages-with-threads-by";
 import { loadFirstPaint } from "@/lib/highlights/load-first-paint";
 import { latestEventId } from "@/lib/live/events";
 import { socialMetadata } from "@/lib/site/metadata";
@@ -47,6 +48,14 @@ export default async function EssayPage({ params }: { params: Params }) {
   // readers came (the highlights' first paint, the discussion's first screen)
   // streams after it, so the article's first byte costs the same however many.
   const orphans = await listHighlightsForEssay(essay.id, viewerId, { onlyOrphans: true });
+  // Whoever started a discussion on a lost public passage may re-attach it (lib/highlights/reattach-highlight.ts).
+  const threadsStarted =
+    viewerId && orphans.some((orphan) => orphan.visibility === "public" && !orphan.mine)
+      ? await passagesWithThreadsBy(
+          viewerId,
+          orphans.map((orphan) => orphan.id),
+        )
+      : new Set<string>();
   // An inline script paints it as it arrives, and the highlight layer keeps it
   // painted from hydration until the full list (with notes and counts)
   // arrives; a failure only costs that head start. Signed out, both reads are
@@ -71,6 +80,7 @@ export default async function EssayPage({ params }: { params: Params }) {
           <OrphanedHighlights
             highlights={orphans}
             canReattachPublic={viewer !== null && hasRole(viewer, "EDITOR")}
+            threadsStarted={threadsStarted}
             discussion={{ essayId: essay.id, slug: essay.slug, signedIn: viewer !== null, commentsOpen: essay.commentsOpen, lastEventId }}
           />
         }
