@@ -14,6 +14,21 @@ let cache: { readAt: number; ids: Promise<Set<string>> } | null = null;
  * highlights and discussion) cost no query of their own.
  */
 export async function assertEssayPublished(essayId: string): Promise<void> {
+  if ((await unpublishedEssayIds()).has(essayId)) throw new AppError("NOT_FOUND", "That essay does not exist.");
+}
+
+/**
+ * As assertEssayPublished, for a read named by a comment's id (a thread, one
+ * comment): its essay is looked up only while some essay is unpublished.
+ */
+export async function assertCommentEssayPublished(commentId: number): Promise<void> {
+  const unpublished = await unpublishedEssayIds();
+  if (unpublished.size === 0) return;
+  const comment = await db.comment.findUnique({ where: { id: commentId }, select: { essayId: true } });
+  if (comment && unpublished.has(comment.essayId)) throw new AppError("NOT_FOUND", "That comment does not exist.");
+}
+
+function unpublishedEssayIds(): Promise<Set<string>> {
   const now = Date.now();
   if (!cache || now - cache.readAt > REFRESH_MS) {
     const ids = db.essay.findMany({ where: { unpublishedAt: { not: null } }, select: { id: true } }).then((rows) => new Set(rows.map((row) => row.id)));
@@ -23,5 +38,5 @@ export async function assertEssayPublished(essayId: string): Promise<void> {
       if (cache?.ids === ids) cache = null;
     });
   }
-  if ((await cache.ids).has(essayId)) throw new AppError("NOT_FOUND", "That essay does not exist.");
+  return cache.ids;
 }

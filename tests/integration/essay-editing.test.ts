@@ -15,7 +15,7 @@ import { publishEssay } from "@/lib/essays/publish-essay";
 import { getEssayForReading } from "@/lib/essays/queries";
 import { reviseEssay } from "@/lib/essays/revise-essay";
 import { setEssayPublished } from "@/lib/essays/set-essay-published";
-import { assertEssayPublished } from "@/lib/essays/unpublished-essays";
+import { assertCommentEssayPublished, assertEssayPublished } from "@/lib/essays/unpublished-essays";
 import { getHighlight } from "@/lib/highlights/get-highlight";
 import { passagesWithThreadsBy } from "@/lib/highlights/passages-with-threads-by";
 import { createHighlight } from "@/lib/highlights/create-highlight";
@@ -308,11 +308,16 @@ describe("publishing and revising", () => {
     const aPublic = await db.highlight.findFirstOrThrow({ where: { essayId, visibility: "PUBLIC", deletedAt: null } });
     await expect(getHighlight(aPublic.id, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(assertEssayPublished(essayId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const aComment = await db.comment.findFirstOrThrow({ where: { essayId } });
+    await expect(assertCommentEssayPublished(aComment.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(highlightOn(reader, essayId, "In the end the agreement")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(createComment(reader, essayId, createCommentSchema.parse({ body: "Hello?" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listEssayRevisions({ slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await setEssayPublished(editor, essayId, true, null);
     expect(await getEssayForReading(slug)).not.toBeNull();
+    // Within the two seconds an instance trusts its list of unpublished essays, the API answers again.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await expect(assertCommentEssayPublished(aComment.id)).resolves.toBeUndefined();
     const actions = await db.moderationAction.findMany({ where: { targetId: essayId }, orderBy: { id: "asc" }, select: { action: true } });
     expect(actions.map((row) => row.action)).toEqual(["import-essay", "revise-essay", "unpublish-essay", "republish-essay"]);
   });

@@ -1,3 +1,4 @@
+import { assertCommentEssayPublished } from "@/lib/essays/unpublished-essays";
 import * as contracts from "@/lib/comments/contracts";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import { editComment } from "@/lib/comments/edit-comment";
@@ -6,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { handle } from "@/lib/http/operation";
 
 export const GET = handle(contracts.getComment, async ({ params, viewer }) => {
+  await assertCommentEssayPublished(params.commentId);
   const comment = await loadComment(params.commentId, viewer?.id ?? null);
   if (!comment) throw new AppError("NOT_FOUND", "That comment does not exist.");
   return { comment };
