@@ -1,7 +1,7 @@
 "use client";
 
 import { use, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { offsetAtPoint, paragraphOffsets, sentenceOffsetsAt } from "@/lib/anchoring/dom";
+import { canonicalTextOf, offsetAtPoint, paragraphOffsets, sentenceOffsetsAt } from "@/lib/anchoring/dom";
 import { adjustSelection, selectionMoveFor } from "@/lib/highlights/adjust-selection";
 import type { HighlightColourName } from "@/lib/highlights/colours";
 import { indexIntervals } from "@/lib/highlights/intervals";
@@ -83,7 +83,7 @@ export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisio
   const sentenceCursor = useRef(new Map<HTMLElement, number>());
   const toastId = useRef(0);
 
-  const canonical = useMemo(() => (body ? [...body.querySelectorAll("[data-block]")].map((block) => block.textContent ?? "").join("\n\n") : ""), [body]);
+  const canonical = useMemo(() => (body ? canonicalTextOf(body) : ""), [body]);
   const { selection, clear: clearSelection, select } = useEssaySelection(body, canonical);
   const offerNewRevision = useCallback(
     () =>

@@ -3,17 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
-import { offsetsFromRange } from "@/lib/anchoring/dom";
-import { BLOCK_SEPARATOR } from "@/lib/essays/document";
+import { canonicalTextOf, offsetsFromRange } from "@/lib/anchoring/dom";
 import { reattachHighlight } from "@/lib/highlights/contracts.browser";
 
 /** Dispatched on window with the re-attached highlight's view, for the highlight layer to paint it. */
 export const HIGHLIGHT_REATTACHED = "glossa:highlight-reattached";
-
-/** The essay body's canonical text, rebuilt from its blocks exactly as lib/essays/document.ts joins them. */
-function canonicalTextOf(body: Element): string {
-  return [...body.querySelectorAll<HTMLElement>("[data-block]")].map((block) => block.textContent ?? "").join(BLOCK_SEPARATOR);
-}
 
 /**
  * Re-attaching an orphaned highlight: the reader selects the words it now

@@ -97,6 +97,11 @@ export function rangeFromIndex(index: readonly TextNodeOffset[], start: number, 
   return range.collapsed ? null : range;
 }
 
+/** The essay body's canonical text, rebuilt from its rendered blocks exactly as lib/essays/document.ts joins them. */
+export function canonicalTextOf(body: Element): string {
+  return [...body.querySelectorAll("[data-block]")].map((block) => block.textContent ?? "").join("\n\n");
+}
+
 /** A DOM range for canonical [start, end) in the essay body. */
 export function rangeFromOffsets(body: Element, start: number, end: number): Range | null {
   return rangeFromIndex(indexTextNodes(body), start, end);

@@ -50,10 +50,15 @@ export async function reviseEssay(editor: Viewer, essayId: string, draft: EssayD
       }
       if (essay.hash === prepared.hash) throw new AppError("CONFLICT", "This draft is the same as the published text: change something before publishing a revision.");
       const revision = await insertRevision(tx, essayId, prepared, { importedById: editor.id, note: draft.note || null });
-      const { plan } = await reanchorHighlights(tx, essayId, revision);
-      const highlightIds = plan.map((outcome) => outcome.id);
-      const rows = await tx.highlight.findMany({ where: { id: { in: highlightIds } }, select: { id: true, visibility: true } });
-      const report = reportPlan(plan, new Map(rows.map((row) => [row.id, row.visibility])), await threadCounts(tx, highlightIds));
+      const { plan, visibility } = await reanchorHighlights(tx, essayId, revision);
+      const report = reportPlan(
+        plan,
+        visibility,
+        await threadCounts(
+          tx,
+          plan.map((outcome) => outcome.id),
+        ),
+      );
       const notified = await notifyPassageChanges(tx, plan, { essayId, title: prepared.essay.title, editorId: editor.id });
       await recordModerationAction(tx, editor, {
         action: "revise-essay",

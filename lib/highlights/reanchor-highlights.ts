@@ -8,6 +8,8 @@ export interface ReanchorResult {
   orphaned: number;
   counts: ReanchorCounts;
   plan: ReanchorOutcome[];
+  /** Each re-anchored highlight's visibility, for reports that may quote only public ones. */
+  visibility: Map<string, "PUBLIC" | "PRIVATE">;
 }
 
 /** Every live highlight of an essay not yet on `revisionId`, with the text of the revision each is placed on. */
@@ -56,5 +58,5 @@ export async function reanchorHighlights(tx: Prisma.TransactionClient, essayId: 
   if (orphans.length > 0) {
     await tx.highlight.updateMany({ where: { id: { in: orphans } }, data: { status: "ORPHANED", anchorConfidence: 0 } });
   }
-  return { anchored: placed.length, orphaned: orphans.length, counts: countOutcomes(plan), plan };
+  return { anchored: placed.length, orphaned: orphans.length, counts: countOutcomes(plan), plan, visibility: new Map(highlights.map((highlight) => [highlight.id, highlight.visibility])) };
 }
