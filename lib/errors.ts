@@ -3,7 +3,20 @@
  * HTTP status in `httpStatusFor`; anything that is not an AppError is treated
  * as an internal error and its details never leave the server.
  */
-export type AppErrorCode = "BAD_REQUEST" | "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+export type AppErrorCode =
+  | "BAD_REQUEST"
+  | "VALIDATION"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "NOT_ACCEPTABLE"
+  | "CONFLICT"
+  | "PRECONDITION_FAILED"
+  | "PRECONDITION_REQUIRED"
+  | "PAYLOAD_TOO_LARGE"
+  | "RATE_LIMITED"
+  | "UNAVAILABLE"
+  | "INTERNAL";
 
 const STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -11,7 +24,13 @@ const STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  // The client asked (Accept) for a representation Glossa cannot produce.
+  NOT_ACCEPTABLE: 406,
   CONFLICT: 409,
+  // A conditional write (If-Match) named a version that is no longer current.
+  PRECONDITION_FAILED: 412,
+  // A write that must be conditional (the annotation protocol's PUT) came without If-Match.
+  PRECONDITION_REQUIRED: 428,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,

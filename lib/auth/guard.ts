@@ -10,10 +10,12 @@ export type AdmittedViewer<G extends Guard> = G extends "public" ? Viewer | null
  * Applies an operation's guard to a request: 401 when it needs a session and
  * has none, 403 for a banned account (said plainly, though a banned session
  * reads as signed out), for a suspended one where the guard needs a writer,
- * and for a missing role. `public` never refuses.
+ * and for a missing role. `public` never refuses. With `apiTokens`, a bearer
+ * token stands in for the cookie and is judged the same way (a banned
+ * reader's token is refused as their session would be).
  */
-export async function admitViewer<G extends Guard>(guard: G, request: Request): Promise<AdmittedViewer<G>> {
-  const { viewer, banned } = await sessionForRequest(request);
+export async function admitViewer<G extends Guard>(guard: G, request: Request, options: { apiTokens?: boolean } = {}): Promise<AdmittedViewer<G>> {
+  const { viewer, banned } = await sessionForRequest(request, options);
   if (guard === "public") return viewer as AdmittedViewer<G>;
   if (!viewer && banned) throw new AppError("FORBIDDEN", "Your account is banned: you can read Glossa, but not write.");
   if (!viewer) throw new AppError("UNAUTHENTICATED", "Sign in to do that.");

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { queryRows } from "@/lib/db/sql";
 import { Prisma, type Role, type Standing } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { bearerSecret, sessionFromApiToken } from "@/lib/api-tokens/authenticate-api-token";
 import { authSecret, SESSION_COOKIE } from "./config";
 
 /** The signed-in reader as the database says they are now, not as their cookie remembers. */
@@ -76,13 +77,23 @@ function sessionCookieValue(header: string | null): string | undefined {
 }
 
 const sessionsByRequest = new WeakMap<Request, Promise<Session>>();
+const tokenSessionsByRequest = new WeakMap<Request, Promise<Session>>();
 
-/** The session of an API request, read once per request however many steps ask. */
-export function sessionForRequest(request: Request): Promise<Session> {
-  let session = sessionsByRequest.get(request);
+/**
+ * The session of an API request, read once per request however many steps
+ * ask. With `apiTokens` (an operation that takes personal API tokens) and an
+ * `Authorization: Bearer` header, the session is the token's alone and the
+ * cookie is ignored: a request carrying both acts as the token's reader,
+ * never as a mixture, and an invalid token is 401 rather than a quiet fall
+ * back to the cookie (see sessionFromApiToken).
+ */
+export function sessionForRequest(request: Request, options: { apiTokens?: boolean } = {}): Promise<Session> {
+  const secret = options.apiTokens ? bearerSecret(request) : null;
+  const cache = secret === null ? sessionsByRequest : tokenSessionsByRequest;
+  let session = cache.get(request);
   if (!session) {
-    session = decodeSessionToken(sessionCookieValue(request.headers.get("cookie"))).then(sessionFromToken);
-    sessionsByRequest.set(request, session);
+    session = secret === null ? decodeSessionToken(sessionCookieValue(request.headers.get("cookie"))).then(sessionFromToken) : sessionFromApiToken(secret);
+    cache.set(request, session);
   }
   return session;
 }

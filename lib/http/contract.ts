@@ -15,8 +15,8 @@ type Schema = z.core.$ZodType;
  */
 export type Guard = "public" | "member" | "writer" | { role: "EDITOR" | "MODERATOR" | "ADMIN" };
 
-/** The HTTP methods operations use. */
-export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+/** The HTTP methods operations use (PUT, HEAD and OPTIONS: the W3C annotation protocol, lib/annotations). */
+export type Method = "GET" | "HEAD" | "OPTIONS" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** An object schema for path parameters or a query string: string values in, typed values out. */
 type StringRecordSchema = z.core.$ZodType<Record<string, unknown>, Record<string, string | undefined>>;
@@ -56,6 +56,14 @@ export interface Operation<
   status: 200 | 201 | 204;
   /** The largest body it reads; undefined for the 64 KB every other operation takes (an essay import sends up to 2 MB). */
   maxBodyBytes?: number;
+  /**
+   * Whether a personal API token (`Authorization: Bearer glossa_…`,
+   * lib/api-tokens) may stand in for the session cookie. Only the annotation
+   * protocol's operations take one: a leaked token can then read and write
+   * its reader's annotations, never change the account, mint more tokens or
+   * moderate.
+   */
+  apiTokens: boolean;
   response: Returns<R>;
 }
 
@@ -100,7 +108,19 @@ export function defineOperation<
   P extends StringRecordSchema | undefined = undefined,
   Q extends StringRecordSchema | undefined = undefined,
   B extends Schema | undefined = undefined,
->(spec: { name: string; method: M; path: string; guard: G; params?: P; query?: Q; body?: B; status?: 200 | 201 | 204; maxBodyBytes?: number; response: Returns<R> }): Operation<M, G, P, Q, B, R> {
+>(spec: {
+  name: string;
+  method: M;
+  path: string;
+  guard: G;
+  params?: P;
+  query?: Q;
+  body?: B;
+  status?: 200 | 201 | 204;
+  maxBodyBytes?: number;
+  apiTokens?: boolean;
+  response: Returns<R>;
+}): Operation<M, G, P, Q, B, R> {
   return {
     name: spec.name,
     method: spec.method,
@@ -111,6 +131,7 @@ export function defineOperation<
     body: spec.body as B,
     status: spec.status ?? 200,
     maxBodyBytes: spec.maxBodyBytes,
+    apiTokens: spec.apiTokens ?? false,
     response: spec.response,
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type * as z from "zod/mini";
 import { config, locales, safeParse } from "zod/mini";
+import { bearerSecret } from "@/lib/api-tokens/authenticate-api-token";
 import { admitViewer, type AdmittedViewer } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import type { AnyOperation, Parsed, ResponseOf, StreamResponse } from "./contract";
@@ -66,7 +67,8 @@ export function parseUrlInput<O extends AnyOperation>(operation: O, rawParams: R
 
 /**
  * The route handler of an operation. Every request goes through the same
- * steps, in this order: same-origin check for writes (403), the guard (401
+ * steps, in this order: same-origin check for writes (403; not for a write
+ * that an operation taking API tokens gets with a bearer token), the guard (401
  * before any 422, so a signed-out caller learns nothing about the input
  * rules), path parameters (404: an id that cannot exist names nothing),
  * query and body (400 for malformed JSON or repeated fields, 413 past the
@@ -76,8 +78,11 @@ export function parseUrlInput<O extends AnyOperation>(operation: O, rawParams: R
 export function handle<O extends AnyOperation>(operation: O, handler: (context: OperationContext<O>) => Promise<HandlerResult<O>>): OperationHandler<O> {
   const routeHandler = async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     try {
-      assertSameOrigin(request);
-      const viewer = await admitViewer(operation.guard, request);
+      // A bearer token is exempt from the same-origin check: a browser never attaches one by itself (and a page on
+      // another site cannot add the header without a CORS preflight Glossa never grants), so it cannot be forged into a
+      // victim's request. Where a token is used the cookie is not (sessionForRequest), so a cookie never acts unchecked.
+      if (!(operation.apiTokens && bearerSecret(request) !== null)) assertSameOrigin(request);
+      const viewer = await admitViewer(operation.guard, request, { apiTokens: operation.apiTokens });
       const { params, query } = parseUrlInput(operation, await context.params, new URL(request.url));
       let body: unknown;
       if (operation.body) {

@@ -1,0 +1,8 @@
+// Generated from ./contracts.ts by `npm run contracts:browser`: do not edit (tests/unit/browser-contracts.test.ts fails when it is stale).
+// The browser's half of each operation, typed by its contract: no schema reaches the bundle (lib/http/contract.ts, BrowserOperation).
+import { browserOperation } from "@/lib/http/contract";
+import type * as contracts from "./contracts";
+
+export const createApiToken = browserOperation<typeof contracts.createApiToken>("create api token", "POST", "/api/account/api-tokens");
+export const listApiTokens = browserOperation<typeof contracts.listApiTokens>("list api tokens", "GET", "/api/account/api-tokens");
+export const revokeApiToken = browserOperation<typeof contracts.revokeApiToken>("revoke api token", "DELETE", "/api/account/api-tokens/:tokenId");
