@@ -360,6 +360,7 @@ export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisio
       exact,
       colour,
       note: note?.trim() || null,
+      tags: [],
       noteHiddenReason: null,
       visibility,
       orphaned: false,
@@ -389,6 +390,7 @@ export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisio
       const { highlight: saved } = await callOperation(highlightOps.updateHighlight, { params: { highlightId: id }, body: patch });
       setHighlights((current) => current.map((candidate) => (candidate.id === id ? saved : candidate)));
       if (patch.note !== undefined) say("Note saved.");
+      else if (patch.tags !== undefined) say("Tags saved.");
       if (patch.visibility) say(patch.visibility === "public" ? "Now public." : "Now only you can see it.");
     } catch (error) {
       setHighlights(before);

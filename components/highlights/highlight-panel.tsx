@@ -8,6 +8,8 @@ import { ReportButton } from "@/components/moderation/report-button";
 import { MAX_NOTE_LENGTH } from "@/lib/highlights/limits";
 import { WordDiff } from "@/components/essay/word-diff";
 import { useSheetDrag } from "./use-sheet-drag";
+import { fieldTagsOf, invalidTags, splitTagField } from "@/lib/highlights/tags";
+import { TagLinks } from "./tag-links";
 
 interface Props {
   highlights: HighlightView[];
@@ -66,6 +68,7 @@ export function HighlightPanel({ highlights, discussion, readers, onClose, onUpd
                 <a href={`/u/${highlight.author.handle}`}>{highlight.author.name}</a> <span>@{highlight.author.handle}</span>
               </p>
               {highlight.note && <p className="highlight-entry__note">{highlight.note}</p>}
+              <TagLinks tags={highlight.tags} visibility={highlight.visibility} />
               <div className="highlight-entry__actions">
                 <button type="button" className="link-button highlight-entry__link" onClick={() => onCopyLink(highlight.id)}>
                   Copy link
@@ -88,7 +91,18 @@ export function HighlightPanel({ highlights, discussion, readers, onClose, onUpd
 
 function OwnHighlight({ highlight, onUpdate, onDelete, onCopyLink }: { highlight: HighlightView } & Pick<Props, "onUpdate" | "onDelete" | "onCopyLink">) {
   const [note, setNote] = useState(highlight.note ?? "");
-  const changed = note !== (highlight.note ?? "");
+  // The field holds the tags the reader typed; the note's #words are tags too, shown with them below.
+  const savedField = fieldTagsOf(highlight.tags, highlight.note).join(" ");
+  const [tagField, setTagField] = useState(savedField);
+  const typedTags = splitTagField(tagField);
+  const badTags = invalidTags(typedTags);
+  const noteChanged = note !== (highlight.note ?? "");
+  const tagsChanged = typedTags.join(" ") !== savedField;
+  const save = (event: React.FormEvent) => {
+    event.preventDefault();
+    if ((!noteChanged && !tagsChanged) || badTags.length > 0) return;
+    onUpdate(highlight.id, { ...(noteChanged ? { note: note.trim() || null } : {}), ...(tagsChanged ? { tags: typedTags } : {}) });
+  };
   return (
     <li className={`highlight-entry highlight-entry--mine highlight-entry--${highlight.visibility}`}>
       <p className="highlight-entry__who">
@@ -100,21 +114,40 @@ function OwnHighlight({ highlight, onUpdate, onDelete, onCopyLink }: { highlight
       {highlight.noteHiddenReason && <p className="highlight-entry__hidden">Your note is hidden from other readers: {highlight.noteHiddenReason}</p>}
       <ColourSwatches verb="Change colour to" current={highlight.colour} onPick={(colour) => onUpdate(highlight.id, { colour })} />
       <VisibilitySwitch value={highlight.visibility} onChange={(visibility) => onUpdate(highlight.id, { visibility })} />
-      <label className="highlight-entry__note-label" htmlFor={`note-${highlight.id}`}>
-        Note
-      </label>
-      <textarea id={`note-${highlight.id}`} rows={3} maxLength={MAX_NOTE_LENGTH} value={note} placeholder="Add a note" onChange={(event) => setNote(event.target.value)} />
-      <div className="highlight-entry__actions">
-        <button type="button" className="button" disabled={!changed} onClick={() => onUpdate(highlight.id, { note: note.trim() || null })}>
-          Save note
-        </button>
-        <button type="button" className="link-button" onClick={() => onCopyLink(highlight.id)}>
-          Copy link
-        </button>
-        <button type="button" className="link-button highlight-entry__delete" onClick={() => onDelete(highlight.id)}>
-          Delete
-        </button>
-      </div>
+      <form className="highlight-entry__form" onSubmit={save}>
+        <label className="highlight-entry__note-label" htmlFor={`note-${highlight.id}`}>
+          Note
+        </label>
+        <textarea id={`note-${highlight.id}`} rows={3} maxLength={MAX_NOTE_LENGTH} value={note} placeholder="Add a note" onChange={(event) => setNote(event.target.value)} />
+        <label className="highlight-entry__note-label" htmlFor={`tags-${highlight.id}`}>
+          Tags
+        </label>
+        <input
+          id={`tags-${highlight.id}`}
+          className="highlight-entry__tags"
+          value={tagField}
+          placeholder="memory, method"
+          autoComplete="off"
+          aria-describedby={`tags-hint-${highlight.id}`}
+          aria-invalid={badTags.length > 0}
+          onChange={(event) => setTagField(event.target.value)}
+        />
+        <p id={`tags-hint-${highlight.id}`} className={badTags.length ? "highlight-entry__hint highlight-entry__hint--error" : "highlight-entry__hint"}>
+          {badTags.length ? `Not a tag: ${badTags.join(", ")}. Use letters, digits, "-" or "_".` : "Separate tags with spaces or commas; #words in the note are tags too. Enter saves."}
+        </p>
+        <TagLinks tags={highlight.tags} visibility={highlight.visibility} />
+        <div className="highlight-entry__actions">
+          <button type="submit" className="button" disabled={(!noteChanged && !tagsChanged) || badTags.length > 0}>
+            Save
+          </button>
+          <button type="button" className="link-button" onClick={() => onCopyLink(highlight.id)}>
+            Copy link
+          </button>
+          <button type="button" className="link-button highlight-entry__delete" onClick={() => onDelete(highlight.id)}>
+            Delete
+          </button>
+        </div>
+      </form>
     </li>
   );
 }

@@ -8,16 +8,17 @@ import { AppError } from "@/lib/errors";
 import { announceDiscussionEvent } from "@/lib/live/publish";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateHighlightInput } from "./schemas";
+import { storedTags } from "./stored-tags";
 import { toHighlightView, type HighlightRow, type HighlightView } from "./view";
 
-type NewHighlight = Pick<CreateHighlightInput, "revisionId" | "start" | "end" | "exact" | "colour" | "note" | "visibility">;
+type NewHighlight = Pick<CreateHighlightInput, "revisionId" | "start" | "end" | "exact" | "colour" | "note" | "visibility" | "tags">;
 
 /** A highlight row as the insert returns it, flat. */
 type InsertedRow = Omit<HighlightRow, "author" | "_count"> & { authorId: string; authorHandle: string; authorName: string };
 
 /** The columns a highlight view is built from, read from `h` joined to its author `u`. */
 const VIEW_COLUMNS = Prisma.sql`h.id, h."revisionId", h.start, h."end", h.exact, h.colour::text AS colour, h.note, h."noteHiddenAt", h."noteHiddenReason",
-      h.visibility::text AS visibility, h.status::text AS status, h."passageDiff", h."createdAt", h."updatedAt", u.id AS "authorId", u.handle AS "authorHandle", u.name AS "authorName"`;
+      h.visibility::text AS visibility, h.tags, h.status::text AS status, h."passageDiff", h."createdAt", h."updatedAt", u.id AS "authorId", u.handle AS "authorHandle", u.name AS "authorName"`;
 
 /** What to do when the reader already has a highlight on exactly this passage. */
 type OnDuplicate = "refuse" | "reuse-public";
@@ -38,6 +39,7 @@ type OnDuplicate = "refuse" | "reuse-public";
  * A private one is never published by a comment: that is refused too.
  */
 export async function insertHighlight(tx: SqlTransaction, authorId: string, essayId: string, input: NewHighlight, onDuplicate: OnDuplicate = "refuse"): Promise<HighlightView> {
+  const tags = storedTags(input.tags ?? [], input.note);
   // Waits for a revision being published (revisionLock), so the current revision read next is the one that stays current,
   // and serialises this reader's highlights on this essay, so two racing requests cannot both pass the duplicate check.
   await tx.rows(Prisma.sql`SELECT ${revisionLock(essayId, "shared")}, pg_advisory_xact_lock(hashtext(${`highlight:${authorId}:${essayId}`}))::text AS locked`);
@@ -71,9 +73,9 @@ export async function insertHighlight(tx: SqlTransaction, authorId: string, essa
   const selectors = describe(current.text, input.start, input.end);
   const [row] = await tx.rows<InsertedRow>(Prisma.sql`
     WITH h AS (
-      INSERT INTO "Highlight" (id, "essayId", "authorId", "revisionId", "originalRevisionId", exact, prefix, suffix, start, "end", colour, note, visibility, "createdAt", "updatedAt")
+      INSERT INTO "Highlight" (id, "essayId", "authorId", "revisionId", "originalRevisionId", exact, prefix, suffix, start, "end", colour, note, tags, visibility, "createdAt", "updatedAt")
       VALUES (${randomUUID()}, ${essayId}, ${authorId}, ${current.revisionId}, ${current.revisionId}, ${selectors.quote.exact}, ${selectors.quote.prefix}, ${selectors.quote.suffix},
-        ${selectors.position.start}, ${selectors.position.end}, ${input.colour.toUpperCase()}::"HighlightColour", ${input.note},
+        ${selectors.position.start}, ${selectors.position.end}, ${input.colour.toUpperCase()}::"HighlightColour", ${input.note}, ${tags}::text[],
         ${input.visibility === "public" ? "PUBLIC" : "PRIVATE"}::"Visibility", now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
       RETURNING *
     )

@@ -17,7 +17,7 @@ type FlatRow = Omit<HighlightRow, "author" | "_count"> & { authorId: string; aut
 export async function listHighlightsForEssay(essayId: string, viewerId: string | null, options: { onlyOrphans?: boolean } = {}): Promise<HighlightView[]> {
   const rows = await queryRows<FlatRow>(Prisma.sql`
     SELECT h.id, h."revisionId", h.start, h."end", h.exact, h.colour::text AS colour, h.note, h."noteHiddenAt", h."noteHiddenReason",
-      h.visibility::text AS visibility, h.status::text AS status, h."passageDiff", h."createdAt", h."updatedAt",
+      h.visibility::text AS visibility, h.tags, h.status::text AS status, h."passageDiff", h."createdAt", h."updatedAt",
       u.id AS "authorId", u.handle AS "authorHandle", u.name AS "authorName",
       (SELECT count(*)::int FROM "Comment" c
         WHERE c."essayId" = ${essayId} AND c."highlightId" = h.id AND c.status = 'PUBLISHED' AND c."deletedAt" IS NULL) AS "commentCount"

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { MAX_INT4, textId, wholeNumber } from "@/lib/validation";
 import { HIGHLIGHT_COLOURS } from "./colours";
 import { MAX_HIGHLIGHT_LENGTH, MAX_NOTE_LENGTH } from "./limits";
+import { isValidTag, MAX_TAG_LENGTH, MAX_TAGS, normaliseTag } from "./tags";
 
 const colour = z.enum(HIGHLIGHT_COLOURS, { error: `Pick one of the colours: ${HIGHLIGHT_COLOURS.join(", ")}.` });
 const visibility = z.enum(["private", "public"], { error: "Visibility is either private (only you) or public." });
@@ -10,6 +11,22 @@ const note = z.nullable(
     z.string().check(z.trim(), z.maxLength(MAX_NOTE_LENGTH, `A note can be at most ${MAX_NOTE_LENGTH.toLocaleString("en")} characters.`)),
     z.transform((value) => (value === "" ? null : value)),
   ),
+);
+
+/**
+ * The tag field's words ("#Essay" is "essay"; lib/highlights/tags.ts): the
+ * note's #words are added to them when the highlight is stored.
+ */
+const tags = z.pipe(
+  z
+    .array(
+      z.string().check(
+        z.maxLength(MAX_TAG_LENGTH + 8, `A tag can be at most ${MAX_TAG_LENGTH} characters.`),
+        z.refine((word) => isValidTag(normaliseTag(word)), `A tag is 1 to ${MAX_TAG_LENGTH} letters, digits, "-" or "_", not digits alone.`),
+      ),
+    )
+    .check(z.maxLength(MAX_TAGS, `A highlight can have at most ${MAX_TAGS} tags.`)),
+  z.transform((words) => [...new Set(words.map(normaliseTag))]),
 );
 
 /**
@@ -27,16 +44,17 @@ export const createHighlightSchema = z
     colour: z._default(colour, "yellow"),
     note: z._default(note, null),
     visibility: z._default(visibility, "private"),
+    tags: z.optional(tags),
   })
   .check(
     z.refine((value) => value.end > value.start, { message: "The selection ends before it starts.", path: ["end"] }),
     z.refine((value) => value.end - value.start === value.exact.length, { message: "The selected words do not match the selection's length.", path: ["exact"] }),
   );
 
-/** Changes to one's own highlight: any of colour, note and visibility. */
+/** Changes to one's own highlight: any of colour, note, tags (the field's; replacing them) and visibility. */
 export const updateHighlightSchema = z
-  .object({ colour: z.optional(colour), note: z.optional(note), visibility: z.optional(visibility) })
-  .check(z.refine((value) => Object.values(value).some((field) => field !== undefined), { message: "Nothing to change: send a colour, a note or a visibility." }));
+  .object({ colour: z.optional(colour), note: z.optional(note), visibility: z.optional(visibility), tags: z.optional(tags) })
+  .check(z.refine((value) => Object.values(value).some((field) => field !== undefined), { message: "Nothing to change: send a colour, a note, tags or a visibility." }));
 
 export type CreateHighlightInput = z.infer<typeof createHighlightSchema>;
 export type UpdateHighlightInput = z.infer<typeof updateHighlightSchema>;

@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { announceDiscussionEvent, recordHighlightEvent, type RecordedEvent } from "@/lib/live/publish";
 import type { UpdateHighlightInput } from "./schemas";
+import { storedTags } from "./stored-tags";
+import { fieldTagsOf } from "./tags";
 import { highlightViewSelect, toHighlightView, type HighlightView } from "./view";
 
 const NOT_YOURS = "That highlight does not exist or is not yours.";
@@ -26,8 +28,9 @@ async function changeOwnHighlight(authorId: string, highlightId: string, deleted
 }
 
 /**
- * Changes the colour, note or visibility of one of the author's own
- * highlights. A highlight that carries a discussion stays public: the
+ * Changes the colour, note, tags or visibility of one of the author's own
+ * highlights (tags: see lib/highlights/tags.ts; the note's #words are
+ * always among them). A highlight that carries a discussion stays public: the
  * comments on it are public, and they quote it.
  */
 export async function updateHighlight(authorId: string, highlightId: string, input: UpdateHighlightInput): Promise<HighlightView> {
@@ -40,17 +43,27 @@ export async function updateHighlight(authorId: string, highlightId: string, inp
     authorId,
     highlightId,
     false,
-    async (tx) =>
-      (
+    async (tx) => {
+      // Tags follow the note: the field's tags are what was stored less the old note's #words, unless the field is sent anew.
+      let tags: string[] | undefined;
+      if (input.tags !== undefined || input.note !== undefined) {
+        const before = await tx.highlight.findFirst({ where: { id: highlightId, authorId, deletedAt: null }, select: { note: true, tags: true } });
+        if (!before) return 0;
+        const note = input.note !== undefined ? input.note : before.note;
+        tags = storedTags(input.tags ?? fieldTagsOf(before.tags, before.note), note);
+      }
+      return (
         await tx.highlight.updateMany({
           where: { id: highlightId, authorId, deletedAt: null, ...(input.visibility === "private" ? { comments: { none: {} } } : {}) },
           data: {
             ...(input.colour ? { colour: input.colour.toUpperCase() as Uppercase<typeof input.colour> } : {}),
             ...(input.note !== undefined ? { note: input.note } : {}),
+            ...(tags !== undefined ? { tags } : {}),
             ...(input.visibility ? { visibility: input.visibility === "public" ? ("PUBLIC" as const) : ("PRIVATE" as const) } : {}),
           },
         })
-      ).count,
+      ).count;
+    },
     NOT_YOURS,
   );
   const row = await db.highlight.findUniqueOrThrow({ where: { id: highlightId }, select: highlightViewSelect });

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DiffPart } from "@/lib/essays/diff-words";
 import type { HighlightColourName } from "./colours";
+import { fieldTagsOf } from "./tags";
 
 /** The fields of a highlight row that any reader-facing view needs. */
 export const highlightViewSelect = {
@@ -11,6 +12,7 @@ export const highlightViewSelect = {
   exact: true,
   colour: true,
   note: true,
+  tags: true,
   noteHiddenAt: true,
   noteHiddenReason: true,
   visibility: true,
@@ -36,6 +38,8 @@ export interface HighlightView {
   exact: string;
   colour: HighlightColourName;
   note: string | null;
+  /** Lower-cased, without "#": the tag field's words and the note's #tags (lib/highlights/tags.ts). */
+  tags: string[];
   /** Set on the author's own view when a moderator hid the note from everyone else. */
   noteHiddenReason: string | null;
   visibility: "private" | "public";
@@ -60,6 +64,8 @@ export function toHighlightView(row: HighlightRow, viewerId: string | null): Hig
     exact: row.exact,
     colour: row.colour.toLowerCase() as HighlightColourName,
     note: row.noteHiddenAt && !mine ? null : row.note,
+    // A hidden note's #words are hidden with it.
+    tags: row.noteHiddenAt && !mine ? fieldTagsOf(row.tags, row.note) : row.tags,
     noteHiddenReason: row.noteHiddenAt && mine ? (row.noteHiddenReason ?? "Hidden by the moderators.") : null,
     visibility: row.visibility === "PUBLIC" ? "public" : "private",
     orphaned: row.status === "ORPHANED",
