@@ -30,6 +30,7 @@ export async function SiteHeader() {
               <NotificationBell initialUnread={unread} />
               {hasRole(viewer, "EDITOR") && <Link href="/editor">Editor</Link>}
               {hasRole(viewer, "MODERATOR") && <Link href="/moderation">Moderation</Link>}
+              <Link href="/notebook">Notebook</Link>
               <Link href="/settings">Settings</Link>
               <SignOutButton />
             </>
