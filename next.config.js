@@ -11,6 +11,11 @@ function strictTransportSecurity() {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The W3C annotation protocol's container IRIs end in "/"
+  // (/annotations/<slug>/), which Next's own redirect would strip. proxy.ts
+  // serves those and redirects every other path with a trailing slash as
+  // Next did. (API routes, below the proxy, answer with or without it.)
+  skipTrailingSlashRedirect: true,
   // Load a route's code when it is first requested, not every route's at
   // start: Turbopack gives each API route its own copy of the shared server
   // chunk (538 KB, ~15 copies), and preloading them all kept 69 MB live

@@ -84,10 +84,7 @@ interface PassageTarget {
   type: "SpecificResource";
   source: string;
   state: { type: "TimeState"; sourceDate: string };
-  selector: [
-    { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string },
-    { type: "TextPositionSelector"; start: number; end: number },
-  ];
+  selector: [{ type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string }, { type: "TextPositionSelector"; start: number; end: number }];
 }
 
 /** One annotation, serialised. */

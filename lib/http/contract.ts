@@ -29,6 +29,9 @@ export interface Returns<T> {
 /** A response that is not JSON (an event stream): the typed client does not call it, only builds its URL. */
 export type StreamResponse = { readonly __stream: true };
 
+/** A document the handler answers with itself, status and headers included (the annotation protocol's JSON-LD, lib/annotations/protocol.ts): the typed client does not call it. */
+export type DocumentResponse = { readonly __document: true };
+
 /**
  * One endpoint, declared once: what it takes, who may call it and what it
  * answers. The route handler (`handle` in lib/http/operation.ts) and the

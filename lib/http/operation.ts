@@ -4,7 +4,7 @@ import { config, locales, safeParse } from "zod/mini";
 import { bearerSecret } from "@/lib/api-tokens/authenticate-api-token";
 import { admitViewer, type AdmittedViewer } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
-import type { AnyOperation, Parsed, ResponseOf, StreamResponse } from "./contract";
+import type { AnyOperation, DocumentResponse, Parsed, ResponseOf, StreamResponse } from "./contract";
 import { jsonResponse } from "./json-response";
 import { readJsonBody } from "./request-body";
 import { errorResponse, validationError } from "./respond";
@@ -17,7 +17,7 @@ config(locales.en());
 /** What an operation's handler gets: the request, the viewer its guard admitted, and every input parsed. */
 export type OperationContext<O extends AnyOperation> = Parsed<O> & { request: Request; viewer: AdmittedViewer<O["guard"]> };
 
-type HandlerResult<O extends AnyOperation> = ResponseOf<O> extends StreamResponse ? Response : O["status"] extends 204 ? void : ResponseOf<O>;
+type HandlerResult<O extends AnyOperation> = ResponseOf<O> extends StreamResponse | DocumentResponse ? Response : O["status"] extends 204 ? void : ResponseOf<O>;
 
 /** A Next.js route handler built by `handle`, carrying its operation so the generated tests can find it. */
 export type OperationHandler<O extends AnyOperation> = ((request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>) & { operation: O };
@@ -65,6 +65,13 @@ export function parseUrlInput<O extends AnyOperation>(operation: O, rawParams: R
   return { params, query } as Pick<Parsed<O>, "params" | "query">;
 }
 
+/** A HEAD answer has a GET's status and headers and never a body (RFC 9110 §9.3.2), errors included. */
+function withoutBodyForHead(request: Request, response: Response): Response {
+  if (request.method !== "HEAD" || response.body === null) return response;
+  void response.body.cancel();
+  return new Response(null, { status: response.status, headers: response.headers });
+}
+
 /**
  * The route handler of an operation. Every request goes through the same
  * steps, in this order: same-origin check for writes (403; not for a write
@@ -91,11 +98,11 @@ export function handle<O extends AnyOperation>(operation: O, handler: (context: 
         body = parsePart(operation.body, raw ?? {}, validationError);
       }
       const result = await handler({ request, viewer, params, query, body } as OperationContext<O>);
-      if (result instanceof Response) return result;
+      if (result instanceof Response) return withoutBodyForHead(request, result);
       if (operation.status === 204) return new Response(null, { status: 204 });
-      return jsonResponse(result, { status: operation.status });
+      return withoutBodyForHead(request, jsonResponse(result, { status: operation.status }));
     } catch (error) {
-      return errorResponse(error, operation.name);
+      return withoutBodyForHead(request, errorResponse(error, operation.name));
     }
   };
   return Object.assign(routeHandler, { operation });

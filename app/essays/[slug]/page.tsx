@@ -6,6 +6,7 @@ import { EssayArticle } from "@/components/essay/essay-article";
 import { EarlyHighlightPaint } from "@/components/highlights/early-highlight-paint";
 import { HighlightLayer } from "@/components/highlights/highlight-layer";
 import { OrphanedHighlights } from "@/components/highlights/orphaned-highlights";
+import { annotationIris } from "@/lib/annotations/web-annotation";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { loadDiscussionOverview } from "@/lib/comments/load-discussion-overview";
 import { getEssayForReading } from "@/lib/essays/queries";
@@ -74,6 +75,8 @@ export default async function EssayPage({ params }: { params: Params }) {
   const discussion = afterArticle.then(() => loadDiscussionOverview(essay.id, viewerId, lastEventId)).catch(() => null);
   return (
     <>
+      {/* Where annotation clients find this essay's W3C annotation container (React puts a <link> in the head); proxy.ts sends the same as a Link header. */}
+      <link rel="http://www.w3.org/ns/oa#annotationService" href={annotationIris.container("", essay.slug)} />
       <EssayArticle
         essay={essay}
         after={

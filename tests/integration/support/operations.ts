@@ -13,7 +13,7 @@ export const ORIGIN = "http://glossa.test";
 /** Route files that are not Glossa's operations: next-auth's own endpoint. */
 const NOT_OPERATIONS = new Set(["app/api/auth/[...nextauth]/route.ts"]);
 
-const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
+const METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PATCH", "PUT", "DELETE"] as const;
 
 /** One exported route handler, as found on disk. */
 export interface RouteEntry {
