@@ -6,6 +6,7 @@ import "./globals.css";
 import "./account.css";
 import "./highlights.css";
 import "./discussion.css";
+import "./search.css";
 import { SiteHeader } from "@/components/layout/site-header";
 import { metadataBase, SITE_NAME, socialMetadata } from "@/lib/site/metadata";
 

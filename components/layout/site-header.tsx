@@ -3,6 +3,7 @@ import { Avatar } from "@/components/account/avatar";
 import { EmailConfirmBanner } from "@/components/account/email-confirm-banner";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { HeaderSearch } from "@/components/search/header-search";
 import { LocalTime } from "@/components/ui/local-time";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { unreadCount } from "@/lib/notifications/notifications";
@@ -19,6 +20,7 @@ export async function SiteHeader() {
         <nav aria-label="Site" className="site-nav">
           <Link href="/">Essays</Link>
         </nav>
+        <HeaderSearch />
         <nav aria-label="Account" className="account-nav">
           {viewer ? (
             <>

@@ -22,6 +22,8 @@ import { sharedPool } from "./pool";
  *   (lib/highlights/list-highlights.ts) and counting threads;
  * - the highlights' first paint the essay page streams
  *   (lib/highlights/load-first-paint.ts): 1.5 ms for 5,000 highlights;
+ * - search (lib/search/search-site.ts): Prisma cannot name a generated
+ *   tsvector column or call websearch_to_tsquery; planned per call (below);
  * - taking due mail from the outbox (lib/mail/outbox-worker.ts): FOR UPDATE
  *   SKIP LOCKED, which Prisma cannot express, so that several instances'
  *   workers never take the same message.
@@ -55,6 +57,19 @@ async function arraysOn(runner: Runner, query: Prisma.Sql): Promise<unknown[][]>
  */
 export function queryRows<Row>(query: Prisma.Sql): Promise<Row[]> {
   return rowsOn<Row>(sharedPool(), query);
+}
+
+/**
+ * As `queryRows`, but planned anew for each call's values (an unnamed
+ * statement), for statements whose best plan depends on them: a search for
+ * a rare word wants the full-text index, one for "the" (45,000 of the thread
+ * benchmark's 50,000 comments) wants the newest rows by date. A prepared
+ * statement's generic plan, chosen after five calls, assumed 250 matches
+ * and took 65 ms on the second kind instead of 8.
+ */
+export async function queryRowsPlannedPerCall<Row>(query: Prisma.Sql): Promise<Row[]> {
+  const result = await sharedPool().query({ text: query.text, values: query.values as unknown[] });
+  return result.rows as Row[];
 }
 
 /** As `queryRows`, with each row as an array of its values in column order: no object per row, so a long thread reads in half the time. */

@@ -1,0 +1,328 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { queryRowsPlannedPerCall } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { SEARCH_PAGE_SIZE, type SearchKind, type SearchQuery } from "./schemas";
+import { MARK_END, MARK_START, snippetParts, type SnippetPart } from "./snippet";
+
+// Full-text search over PostgreSQL's own indexes (migration
+// 20261207064205): generated tsvector columns with GIN indexes on essay
+// revisions, comments and highlights. Raw SQL because Prisma cannot name a
+// tsvector column or call websearch_to_tsquery.
+
+/** One search result, shaped for the page and the API. */
+export type SearchResult =
+  | { kind: "essay"; id: string; url: string; essay: { slug: string; title: string }; title: SnippetPart[]; snippet: SnippetPart[]; date: string }
+  | { kind: "comment"; id: number; url: string; essay: { slug: string; title: string }; author: { handle: string; name: string } | null; snippet: SnippetPart[]; date: string }
+  | {
+      kind: "highlight";
+      id: string;
+      url: string;
+      essay: { slug: string; title: string };
+      author: { handle: string; name: string };
+      quote: SnippetPart[];
+      note: SnippetPart[] | null;
+      tags: string[];
+      mine: boolean;
+      visibility: "public" | "private";
+      date: string;
+    };
+
+/** How many of each kind matched, counted up to `COUNT_CAP`. */
+export type SearchCounts = Record<Exclude<SearchKind, "all">, number>;
+
+/** What a search answers. */
+export interface SearchAnswer {
+  results: SearchResult[];
+  counts: SearchCounts;
+  /** Whether there is a page after this one. */
+  more: boolean;
+  /** Set when the search could not run as asked: said to the reader instead of results. */
+  notice: string | null;
+  /** Readers whose handle or name is like the words searched for (trigram similarity), for "People". */
+  people: { handle: string; name: string }[];
+}
+
+/** Counts stop here: "1,000+" is all a reader needs, and counting every match of a common word is what would make the page slow. */
+export const COUNT_CAP = 1_000;
+
+/**
+ * A search made only of English stop words ("the", "to be or not") is run
+ * unstemmed and matches nearly everything: ranking all 50,000 comments of
+ * the thread benchmark took 60 ms (p50), so such a search ranks only the
+ * newest matches of each kind.
+ */
+const BROAD_CANDIDATES = 2_000;
+
+const EMPTY: SearchAnswer = { results: [], counts: { essays: 0, comments: 0, highlights: 0 }, more: false, notice: null, people: [] };
+
+interface Filters {
+  essayId: string | null;
+  authorId: string | null;
+  from: Date | null;
+  /** Exclusive: the day after the last date asked for. */
+  until: Date | null;
+}
+
+/** A search's words as PostgreSQL parsed them. */
+interface Terms {
+  /** The tsquery's text, sent back as a value so that each statement is planned knowing it. */
+  query: string;
+  config: "english" | "simple";
+  /** Every word was an English stop word (see BROAD_CANDIDATES). */
+  broad: boolean;
+  /** Something to look for: not only `-word`s or punctuation. */
+  searchable: boolean;
+}
+
+/**
+ * Parses the reader's words in web search syntax, in English (stemmed:
+ * "negotiating" finds "negotiations"); when English leaves nothing to look
+ * for (every word a stop word, "to be or not to be"), unstemmed.
+ */
+async function parseTerms(text: string): Promise<Terms> {
+  const [terms] = await queryRowsPlannedPerCall<Terms>(Prisma.sql`
+    SELECT query::text AS query, config, config = 'simple' AS broad, querytree(query) <> 'T' AS searchable FROM (
+      SELECT CASE WHEN numnode(english) > 0 THEN english ELSE websearch_to_tsquery('simple', ${text}) END AS query, CASE WHEN numnode(english) > 0 THEN 'english' ELSE 'simple' END AS config
+      FROM websearch_to_tsquery('english', ${text}) english
+    ) parsed`);
+  return terms!;
+}
+
+function termsTable(terms: Terms): Prisma.Sql {
+  return Prisma.sql`(SELECT ${terms.query}::tsquery AS query, ${terms.config}::regconfig AS config) q`;
+}
+
+function dateRange(column: Prisma.Sql, filters: Filters): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (filters.from) parts.push(Prisma.sql`AND ${column} >= ${filters.from}`);
+  if (filters.until) parts.push(Prisma.sql`AND ${column} < ${filters.until}`);
+  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
+}
+
+const ORDER: Record<SearchQuery["sort"], Prisma.Sql> = {
+  relevance: Prisma.sql`ORDER BY rank DESC, at DESC`,
+  newest: Prisma.sql`ORDER BY at DESC`,
+};
+
+// ts_rank's weights for D, C, B, A. Comments are indexed without weights (D),
+// so they count as a title does; essays' bodies (C) count less than their
+// titles and deks; a highlight's note and tags (A) more than its quote (B).
+// Normalisation 1 divides by 1 + log(length), so a long essay that says a
+// word forty times does not bury a comment that is about it.
+const WEIGHTS = Prisma.sql`'{1.0, 0.3, 0.5, 1.0}'::float4[]`;
+
+function essayMatches(terms: Terms, filters: Filters): Prisma.Sql {
+  return Prisma.sql`
+    FROM "Essay" e JOIN "EssayRevision" r ON r.id = e."currentRevisionId", ${termsTable(terms)}
+    WHERE r."searchVector" @@ q.query AND e."unpublishedAt" IS NULL
+      ${filters.essayId ? Prisma.sql`AND e.id = ${filters.essayId}` : Prisma.empty} ${dateRange(Prisma.sql`r."createdAt"`, filters)}`;
+}
+
+function commentMatches(terms: Terms, viewerId: string | null, filters: Filters): Prisma.Sql {
+  return Prisma.sql`
+    FROM "Comment" c JOIN "Essay" e ON e.id = c."essayId", ${termsTable(terms)}
+    WHERE c."searchVector" @@ q.query AND c.status = 'PUBLISHED' AND c."deletedAt" IS NULL AND e."unpublishedAt" IS NULL
+      AND (c."highlightId" IS NULL OR EXISTS (SELECT 1 FROM "Highlight" hv WHERE hv.id = c."highlightId" AND (hv.visibility = 'PUBLIC' OR hv."authorId" = ${viewerId ?? ""})))
+      ${filters.essayId ? Prisma.sql`AND c."essayId" = ${filters.essayId}` : Prisma.empty}
+      ${filters.authorId ? Prisma.sql`AND c."authorId" = ${filters.authorId}` : Prisma.empty} ${dateRange(Prisma.sql`c."createdAt"`, filters)}`;
+}
+
+/**
+ * Highlights a reader may find: their own, private ones included, by quote,
+ * note or tag; other readers' public ones by note and tags only (the
+ * weight-A part of the vector): matching their quotes would list the essay's
+ * own words once per reader who highlighted them. A note a moderator hid
+ * hides its highlight from everyone's search but its author's.
+ */
+function highlightMatches(terms: Terms, viewerId: string | null, filters: Filters): Prisma.Sql {
+  return Prisma.sql`
+    FROM "Highlight" h JOIN "Essay" e ON e.id = h."essayId", ${termsTable(terms)}
+    WHERE h."searchVector" @@ q.query AND h."deletedAt" IS NULL AND e."unpublishedAt" IS NULL
+      AND (h."authorId" = ${viewerId ?? ""} OR (h.visibility = 'PUBLIC' AND h."noteHiddenAt" IS NULL AND ts_filter(h."searchVector", '{a}') @@ q.query))
+      ${filters.essayId ? Prisma.sql`AND h."essayId" = ${filters.essayId}` : Prisma.empty}
+      ${filters.authorId ? Prisma.sql`AND h."authorId" = ${filters.authorId}` : Prisma.empty} ${dateRange(Prisma.sql`h."createdAt"`, filters)}`;
+}
+
+interface Hit {
+  kind: "essay" | "comment" | "highlight";
+  id: string;
+  rank: number;
+  at: Date;
+}
+
+/** The page's hits across the kinds asked for: each kind's best `limit`, merged, then the page cut from them. */
+async function findHits(search: SearchQuery, viewerId: string | null, filters: Filters, terms: Terms): Promise<Hit[]> {
+  const limit = search.page * SEARCH_PAGE_SIZE + 1;
+  const order = ORDER[search.sort];
+  const wants = (kind: SearchKind) => search.kind === "all" || search.kind === kind;
+  const part = (kind: Hit["kind"], id: Prisma.Sql, vector: Prisma.Sql, at: Prisma.Sql, matches: Prisma.Sql) => {
+    const ranked = Prisma.sql`SELECT ${kind}::text AS kind, ${id} AS id, ts_rank(${WEIGHTS}, ${vector}, q.query, 1) AS rank, ${at} AS at ${matches}`;
+    return terms.broad ? Prisma.sql`(SELECT * FROM (${ranked} ORDER BY ${at} DESC LIMIT ${BROAD_CANDIDATES}) newest ${order} LIMIT ${limit})` : Prisma.sql`(${ranked} ${order} LIMIT ${limit})`;
+  };
+  const parts: Prisma.Sql[] = [];
+  if (wants("essays") && !filters.authorId) parts.push(part("essay", Prisma.sql`e.id`, Prisma.sql`r."searchVector"`, Prisma.sql`r."createdAt"`, essayMatches(terms, filters)));
+  if (wants("comments")) parts.push(part("comment", Prisma.sql`c.id::text`, Prisma.sql`c."searchVector"`, Prisma.sql`c."createdAt"`, commentMatches(terms, viewerId, filters)));
+  if (wants("highlights")) parts.push(part("highlight", Prisma.sql`h.id`, Prisma.sql`h."searchVector"`, Prisma.sql`h."createdAt"`, highlightMatches(terms, viewerId, filters)));
+  if (parts.length === 0) return [];
+  return queryRowsPlannedPerCall<Hit>(Prisma.sql`
+    SELECT kind, id, rank, at FROM (${Prisma.join(parts, " UNION ALL ")}) hits
+    ${order} OFFSET ${(search.page - 1) * SEARCH_PAGE_SIZE} LIMIT ${SEARCH_PAGE_SIZE + 1}`);
+}
+
+/** Each kind's number of matches, counted up to COUNT_CAP, in one round trip. */
+async function countHits(viewerId: string | null, filters: Filters, terms: Terms): Promise<SearchCounts> {
+  const [row] = await queryRowsPlannedPerCall<SearchCounts>(Prisma.sql`
+    SELECT
+      ${filters.authorId ? Prisma.sql`0` : Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 ${essayMatches(terms, filters)} LIMIT ${COUNT_CAP}) m)`} AS essays,
+      (SELECT count(*)::int FROM (SELECT 1 ${commentMatches(terms, viewerId, filters)} LIMIT ${COUNT_CAP}) m) AS comments,
+      (SELECT count(*)::int FROM (SELECT 1 ${highlightMatches(terms, viewerId, filters)} LIMIT ${COUNT_CAP}) m) AS highlights`);
+  return row!;
+}
+
+// ts_headline marks the matched words with characters no text should carry
+// (Unicode private use), stripped from the text first, so the page can mark
+// them as React elements instead of trusting HTML from the database.
+const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=18, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+const WHOLE = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
+
+function headline(column: Prisma.Sql, options: string): Prisma.Sql {
+  return Prisma.sql`ts_headline(q.config, translate(${column}, ${MARK_START + MARK_END}, ''), q.query, ${options})`;
+}
+
+interface EssayRow {
+  id: string;
+  slug: string;
+  title: string;
+  snippet: string;
+  at: Date;
+}
+interface CommentRow {
+  id: number;
+  slug: string;
+  essayTitle: string;
+  handle: string | null;
+  name: string | null;
+  snippet: string;
+  at: Date;
+}
+interface HighlightRow {
+  id: string;
+  slug: string;
+  essayTitle: string;
+  handle: string;
+  name: string;
+  authorId: string;
+  quote: string;
+  note: string | null;
+  tags: string[];
+  visibility: "PUBLIC" | "PRIVATE";
+  at: Date;
+}
+
+/** The page's hits with their snippets: ts_headline runs on these rows only, never on every match. */
+async function describeHits(hits: Hit[], terms: Terms, viewerId: string | null): Promise<SearchResult[]> {
+  const ids = (kind: Hit["kind"]) => hits.filter((hit) => hit.kind === kind).map((hit) => hit.id);
+  const [essays, comments, highlights] = await Promise.all([
+    ids("essay").length
+      ? queryRowsPlannedPerCall<EssayRow>(Prisma.sql`
+          SELECT e.id, e.slug, ${headline(Prisma.sql`r.title`, WHOLE)} AS title,
+            ${headline(Prisma.sql`coalesce(r.dek || E'\n\n', '') || r.text`, HEADLINE)} AS snippet, r."createdAt" AS at
+          FROM "Essay" e JOIN "EssayRevision" r ON r.id = e."currentRevisionId", ${termsTable(terms)}
+          WHERE e.id = ANY(${ids("essay")}::text[])`)
+      : [],
+    ids("comment").length
+      ? queryRowsPlannedPerCall<CommentRow>(Prisma.sql`
+          SELECT c.id, e.slug, r.title AS "essayTitle", u.handle, u.name, ${headline(Prisma.sql`c.body`, HEADLINE)} AS snippet, c."createdAt" AS at
+          FROM "Comment" c JOIN "Essay" e ON e.id = c."essayId" JOIN "EssayRevision" r ON r.id = e."currentRevisionId" LEFT JOIN "User" u ON u.id = c."authorId", ${termsTable(terms)}
+          WHERE c.id = ANY(${ids("comment").map(Number)}::int[])`)
+      : [],
+    ids("highlight").length
+      ? queryRowsPlannedPerCall<HighlightRow>(Prisma.sql`
+          SELECT h.id, e.slug, r.title AS "essayTitle", u.handle, u.name, h."authorId", ${headline(Prisma.sql`h.exact`, WHOLE)} AS quote,
+            CASE WHEN h.note IS NULL THEN NULL ELSE ${headline(Prisma.sql`h.note`, WHOLE)} END AS note, h.tags, h.visibility::text AS visibility, h."createdAt" AS at
+          FROM "Highlight" h JOIN "Essay" e ON e.id = h."essayId" JOIN "EssayRevision" r ON r.id = e."currentRevisionId" JOIN "User" u ON u.id = h."authorId", ${termsTable(terms)}
+          WHERE h.id = ANY(${ids("highlight")}::text[])`)
+      : [],
+  ]);
+  const byKey = new Map<string, SearchResult>();
+  for (const row of essays) {
+    const title = snippetParts(row.title);
+    const essay = { slug: row.slug, title: title.map((part) => part.text).join("") };
+    byKey.set(`essay:${row.id}`, { kind: "essay", id: row.id, url: `/essays/${row.slug}`, essay, title, snippet: snippetParts(row.snippet), date: row.at.toISOString() });
+  }
+  for (const row of comments) {
+    byKey.set(`comment:${row.id}`, {
+      kind: "comment",
+      id: row.id,
+      url: `/essays/${row.slug}/comments/${row.id}`,
+      essay: { slug: row.slug, title: row.essayTitle },
+      author: row.handle && row.name ? { handle: row.handle, name: row.name } : null,
+      snippet: snippetParts(row.snippet),
+      date: row.at.toISOString(),
+    });
+  }
+  for (const row of highlights) {
+    byKey.set(`highlight:${row.id}`, {
+      kind: "highlight",
+      id: row.id,
+      url: `/essays/${row.slug}#hl-${row.id}`,
+      essay: { slug: row.slug, title: row.essayTitle },
+      author: { handle: row.handle, name: row.name },
+      quote: snippetParts(row.quote),
+      note: row.note === null ? null : snippetParts(row.note),
+      tags: row.tags,
+      mine: row.authorId === viewerId,
+      visibility: row.visibility === "PUBLIC" ? "public" : "private",
+      date: row.at.toISOString(),
+    });
+  }
+  // A hit deleted or hidden between the two queries is left out rather than shown stale.
+  return hits.flatMap((hit) => byKey.get(`${hit.kind}:${hit.id}`) ?? []);
+}
+
+/** Readers like the words searched for: trigram similarity on handle and display name (pg_trgm's GIN indexes), banned and deleted accounts left out. */
+async function findPeople(text: string): Promise<{ handle: string; name: string }[]> {
+  const words = text.replace(/^@/, "").trim();
+  if (words.length < 3 || words.length > 40 || /\s.*\s/.test(words)) return [];
+  return queryRowsPlannedPerCall<{ handle: string; name: string }>(Prisma.sql`
+    SELECT handle, name FROM "User"
+    WHERE (handle % ${words.toLowerCase()} OR name % ${words}) AND standing <> 'BANNED' AND "deletedAt" IS NULL
+    ORDER BY greatest(similarity(handle, ${words.toLowerCase()}), similarity(name, ${words})) DESC, handle
+    LIMIT 5`);
+}
+
+/** The filters' ids, or what to tell the reader when a filter names an essay or reader that does not exist (or is not public). */
+async function resolveFilters(search: SearchQuery): Promise<Filters | { notice: string }> {
+  const handle = search.author?.replace(/^@/, "").toLowerCase() || null;
+  const [essay, author] = await Promise.all([
+    search.essay ? db.essay.findFirst({ where: { slug: search.essay, unpublishedAt: null }, select: { id: true } }) : null,
+    handle ? db.user.findFirst({ where: { handle, deletedAt: null }, select: { id: true } }) : null,
+  ]);
+  if (search.essay && !essay) return { notice: "There is no essay with that address: choose one from the list." };
+  if (handle && !author) return { notice: `No reader is called @${handle}.` };
+  const until = search.to ? new Date(Date.parse(`${search.to}T00:00:00Z`) + 86_400_000) : null;
+  return { essayId: essay?.id ?? null, authorId: author?.id ?? null, from: search.from ? new Date(`${search.from}T00:00:00Z`) : null, until };
+}
+
+/**
+ * Searches essays (title, dek, body), comments, other readers' public
+ * highlight notes and tags, and the viewer's own highlights, private ones
+ * included. Only what the viewer could read on the site is found: never a
+ * held, hidden or deleted comment (not even by its author or a moderator:
+ * those are the review queue's), another reader's private highlight, a note
+ * a moderator hid, or anything on an unpublished essay.
+ */
+export async function searchSite(search: SearchQuery, viewerId: string | null): Promise<SearchAnswer> {
+  const text = search.q;
+  if (!text) return EMPTY;
+  const terms = await parseTerms(text);
+  if (!terms.searchable) {
+    return { ...EMPTY, notice: "Add a word to look for: a search made only of left-out words (-word) or punctuation finds nothing." };
+  }
+  const filters = await resolveFilters(search);
+  if ("notice" in filters) return { ...EMPTY, notice: filters.notice, people: await findPeople(search.author ?? "") };
+  const [hits, counts, people] = await Promise.all([findHits(search, viewerId, filters, terms), countHits(viewerId, filters, terms), search.page === 1 ? findPeople(text) : []]);
+  const more = hits.length > SEARCH_PAGE_SIZE;
+  return { results: await describeHits(hits.slice(0, SEARCH_PAGE_SIZE), terms, viewerId), counts, more, notice: null, people };
+}
