@@ -32,6 +32,10 @@ export const LIMITS = {
   // they can read, and above the 20 a double-clicking burst sends.
   editsPerUser: { name: "edit-user-10m", points: 10, durationSeconds: 600, what: "edits" },
   votesPerUser: { name: "vote-user-1m", points: 30, durationSeconds: 60, what: "votes" },
+  // A full data export reads every row a reader has (and their annotations' revisions): a few an hour is plenty for keeping a copy.
+  accountExportsPerUser: { name: "account-export-user-1h", points: 5, durationSeconds: 3600, what: "full data exports" },
+  // A search reads three full-text indexes: a person searches a few times a minute; a scraper walking every word is what this stops.
+  searchesPerIp: { name: "search-ip-1m", points: 60, durationSeconds: 60, what: "searches" },
 } satisfies Record<string, LimitRule>;
 
 const limiters = new Map<string, RateLimiterAbstract>();

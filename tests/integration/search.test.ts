@@ -15,7 +15,9 @@ import { ORIGIN } from "./support/operations";
 // unpublished essay), and each search checks both what it finds and what it
 // must not.
 
-const run = randomBytes(4).toString("hex").replace(/[0-9]/g, (digit) => "qwrtzplkjh"[Number(digit)]!);
+const run = randomBytes(4)
+  .toString("hex")
+  .replace(/[0-9]/g, (digit) => "qwrtzplkjh"[Number(digit)]!);
 const word = (name: string) => `${name}${run}`;
 const W = {
   essay: word("zeppelinish"),
@@ -38,7 +40,10 @@ let other: { id: string; handle: string };
 const ids: Record<string, string | number> = {};
 
 async function reader(label: string) {
-  return db.user.create({ data: { email: `${label}-${run}@example.test`, handle: `${label}-${run}`.slice(0, 30), name: `${label} ${run}`, emailVerified: new Date() }, select: { id: true, handle: true } });
+  return db.user.create({
+    data: { email: `${label}-${run}@example.test`, handle: `${label}-${run}`.slice(0, 30), name: `${label} ${run}`, emailVerified: new Date() },
+    select: { id: true, handle: true },
+  });
 }
 
 async function comment(body: string, fields: { status?: "PUBLISHED" | "HELD" | "HIDDEN"; deletedAt?: Date; authorId?: string; createdAt?: Date } = {}) {
