@@ -66,7 +66,7 @@ function bodyText(input: AnnotationInput): string | null {
  * What a posted annotation means on this essay. The motivation says what to
  * make, and where it is missing the targets decide: an annotation of a
  * comment is a reply, of a highlight a comment on it, of the essay's words
- * a highlight. A `highlighting` annotation becomes a private highlight (its
+ * a highlight (and of the essay alone a comment, which is refused below). A `highlighting` annotation becomes a private highlight (its
  * text body, its note); `commenting` or `replying` a comment through the
  * web's pipeline. Targets must name this essay or its annotations.
  */
@@ -86,7 +86,7 @@ export function readAnnotationIntent(input: AnnotationInput, origin: string, ess
     else if ("commentId" in named) parentId ??= named.commentId;
   }
   const text = bodyText(input);
-  const motivation = input.motivation ?? (parentId !== null ? "replying" : highlightId !== null ? "commenting" : "highlighting");
+  const motivation = input.motivation ?? (parentId !== null ? "replying" : highlightId !== null || !passage ? "commenting" : "highlighting");
   if (motivation === "highlighting") {
     if (!passage) throw invalid("target", "A highlighting annotation targets the essay's words: the essay's IRI with a TextQuoteSelector and/or a TextPositionSelector.");
     return { kind: "highlight", selectors: passage, note: text };
