@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { NotebookEntry } from "@/components/notebook/notebook-entry";
 import { signInHref } from "@/lib/auth/return-url";
 import { getViewer } from "@/lib/auth/viewer";
+import * as exportOps from "@/lib/exports/contracts.browser";
+import { operationUrl } from "@/lib/http/contract";
 import { HIGHLIGHT_COLOURS } from "@/lib/highlights/colours";
 import { listNotebookFacets } from "@/lib/notebook/list-notebook-facets";
 import { listNotebookHighlights, type NotebookEntry as Entry } from "@/lib/notebook/list-notebook-highlights";
@@ -44,8 +46,7 @@ export default async function NotebookPage({ searchParams }: { searchParams: Sea
   const [page, facets] = await Promise.all([listNotebookHighlights(viewer.id, query), listNotebookFacets(viewer.id)]);
   const filters = { colour: query.colour, tag: query.tag, essay: query.essay, visibility: query.visibility };
   const filtered = Object.values(filters).some((value) => value !== undefined);
-  const exportQuery = new URLSearchParams(Object.entries(filters).filter((pair): pair is [string, string] => pair[1] !== undefined));
-  const exportHref = (format: string) => `/api/exports/notes?${new URLSearchParams({ format, ...Object.fromEntries(exportQuery) })}`;
+  const exportHref = (format: "markdown" | "csv" | "jsonld") => operationUrl(exportOps.exportMyNotes, undefined, { format, ...filters });
   const pageHref = (n: number) => notebookHref({ ...filters, sort: query.sort, page: n > 1 ? n : undefined });
   return (
     <section className="notebook-page">

@@ -9,6 +9,8 @@ import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { accountSettings } from "@/lib/auth/account-queries";
 import { signInHref } from "@/lib/auth/return-url";
 import { getViewer } from "@/lib/auth/viewer";
+import * as exportOps from "@/lib/exports/contracts.browser";
+import { operationUrl } from "@/lib/http/contract";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -56,6 +58,16 @@ export default async function SettingsPage() {
         <h2 id="sessions-heading">Sessions</h2>
         <p>Signed in on a shared or lost device? End every session, here and everywhere else.</p>
         <SignOutEverywhere />
+      </section>
+      <section className="settings-section" id="your-data" aria-labelledby="data-heading">
+        <h2 id="data-heading">Your data</h2>
+        <p>
+          One JSON file with your account, every highlight and note (private ones included), your comments with their earlier versions, votes, reports and notification settings, and your highlights
+          and comments as W3C Web Annotations. Your notes alone, as Markdown or CSV, are in your <a href="/notebook">notebook</a>.
+        </p>
+        <a className="button" href={operationUrl(exportOps.exportMyAccount)} download>
+          Download all my data
+        </a>
       </section>
       <section className="settings-section" aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete account</h2>

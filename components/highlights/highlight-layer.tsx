@@ -465,6 +465,7 @@ export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisio
           say(on ? "Keyboard highlighting on. Tab to a paragraph, then press Enter or S." : "Keyboard highlighting off.");
         }}
         shortcut={KEYBOARD_SHORTCUT}
+        slug={slug}
       />
       <MarginMarkers markers={markers} onOpen={setActiveIds} />
       <HighlightDetails body={body} highlights={visible} />

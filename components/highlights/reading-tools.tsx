@@ -1,6 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import * as exportOps from "@/lib/exports/contracts.browser";
+import { operationUrl } from "@/lib/http/contract";
 import type { HighlightLayerChoice } from "./scene";
 
 interface Props {
@@ -13,7 +15,15 @@ interface Props {
   onKeyboardModeChange: (on: boolean) => void;
   /** The page-wide shortcut that turns keyboard highlighting on, e.g. "Alt+Shift+H". */
   shortcut: string;
+  /** The essay's slug: a signed-in reader exports their notes on it. */
+  slug: string;
 }
+
+const EXPORTS = [
+  { format: "markdown", label: "Markdown" },
+  { format: "csv", label: "CSV" },
+  { format: "jsonld", label: "Web Annotation (JSON-LD)" },
+] as const;
 
 const LAYERS: { value: HighlightLayerChoice; label: string }[] = [
   { value: "mine", label: "Mine" },
@@ -22,7 +32,7 @@ const LAYERS: { value: HighlightLayerChoice; label: string }[] = [
 ];
 
 /** The bar above the essay: the keyboard way to highlight (first, so it is an early Tab stop), which highlights to show, and what their looks mean. */
-export function ReadingTools({ layer, onLayerChange, counts, signedIn, signInHref, keyboardMode, onKeyboardModeChange, shortcut }: Props) {
+export function ReadingTools({ layer, onLayerChange, counts, signedIn, signInHref, keyboardMode, onKeyboardModeChange, shortcut, slug }: Props) {
   return (
     <div className="reading-tools">
       {signedIn ? (
@@ -50,6 +60,23 @@ export function ReadingTools({ layer, onLayerChange, counts, signedIn, signInHre
         <p className="reading-tools__legend">
           <span className="legend-sample legend-sample--public">Solid underline</span> public · <span className="legend-sample legend-sample--private">dashed</span> only you
         </p>
+      )}
+      {signedIn && (
+        // Plain links: the download works before the page's JavaScript has loaded, and without it.
+        <details className="reading-tools__export">
+          <summary>Export my notes</summary>
+          <p>
+            Your highlights, notes and comments on this essay:{" "}
+            {EXPORTS.map(({ format, label }, n) => (
+              <span key={format}>
+                {n > 0 && " · "}
+                <a href={operationUrl(exportOps.exportMyNotes, undefined, { format, essay: slug })} download>
+                  {label}
+                </a>
+              </span>
+            ))}
+          </p>
+        </details>
       )}
       {keyboardMode && (
         <p className="reading-tools__help" role="note">
