@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { ApiTokens } from "@/components/account/api-tokens";
+import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { DisplayNameForm } from "@/components/account/display-name-form";
 import { EmailChangeForm } from "@/components/account/email-change-form";
@@ -47,6 +49,14 @@ export default async function SettingsPage() {
         <h2 id="notifications-heading">Email notifications</h2>
         <p>Glossa emails only a confirmed address, and never what a moderator has hidden or held. Every message has a link that stops it.</p>
         <MailPreferencesForm preferences={account.mailPreferences} canReceive={account.emailConfirmed && account.email !== null} />
+      </section>
+      <section className="settings-section" id="api-tokens" aria-labelledby="api-tokens-heading">
+        <h2 id="api-tokens-heading">API tokens</h2>
+        <p>
+          A token lets an annotation tool (Zotero, a script) read and write your highlights and comments through Glossa&rsquo;s W3C annotation API, at <code>/annotations/&lt;essay&gt;/</code>, by
+          sending <code>Authorization: Bearer &lt;token&gt;</code>. It cannot change your account. Highlights it makes are private.
+        </p>
+        <ApiTokens initial={await listApiTokens(viewer.id)} />
       </section>
       {account.hasPassword && (
         <section className="settings-section" aria-labelledby="password-heading">
