@@ -29,7 +29,7 @@ let essay: { essayId: string; revisionId: string; text: string; slug: string };
 let otherEssay: { essayId: string; revisionId: string; text: string; slug: string };
 let alice: { id: string; cookie: string };
 let bob: { id: string; cookie: string };
-const ids: Record<string, string> = {};
+const ids = {} as Record<"public" | "private" | "across" | "other" | "deleted" | "bobPrivate" | "bobPublic", string>;
 
 async function reader(handle: string) {
   const user = await db.user.create({ data: { emailVerified: new Date(), email: `${handle}@example.test`, handle, name: handle[0]!.toUpperCase() + handle.slice(1) } });
