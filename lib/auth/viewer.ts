@@ -25,7 +25,7 @@ export interface Viewer {
 export interface Session {
   viewer: Viewer | null;
   banned: boolean;
-  /** The account's session version this session holds, with a viewer: a long-lived stream ends when it moves on (lib/notifications/bell-stream.ts). */
+  /** The account's session version this session holds, with a viewer (null for an API token's, which has none): a long-lived stream ends when it moves on (lib/notifications/bell-stream.ts). */
   sessionVersion: number | null;
 }
 

@@ -16,8 +16,11 @@ import { sharedPool } from "./pool";
  *   the event (13 Prisma round trips before; 309 comments/s instead of 137),
  *   in a gateway transaction when a new passage highlight comes with it
  *   (lib/highlights/create-highlight.ts shares that insert);
- * - the viewer lookup on every signed-in request (lib/auth/viewer.ts) and
+ * - the viewer lookup on every signed-in request (lib/auth/viewer.ts), its
+ *   twin for API tokens (lib/api-tokens/authenticate-api-token.ts) and
  *   the NOTIFY after a write (lib/live/publish.ts): prepared statements;
+ * - an essay's annotation container (lib/annotations/sources.ts): highlights
+ *   and comments in one ordered, paged UNION, which Prisma cannot express;
  * - listing an essay's highlights with their comment counts in one query
  *   (lib/highlights/list-highlights.ts) and counting threads;
  * - the highlights' first paint the essay page streams
