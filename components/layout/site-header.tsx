@@ -32,7 +32,25 @@ export async function SiteHeader() {
               <NotificationBell initialUnread={unread} />
               {hasRole(viewer, "EDITOR") && <Link href="/editor">Editor</Link>}
               {hasRole(viewer, "MODERATOR") && <Link href="/moderation">Moderation</Link>}
-              <Link href="/notebook">Notebook</Link>
+              {/* An icon on phones (the label is then for screen readers only), as the bell: the header has no room for another word there. */}
+              <Link href="/notebook" className="account-nav__notebook">
+                <svg
+                  className="account-nav__icon"
+                  width="18"
+                  height="18"
+                  viewBox="0 0 24 24"
+                  aria-hidden="true"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.8"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                >
+                  <path d="M5 4.5A1.5 1.5 0 0 1 6.5 3H19v16H6.5A1.5 1.5 0 0 0 5 20.5v-16Z" />
+                  <path d="M5 20.5A1.5 1.5 0 0 0 6.5 22H19v-3M9 7h6M9 10.5h6" />
+                </svg>
+                <span className="account-nav__label">Notebook</span>
+              </Link>
               <Link href="/settings">Settings</Link>
               <SignOutButton />
             </>
