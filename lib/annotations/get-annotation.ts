@@ -22,9 +22,7 @@ export interface FoundAnnotation {
  */
 export async function getAnnotation(origin: string, essay: AnnotatedEssay, segment: string, viewerId: string | null): Promise<FoundAnnotation> {
   const named = parseAnnotationId(segment);
-  const [entry] = named
-    ? await queryRows<AnnotationEntry>(Prisma.sql`SELECT kind, id, "authorId" FROM (${visibleEntriesSql(essay.id, viewerId)}) v WHERE kind = ${named.kind} AND id = ${String(named.id)}`)
-    : [];
+  const [entry] = named ? await queryRows<AnnotationEntry>(Prisma.sql`SELECT kind, id, "authorId" FROM (${visibleEntriesSql(essay.id, viewerId, named)}) v`) : [];
   const [source] = entry ? await loadAnnotationSources(essay, [entry], viewerId) : [];
   if (!entry || !source) throw new AppError("NOT_FOUND", "There is no annotation at this address.");
   return { source, annotation: toWebAnnotation(origin, source), authorId: entry.authorId };

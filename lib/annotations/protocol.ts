@@ -224,8 +224,13 @@ export interface ContainerContents {
   title: string;
   total: number;
   modified: Date | null;
-  /** The page's annotations, serialised (empty for a minimal container). */
-  items: WebAnnotation[];
+  /** The page's annotations, serialised, or only their IRIs (PreferContainedIRIs); none for a minimal container. */
+  items: WebAnnotation[] | string[];
+}
+
+/** An annotation inside a page: the page's @context covers it. */
+function embedded({ "@context": _context, ...annotation }: WebAnnotation): Omit<WebAnnotation, "@context"> {
+  return annotation;
 }
 
 function pageIri(container: string, iris: boolean, page: number): string {
@@ -254,7 +259,7 @@ export function containerResponse(request: Request, contents: ContainerContents,
     startIndex: pageNumber * ANNOTATION_PAGE_SIZE,
     ...(pageNumber > 0 ? { prev: pageIri(container, preference.iris, pageNumber - 1) } : {}),
     ...(pageNumber + 1 < pages ? { next: pageIri(container, preference.iris, pageNumber + 1) } : {}),
-    items: preference.iris ? contents.items.map((item) => item.id) : contents.items.map(({ "@context": _context, ...item }) => item),
+    items: contents.items.map((item) => (typeof item === "string" ? item : preference.iris ? item.id : embedded(item))),
   };
   if (page !== null) {
     const document = { "@context": ANNOTATION_CONTEXT, ...body, partOf: { id, total: contents.total, ...modified } };

@@ -15,7 +15,7 @@ export async function readAnnotationContainer(request: Request, slug: string, qu
   const asked = readContainerRequest(request, query);
   const essay = await essayForAnnotations(slug);
   const page = asked.page ?? (asked.preference.minimal ? null : 0);
-  return containerResponse(request, await listAnnotations(publicOrigin(request), essay, viewerId, page), asked, mediaType);
+  return containerResponse(request, await listAnnotations(publicOrigin(request), essay, viewerId, page, asked.preference.iris), asked, mediaType);
 }
 
 /** GET or HEAD of one annotation, as `viewerId` may see it (404 for what they may not). */
