@@ -183,7 +183,8 @@ function documentResponse(request: Request, document: unknown, mediaType: MediaT
   const text = JSON.stringify(document);
   const etag = entityTag(mediaType, text);
   const all = { ...headers, "content-type": mediaType, etag, "cache-control": "private, no-cache" };
-  if (status === 200 && listedTags(request.headers.get("if-none-match") ?? "").some((tag) => tag === etag || tag === "*")) return new Response(null, { status: 304, headers: all });
+  const read = request.method === "GET" || request.method === "HEAD";
+  if (read && listedTags(request.headers.get("if-none-match") ?? "").some((tag) => tag === etag || tag === "*")) return new Response(null, { status: 304, headers: all });
   return new Response(request.method === "HEAD" ? null : text, { status, headers: all });
 }
 

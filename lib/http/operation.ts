@@ -102,7 +102,12 @@ export function handle<O extends AnyOperation>(operation: O, handler: (context: 
       if (operation.status === 204) return new Response(null, { status: 204 });
       return withoutBodyForHead(request, jsonResponse(result, { status: operation.status }));
     } catch (error) {
-      return withoutBodyForHead(request, errorResponse(error, operation.name));
+      const response = errorResponse(error, operation.name);
+      // RFC 6750: a 401 where a bearer token may be used says so, and whether the one sent was the trouble.
+      if (operation.apiTokens && response.status === 401) {
+        response.headers.set("www-authenticate", bearerSecret(request) === null ? 'Bearer realm="Glossa"' : 'Bearer realm="Glossa", error="invalid_token"');
+      }
+      return withoutBodyForHead(request, response);
     }
   };
   return Object.assign(routeHandler, { operation });

@@ -456,7 +456,9 @@ describe("who a request acts for", () => {
     for (const answer of [await container.get({ slug, token: frank.token }), await container.post({ slug, token: frank.token, body: highlighting("the quiet heron") })]) {
       expect(answer.status).toBe(401);
       expect(answer.json.error?.message).toMatch(/revoked/);
+      expect(answer.headers.get("www-authenticate")).toBe('Bearer realm="Glossa", error="invalid_token"');
     }
+    expect((await container.post({ slug, body: highlighting("the quiet heron") })).headers.get("www-authenticate")).toBe('Bearer realm="Glossa"');
     expect((await container.get({ slug, token: `glossa_${"A".repeat(43)}` })).status).toBe(401);
     expect((await container.get({ slug, token: "not-a-token" })).status).toBe(401);
   });
