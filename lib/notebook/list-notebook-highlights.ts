@@ -44,7 +44,10 @@ export async function listNotebookHighlights(authorId: string, query: NotebookQu
   const page = Math.min(query.page ?? 1, pageCount);
   const rows = await db.highlight.findMany({
     where,
-    orderBy: query.sort === "essay" ? [{ essay: { slug: "asc" } }, { status: "asc" }, { start: "asc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy:
+      query.sort === "essay"
+        ? [{ essay: { currentRevision: { title: "asc" } } }, { essay: { slug: "asc" } }, { status: "asc" }, { start: "asc" }, { id: "asc" }]
+        : [{ createdAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * NOTEBOOK_PAGE_SIZE,
     take: NOTEBOOK_PAGE_SIZE,
     select: {

@@ -138,7 +138,7 @@ describe("the notebook", () => {
     expect(await idsOf({ essay: otherEssay.slug })).toEqual([ids.other]);
     expect(await idsOf({ visibility: "private" })).toEqual([ids.across, ids.private]);
     expect(await idsOf({ visibility: "public", tag: "method", essay: essay.slug })).toEqual([ids.public]);
-    // By essay: slug order (margins before pencils), each in reading order.
+    // By essay: title order ("On margins" before "On pencils"), each in reading order.
     expect(await idsOf({ sort: "essay" })).toEqual([ids.other, ids.public, ids.private, ids.across]);
   });
 
