@@ -6,7 +6,7 @@
 export function HeaderSearch() {
   return (
     <>
-      <form action="/search" method="get" role="search" className="header-search" aria-label="Search Glossa">
+      <form action="/search" method="get" role="search" className="header-search" aria-label="Site search">
         <label htmlFor="header-search-q" className="visually-hidden">
           Search essays, comments and highlights
         </label>

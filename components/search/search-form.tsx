@@ -11,7 +11,7 @@ export function SearchForm({ search, essays, errors }: { search: Partial<SearchQ
     ) : null;
   const described = (field: string) => (errors[field]?.[0] ? { "aria-invalid": true, "aria-describedby": `search-${field}-error` } : {});
   return (
-    <form action="/search" method="get" role="search" className="search-form" aria-label="Search Glossa">
+    <form action="/search" method="get" role="search" className="search-form" aria-label="Search with filters">
       <div className="search-form__box">
         <label htmlFor="search-q" className="visually-hidden">
           Search for
