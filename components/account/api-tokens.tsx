@@ -48,7 +48,7 @@ function NewSecret({ name, secret, onDone }: { name: string; secret: string; onD
  */
 export function ApiTokens({ initial }: { initial: ApiTokenView[] }) {
   const [tokens, setTokens] = useState(initial);
-  const [fresh, setFresh] = useState<{ name: string; secret: string } | null>(null);
+  const [fresh, setFresh] = useState<{ id: string; name: string; secret: string } | null>(null);
   const [revokeError, setRevokeError] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
   const form = useFormSubmit();
@@ -59,6 +59,8 @@ export function ApiTokens({ initial }: { initial: ApiTokenView[] }) {
     try {
       await callOperation(revokeApiToken, { params: { tokenId: token.id } });
       setTokens((current) => current.filter((one) => one.id !== token.id));
+      // A revoked secret is no use to copy.
+      setFresh((shown) => (shown?.id === token.id ? null : shown));
     } catch (caught) {
       setRevokeError(caught instanceof ApiError ? caught.message : "That did not work. Please try again.");
     } finally {
@@ -74,18 +76,19 @@ export function ApiTokens({ initial }: { initial: ApiTokenView[] }) {
         onSubmit={(event) => {
           event.preventDefault();
           const element = event.currentTarget;
-          const name = String(new FormData(element).get("name"));
+          const name = String(new FormData(element).get("tokenName"));
           void form.run(async () => {
             const made = await callOperation(createApiToken, { body: { name } });
             setTokens((current) => [made.token, ...current]);
-            setFresh({ name: made.token.name, secret: made.secret });
+            setFresh({ id: made.token.id, name: made.token.name, secret: made.secret });
             element.reset();
             return null;
           });
         }}
       >
         <FormMessage error={form.error} success={form.success} />
-        <Field label="Token name" name="name" hint="Where it will be used, e.g. “Zotero on my laptop”." maxLength={MAX_API_TOKEN_NAME_LENGTH} required errors={form.fieldErrors.name} />
+        {/* Not "name": the display-name field on the same page has that id. */}
+        <Field label="Token name" name="tokenName" hint="Where it will be used, e.g. “Zotero on my laptop”." maxLength={MAX_API_TOKEN_NAME_LENGTH} required errors={form.fieldErrors.name} />
         <button className="button" type="submit" disabled={form.pending}>
           Create token
         </button>
