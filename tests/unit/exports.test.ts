@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ANNOTATION_PAGE_SIZE, toAnnotationCollection } from "@/lib/exports/annotation-collection";
 import { CSV_COLUMNS, csvField, toCsv } from "@/lib/exports/csv";
 import type { ExportComment, ExportEssay, ExportHighlight, ExportItems } from "@/lib/exports/items";
 import { toMarkdown } from "@/lib/exports/markdown";
@@ -129,5 +130,30 @@ describe("CSV export", () => {
   it("prefixes a quote that starts like a formula", () => {
     const rows = parseCsv(toCsv({ ...items, highlights: [highlight("h9", "- not a list")], comments: [] }, ORIGIN).slice(1));
     expect(rows[1]![2]).toBe("'- not a list");
+  });
+});
+
+describe("JSON-LD export", () => {
+  it("pages a large collection, each page embedding the next, every annotation with its own @context", () => {
+    const many: ExportItems = { reader: items.reader, highlights: Array.from({ length: ANNOTATION_PAGE_SIZE * 2 + 1 }, (_, n) => highlight(`h${n}`, `words ${n}`)), comments: items.comments };
+    const collection = toAnnotationCollection(many, ORIGIN, `${ORIGIN}/api/exports/notes?format=jsonld`, "Alice's notes");
+    expect(collection).toMatchObject({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationCollection", total: ANNOTATION_PAGE_SIZE * 2 + 4, label: "Alice's notes" });
+    const pages = [];
+    for (let page = collection.first; page; page = page.next) pages.push(page);
+    expect(pages.map((page) => [page.id, page.startIndex, page.items.length])).toEqual([
+      [`${collection.id}#page-1`, 0, ANNOTATION_PAGE_SIZE],
+      [`${collection.id}#page-2`, ANNOTATION_PAGE_SIZE, ANNOTATION_PAGE_SIZE],
+      [`${collection.id}#page-3`, ANNOTATION_PAGE_SIZE * 2, 4],
+    ]);
+    const all = pages.flatMap((page) => page.items);
+    expect(all.every((annotation) => annotation["@context"] === "http://www.w3.org/ns/anno.jsonld" && annotation.type === "Annotation")).toBe(true);
+    expect(new Set(all.map((annotation) => annotation.id)).size).toBe(all.length);
+    expect(pages.every((page) => page.partOf === collection.id && page.type === "AnnotationPage")).toBe(true);
+  });
+
+  it("is an empty collection, without pages, when there is nothing", () => {
+    const empty = toAnnotationCollection({ reader: items.reader, highlights: [], comments: [] }, ORIGIN, "x", "none");
+    expect(empty.total).toBe(0);
+    expect(empty.first).toBeUndefined();
   });
 });
