@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { disconnectDb } from "@/lib/db/client";
 import type { AnyOperation, Guard } from "@/lib/http/contract";
 import { closeLimitStore } from "@/lib/rate-limit/store";
@@ -66,6 +67,25 @@ describe("the guard matrix: every operation × every kind of caller", () => {
       }
     },
   );
+
+  it("a personal API token is judged as its reader's session where an operation takes one, and is no one anywhere else", async () => {
+    const tokenKinds = ACTOR_KINDS.filter((kind) => kind !== "anonymous");
+    const secrets = new Map<ActorKind, string>();
+    for (const kind of tokenKinds) secrets.set(kind, (await createApiToken((await actor(kind, SECRET)).userId!, "matrix")).secret);
+    expect(routes.some((route) => route.handler.operation!.apiTokens)).toBe(true);
+    for (const route of routes) {
+      const operation = route.handler.operation!;
+      if (!operation.apiTokens && operation.guard === "public") continue;
+      for (const kind of tokenKinds) {
+        const name = `${operation.name} with ${kind}'s token`;
+        const answer = await callRoute(route, { params: probeParams(operation), body: operation.body ? "{}" : undefined, headers: { authorization: `Bearer ${secrets.get(kind)}` } });
+        expect(answer.status >= 500, `${name}: ${JSON.stringify(answer.body)}`).toBe(false);
+        if (!operation.apiTokens) expect(answer.status, name).toBe(401);
+        else if (admits(operation.guard, kind)) expect(answer.status, `${name}: ${JSON.stringify(answer.body)}`).not.toBe(401);
+        else expect(answer.status, name).toBe(403);
+      }
+    }
+  });
 
   it("a signed-out caller learns nothing about the input rules: 401 before any 422", async () => {
     const writes = routes.filter((route) => route.handler.operation!.guard !== "public" && route.handler.operation!.body);
