@@ -18,7 +18,19 @@ async function highlight(page: Page, words: string, visibility: "Only me" | "Pub
   await expect(page.getByRole("status")).toContainText(visibility === "Public" ? "Everyone can see it." : "Only you can see it");
 }
 
-/** The Markdown file a link downloads, as text. */
+/** Every axe violation, in light and in dark mode, one line each. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    found.push(...violations.map((violation) => `${colorScheme}: ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`));
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  return found;
+}
+
+/** The file a link downloads, with its name and text. */
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [file] = await Promise.all([page.waitForEvent("download"), click()]);
   return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") };
@@ -72,8 +84,7 @@ test("the notebook lists private and public highlights, edits a note in place, a
   await expect(entries.first().locator("blockquote")).toHaveText(PUBLIC_WORDS);
   await page.goto("/notebook");
 
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await screenshots(page, "notebook-list", ".notebook-list");
   await entries.nth(0).getByRole("button", { name: "Edit" }).click();
   await screenshots(page, "notebook", ".notebook-page");
@@ -100,6 +111,7 @@ test("the notebook lists private and public highlights, edits a note in place, a
   await page.goto("/tags/ferries");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("#ferries");
   await expect(page.locator(".tag-page__list blockquote")).toHaveText([PUBLIC_WORDS]);
+  expect(await axeViolations(page)).toEqual([]);
   await screenshots(page, "tag-page", ".tag-page");
   await page.goto("/tags/costs");
   await expect(page.getByText("No public highlight has this tag yet.")).toBeVisible();
