@@ -55,7 +55,7 @@ function selectorsOf(target: Exclude<Target, string>): Selectors {
 }
 
 /** The text of the bodies that are not tags (tags come from the note's #words in Glossa): at most one. */
-function bodyText(input: AnnotationInput): string | null {
+export function annotationBodyText(input: AnnotationInput): string | null {
   const bodies = input.body === undefined ? [] : Array.isArray(input.body) ? input.body : [input.body];
   const texts = [...bodies.filter((body) => body.purpose !== "tagging").map((body) => body.value), ...(input.bodyValue === undefined ? [] : [input.bodyValue])];
   if (texts.length > 1) throw invalid("body", "Send one text body (a note or a comment); tagging bodies may come with it.");
@@ -85,7 +85,7 @@ export function readAnnotationIntent(input: AnnotationInput, origin: string, ess
     if ("highlightId" in named) highlightId ??= named.highlightId;
     else if ("commentId" in named) parentId ??= named.commentId;
   }
-  const text = bodyText(input);
+  const text = annotationBodyText(input);
   const motivation = input.motivation ?? (parentId !== null ? "replying" : highlightId !== null || !passage ? "commenting" : "highlighting");
   if (motivation === "highlighting") {
     if (!passage) throw invalid("target", "A highlighting annotation targets the essay's words: the essay's IRI with a TextQuoteSelector and/or a TextPositionSelector.");

@@ -322,6 +322,19 @@ describe("comments and replies are annotations of the passage", () => {
     expect((reply.json.target as unknown[])[0]).toBe(posted.json.id);
     const items = ((await container.get({ slug })).json.first as { items: { id: string }[] }).items.map((item) => item.id);
     expect(items).toEqual(expect.arrayContaining([posted.json.id, reply.json.id]));
+
+    // PUT replaces a comment's text through the web's edit (its history keeps the old text); it stays a reply.
+    const edited = await annotation.put({
+      slug,
+      annotationId: segmentOf(reply.json.id as string),
+      token: carol.token,
+      headers: { "if-match": reply.headers.get("etag")! },
+      body: { ...reply.json, bodyValue: undefined, body: { type: "TextualBody", value: "Or, better, to be overheard." } },
+    });
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.json).toMatchObject({ motivation: "replying", body: [{ value: "Or, better, to be overheard." }] });
+    const commentId = Number(segmentOf(reply.json.id as string).slice("comment-".length));
+    expect((await db.commentRevision.findMany({ where: { commentId } })).map((revision) => revision.body)).toEqual(["Or to be overheard."]);
   });
 
   it("goes through the web's flood limit: a second comment within five seconds is 429", async () => {
