@@ -123,7 +123,8 @@ function commentMatches(terms: Terms, viewerId: string | null, filters: Filters)
   return Prisma.sql`
     FROM "Comment" c JOIN "Essay" e ON e.id = c."essayId", ${termsTable(terms)}
     WHERE c."searchVector" @@ q.query AND c.status = 'PUBLISHED' AND c."deletedAt" IS NULL AND e."unpublishedAt" IS NULL
-      AND (c."highlightId" IS NULL OR EXISTS (SELECT 1 FROM "Highlight" hv WHERE hv.id = c."highlightId" AND (hv.visibility = 'PUBLIC' OR hv."authorId" = ${viewerId ?? ""})))
+      -- A probe per comment on a passage: written as EXISTS, the planner hashed every public highlight first (19 ms for 4,742).
+      AND (c."highlightId" IS NULL OR (SELECT hv.visibility = 'PUBLIC' OR hv."authorId" = ${viewerId ?? ""} FROM "Highlight" hv WHERE hv.id = c."highlightId"))
       ${filters.essayId ? Prisma.sql`AND c."essayId" = ${filters.essayId}` : Prisma.empty}
       ${filters.authorId ? Prisma.sql`AND c."authorId" = ${filters.authorId}` : Prisma.empty} ${dateRange(Prisma.sql`c."createdAt"`, filters)}`;
 }
@@ -147,37 +148,56 @@ function highlightMatches(terms: Terms, viewerId: string | null, filters: Filter
 interface Hit {
   kind: "essay" | "comment" | "highlight";
   id: string;
-  rank: number;
-  at: Date;
 }
 
-/** The page's hits across the kinds asked for: each kind's best `limit`, merged, then the page cut from them. */
-async function findHits(search: SearchQuery, viewerId: string | null, filters: Filters, terms: Terms): Promise<Hit[]> {
+/**
+ * The page's hits across the kinds asked for (each kind's best `limit`,
+ * merged, then the page cut from them) and every kind's number of matches,
+ * in one statement. A kind searched counts its matches with a window over
+ * the rows it ranks anyway; a kind left out by the filter is counted on its
+ * own. Counting in a second statement scanned every match twice: 13 ms more
+ * for a word in 5,000 comments.
+ */
+async function findHits(search: SearchQuery, viewerId: string | null, filters: Filters, terms: Terms): Promise<{ hits: Hit[]; counts: SearchCounts }> {
   const limit = search.page * SEARCH_PAGE_SIZE + 1;
   const order = ORDER[search.sort];
-  const wants = (kind: SearchKind) => search.kind === "all" || search.kind === kind;
-  const part = (kind: Hit["kind"], id: Prisma.Sql, vector: Prisma.Sql, at: Prisma.Sql, matches: Prisma.Sql) => {
-    const ranked = Prisma.sql`SELECT ${kind}::text AS kind, ${id} AS id, ts_rank(${WEIGHTS}, ${vector}, q.query, 1) AS rank, ${at} AS at ${matches}`;
-    return terms.broad ? Prisma.sql`(SELECT * FROM (${ranked} ORDER BY ${at} DESC LIMIT ${BROAD_CANDIDATES}) newest ${order} LIMIT ${limit})` : Prisma.sql`(${ranked} ${order} LIMIT ${limit})`;
+  const kinds = [
+    { kind: "essay", name: "essays", id: Prisma.sql`e.id`, vector: Prisma.sql`r."searchVector"`, at: Prisma.sql`r."createdAt"`, matches: filters.authorId ? null : essayMatches(terms, filters) },
+    { kind: "comment", name: "comments", id: Prisma.sql`c.id::text`, vector: Prisma.sql`c."searchVector"`, at: Prisma.sql`c."createdAt"`, matches: commentMatches(terms, viewerId, filters) },
+    { kind: "highlight", name: "highlights", id: Prisma.sql`h.id`, vector: Prisma.sql`h."searchVector"`, at: Prisma.sql`h."createdAt"`, matches: highlightMatches(terms, viewerId, filters) },
+  ] as const;
+  const ranked = kinds.filter((entry) => entry.matches && (search.kind === "all" || search.kind === entry.name));
+  const hitsOf = (entry: (typeof kinds)[number]) => {
+    const columns = Prisma.sql`${entry.kind}::text AS kind, ${entry.id} AS id, ts_rank(${WEIGHTS}, ${entry.vector}, q.query, 1) AS rank, ${entry.at} AS at`;
+    return terms.broad
+      ? Prisma.sql`SELECT *, count(*) OVER () AS total FROM (SELECT ${columns} ${entry.matches!} ORDER BY ${entry.at} DESC LIMIT ${BROAD_CANDIDATES}) newest ${order} LIMIT ${limit}`
+      : Prisma.sql`SELECT ${columns}, count(*) OVER () AS total ${entry.matches!} ${order} LIMIT ${limit}`;
   };
-  const parts: Prisma.Sql[] = [];
-  if (wants("essays") && !filters.authorId) parts.push(part("essay", Prisma.sql`e.id`, Prisma.sql`r."searchVector"`, Prisma.sql`r."createdAt"`, essayMatches(terms, filters)));
-  if (wants("comments")) parts.push(part("comment", Prisma.sql`c.id::text`, Prisma.sql`c."searchVector"`, Prisma.sql`c."createdAt"`, commentMatches(terms, viewerId, filters)));
-  if (wants("highlights")) parts.push(part("highlight", Prisma.sql`h.id`, Prisma.sql`h."searchVector"`, Prisma.sql`h."createdAt"`, highlightMatches(terms, viewerId, filters)));
-  if (parts.length === 0) return [];
-  return queryRowsPlannedPerCall<Hit>(Prisma.sql`
-    SELECT kind, id, rank, at FROM (${Prisma.join(parts, " UNION ALL ")}) hits
-    ${order} OFFSET ${(search.page - 1) * SEARCH_PAGE_SIZE} LIMIT ${SEARCH_PAGE_SIZE + 1}`);
-}
-
-/** Each kind's number of matches, counted up to COUNT_CAP, in one round trip. */
-async function countHits(viewerId: string | null, filters: Filters, terms: Terms): Promise<SearchCounts> {
-  const [row] = await queryRowsPlannedPerCall<SearchCounts>(Prisma.sql`
-    SELECT
-      ${filters.authorId ? Prisma.sql`0` : Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 ${essayMatches(terms, filters)} LIMIT ${COUNT_CAP}) m)`} AS essays,
-      (SELECT count(*)::int FROM (SELECT 1 ${commentMatches(terms, viewerId, filters)} LIMIT ${COUNT_CAP}) m) AS comments,
-      (SELECT count(*)::int FROM (SELECT 1 ${highlightMatches(terms, viewerId, filters)} LIMIT ${COUNT_CAP}) m) AS highlights`);
-  return row!;
+  const table = (entry: (typeof kinds)[number]) => Prisma.raw(`${entry.name}_hits`);
+  const countOf = (entry: (typeof kinds)[number]) => {
+    if (!entry.matches) return Prisma.sql`0`;
+    if (ranked.includes(entry)) return Prisma.sql`(SELECT least(coalesce(max(total), 0), ${COUNT_CAP})::int FROM ${table(entry)})`;
+    return Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 ${entry.matches} LIMIT ${COUNT_CAP}) m)`;
+  };
+  const page = ranked.length
+    ? Prisma.sql`(SELECT coalesce(json_agg(json_build_object('kind', kind, 'id', id) ${order}), '[]'::json) FROM (
+        SELECT * FROM (${Prisma.join(
+          ranked.map((entry) => Prisma.sql`SELECT kind, id, rank, at FROM ${table(entry)}`),
+          " UNION ALL ",
+        )}) merged ${order} OFFSET ${(search.page - 1) * SEARCH_PAGE_SIZE} LIMIT ${SEARCH_PAGE_SIZE + 1}) page)`
+    : Prisma.sql`'[]'::json`;
+  const [row] = await queryRowsPlannedPerCall<{ hits: Hit[] } & SearchCounts>(Prisma.sql`
+    ${
+      ranked.length
+        ? Prisma.sql`WITH ${Prisma.join(
+            ranked.map((entry) => Prisma.sql`${table(entry)} AS (${hitsOf(entry)})`),
+            ", ",
+          )}`
+        : Prisma.empty
+    }
+    SELECT ${page} AS hits, ${countOf(kinds[0])} AS essays, ${countOf(kinds[1])} AS comments, ${countOf(kinds[2])} AS highlights`);
+  const { hits, ...counts } = row!;
+  return { hits, counts };
 }
 
 // ts_headline marks the matched words with characters no text should carry
@@ -322,7 +342,7 @@ export async function searchSite(search: SearchQuery, viewerId: string | null): 
   }
   const filters = await resolveFilters(search);
   if ("notice" in filters) return { ...EMPTY, notice: filters.notice, people: await findPeople(search.author ?? "") };
-  const [hits, counts, people] = await Promise.all([findHits(search, viewerId, filters, terms), countHits(viewerId, filters, terms), search.page === 1 ? findPeople(text) : []]);
+  const [{ hits, counts }, people] = await Promise.all([findHits(search, viewerId, filters, terms), search.page === 1 ? findPeople(text) : []]);
   const more = hits.length > SEARCH_PAGE_SIZE;
   return { results: await describeHits(hits.slice(0, SEARCH_PAGE_SIZE), terms, viewerId), counts, more, notice: null, people };
 }
