@@ -28,8 +28,8 @@ const PREFER_IRIS = `${OA}PreferContainedIRIs`;
 const PREFER_DESCRIPTIONS = `${OA}PreferContainedDescriptions`;
 
 /** The methods each kind of resource answers. */
-export const CONTAINER_ALLOW = "GET, HEAD, OPTIONS, POST";
-export const ANNOTATION_ALLOW = "GET, HEAD, OPTIONS, PUT, DELETE";
+const CONTAINER_ALLOW = "GET, HEAD, OPTIONS, POST";
+const ANNOTATION_ALLOW = "GET, HEAD, OPTIONS, PUT, DELETE";
 const PAGE_ALLOW = "GET, HEAD, OPTIONS";
 
 const CONSTRAINED_BY = `<http://www.w3.org/TR/annotation-protocol/>; rel="${LDP}constrainedBy"`;
