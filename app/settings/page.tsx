@@ -75,7 +75,7 @@ export default async function SettingsPage() {
           One JSON file with your account, every highlight and note (private ones included), your comments with their earlier versions, votes, reports and notification settings, and your highlights
           and comments as W3C Web Annotations. Your notes alone, as Markdown or CSV, are in your <a href="/notebook">notebook</a>.
         </p>
-        <a className="button" href={operationUrl(exportOps.exportMyAccount)} download>
+        <a className="button settings-download" href={operationUrl(exportOps.exportMyAccount)} download>
           Download all my data
         </a>
       </section>

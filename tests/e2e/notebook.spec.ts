@@ -107,6 +107,17 @@ test("the notebook lists private and public highlights, edits a note in place, a
   expect(quotes).toHaveLength(2);
   for (const quote of quotes) expect(essayText).toContain(quote);
 
+  // Settings → Your data: everything, as one JSON file.
+  await page.goto("/settings");
+  const all = await download(page, () => page.getByRole("link", { name: "Download all my data" }).click());
+  expect(all.name).toMatch(/^glossa-account-nadia-[\w-]+\.json$/);
+  const data = JSON.parse(all.text) as { account: { handle: string }; highlights: { exact: string }[]; annotations: { total: number } };
+  expect(data.account.handle).toMatch(/^nadia-/);
+  expect(data.highlights.map((entry) => entry.exact).sort()).toEqual([PUBLIC_WORDS, PRIVATE_WORDS].sort());
+  expect(data.annotations.total).toBe(2);
+  expect(all.text).not.toContain("passwordHash");
+  await screenshots(page, "settings-data", "#your-data");
+
   // The public highlight's tag has a page; the private one is not on it.
   await page.goto("/tags/ferries");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("#ferries");
