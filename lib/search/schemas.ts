@@ -5,8 +5,7 @@ export const SEARCH_KINDS = ["all", "essays", "comments", "highlights"] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Best match first, or newest first. */
-export const SEARCH_SORTS = ["relevance", "newest"] as const;
-export type SearchSort = (typeof SEARCH_SORTS)[number];
+const SEARCH_SORTS = ["relevance", "newest"] as const;
 
 /** Results per page. */
 export const SEARCH_PAGE_SIZE = 20;
