@@ -19,7 +19,7 @@ interface Selectors {
 
 /** What a client's annotation asks Glossa to make: a highlight (with its note), or a comment on a passage, a highlight or a comment. */
 export type AnnotationIntent =
-  { kind: "highlight"; selectors: Selectors; note: string | null } | { kind: "comment"; body: string; on: { passage: Selectors } | { highlightId: string } | { parentId: number } };
+  { kind: "highlight"; selectors: Selectors; note: string | null; tags: string[] } | { kind: "comment"; body: string; on: { passage: Selectors } | { highlightId: string } | { parentId: number } };
 
 function invalid(field: string, message: string): AppError {
   return new AppError("VALIDATION", message, { fieldErrors: { [field]: [message] } });
@@ -54,7 +54,13 @@ function selectorsOf(target: Exclude<Target, string>): Selectors {
   return { position: position[0] ?? null, quote: quote[0] ?? null };
 }
 
-/** The text of the bodies that are not tags (tags come from the note's #words in Glossa): at most one. */
+/** The values of the `tagging` bodies: a highlight's tag field, as Glossa's own annotations carry it (lib/annotations/web-annotation.ts). */
+function annotationTags(input: AnnotationInput): string[] {
+  const bodies = input.body === undefined ? [] : Array.isArray(input.body) ? input.body : [input.body];
+  return bodies.filter((body) => body.purpose === "tagging").map((body) => body.value);
+}
+
+/** The text of the bodies that are not tags: at most one. */
 export function annotationBodyText(input: AnnotationInput): string | null {
   const bodies = input.body === undefined ? [] : Array.isArray(input.body) ? input.body : [input.body];
   const texts = [...bodies.filter((body) => body.purpose !== "tagging").map((body) => body.value), ...(input.bodyValue === undefined ? [] : [input.bodyValue])];
@@ -89,7 +95,7 @@ export function readAnnotationIntent(input: AnnotationInput, origin: string, ess
   const motivation = input.motivation ?? (parentId !== null ? "replying" : highlightId !== null || !passage ? "commenting" : "highlighting");
   if (motivation === "highlighting") {
     if (!passage) throw invalid("target", "A highlighting annotation targets the essay's words: the essay's IRI with a TextQuoteSelector and/or a TextPositionSelector.");
-    return { kind: "highlight", selectors: passage, note: text };
+    return { kind: "highlight", selectors: passage, note: text, tags: annotationTags(input) };
   }
   if (text === null || text.trim() === "") throw invalid("body", "Write the comment in a TextualBody's value (or bodyValue).");
   if (parentId !== null) return { kind: "comment", body: text, on: { parentId } };

@@ -6,7 +6,6 @@ import { createCommentSchema } from "@/lib/comments/schemas";
 import { createHighlight } from "@/lib/highlights/create-highlight";
 import { createHighlightSchema } from "@/lib/highlights/schemas";
 import { validationError } from "@/lib/http/respond";
-import { consume, LIMITS, refund } from "@/lib/rate-limit/limits";
 import { readAnnotationIntent, selectPassage } from "./annotation-input";
 import { getAnnotation, type FoundAnnotation } from "./get-annotation";
 import type { AnnotationInput } from "./schemas";
@@ -36,13 +35,8 @@ export async function createAnnotation(origin: string, viewer: Viewer, essay: An
   const intent = readAnnotationIntent(input, origin, essay);
   if (intent.kind === "highlight") {
     const passage = selectPassage(intent.selectors, essay.text);
-    const highlightInput = asWebInput(createHighlightSchema, { revisionId: essay.revisionId, ...passage, note: intent.note, visibility: "private" });
-    const limit = [{ rule: LIMITS.highlightsPerUser, key: viewer.id }];
-    await consume(limit);
-    const highlight = await createHighlight(viewer.id, essay.id, highlightInput).catch(async (error: unknown) => {
-      await refund(limit).catch(() => undefined);
-      throw error;
-    });
+    const highlightInput = asWebInput(createHighlightSchema, { revisionId: essay.revisionId, ...passage, note: intent.note, tags: intent.tags, visibility: "private" });
+    const highlight = await createHighlight(viewer.id, essay.id, highlightInput);
     return getAnnotation(origin, essay, highlightAnnotationId(highlight.id), viewer.id);
   }
   const on = "passage" in intent.on ? { passage: { revisionId: essay.revisionId, ...selectPassage(intent.on.passage, essay.text) } } : intent.on;

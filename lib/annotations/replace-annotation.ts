@@ -40,7 +40,7 @@ export async function replaceAnnotation(request: Request, origin: string, viewer
     const { position, quote } = intent.selectors;
     const moved = (position && (position.start !== source.passage.start || position.end !== source.passage.end)) || (quote && quote.exact !== source.passage.exact);
     if (moved) throw refuse("Glossa does not move a highlight to other words: delete it and post a new annotation.");
-    const parsed = safeParse(updateHighlightSchema, { note: intent.note });
+    const parsed = safeParse(updateHighlightSchema, { note: intent.note, tags: intent.tags });
     if (!parsed.success) throw validationError(parsed.error);
     await updateHighlight(viewer.id, source.id, parsed.data);
   } else {

@@ -1,4 +1,5 @@
 import "server-only";
+import { LIMITS, consume, refund } from "@/lib/rate-limit/limits";
 import { assertEmailConfirmed } from "@/lib/auth/assert-email-confirmed";
 import { randomUUID } from "node:crypto";
 import { describe } from "@/lib/anchoring";
@@ -97,11 +98,19 @@ function viewOf(row: InsertedRow, viewerId: string): HighlightView {
  */
 export async function createHighlight(authorId: string, essayId: string, input: CreateHighlightInput): Promise<HighlightView> {
   if (input.visibility === "public") await assertEmailConfirmed(authorId, "publish a highlight");
+  // Counted before the transaction (the anchoring checks run inside it, on
+  // the revision it locks) and given back when it refuses or fails, so only
+  // a stored highlight spends one. Web and annotation API share the count.
+  const limit = [{ rule: LIMITS.highlightsPerUser, key: authorId }];
+  await consume(limit);
   const { highlight, eventId } = await sqlTransaction(async (tx) => {
     const highlight = await insertHighlight(tx, authorId, essayId, input);
     if (highlight.visibility !== "public") return { highlight, eventId: null };
     const [event] = await tx.rows<{ id: number }>(Prisma.sql`INSERT INTO "DiscussionEvent" ("essayId", kind, "highlightId") VALUES (${essayId}, 'highlight', ${highlight.id}) RETURNING id`);
     return { highlight, eventId: event!.id };
+  }).catch(async (error: unknown) => {
+    await refund(limit).catch(() => undefined);
+    throw error;
   });
   await announceDiscussionEvent(eventId === null ? null : { essayId, eventId });
   return highlight;

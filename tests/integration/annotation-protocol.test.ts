@@ -268,6 +268,25 @@ describe("creating, reading, replacing and deleting an annotation with a token",
     expect([options.status, options.headers.get("allow")]).toEqual([204, "GET, HEAD, OPTIONS, PUT, DELETE"]);
   });
 
+  it("takes a highlight's tagging bodies as its tags, and gives them back the same way", async () => {
+    const posted = await container.post({
+      slug,
+      token: alice.token,
+      origin: null,
+      body: highlighting("the author that other", {
+        body: [
+          { type: "TextualBody", value: "Worth a second look #craft", purpose: "commenting" },
+          { type: "TextualBody", value: "Reading", purpose: "tagging" },
+        ],
+      }),
+    });
+    expect(posted.status, posted.text).toBe(201);
+    const row = await db.highlight.findUniqueOrThrow({ where: { id: segmentOf(posted.json.id as string).slice("highlight-".length) } });
+    expect([...row.tags].sort()).toEqual(["craft", "reading"]);
+    const tags = (posted.json.body as { value: string; purpose: string }[]).filter((body) => body.purpose === "tagging").map((body) => body.value);
+    expect(tags.sort()).toEqual(["craft", "reading"]);
+  });
+
   it("keeps a private highlight private: 404 (never 403) to anyone else, for GET, HEAD, OPTIONS, PUT and DELETE, and absent from their container", async () => {
     const id = segmentOf(iri);
     for (const who of [{ token: bob.token }, { cookie: bob.cookie }, {}]) {

@@ -5,6 +5,7 @@ import { deleteComment } from "@/lib/comments/delete-comment";
 import { editComment } from "@/lib/comments/edit-comment";
 import { setVote, toggleVote } from "@/lib/comments/toggle-vote";
 import { db, disconnectDb } from "@/lib/db/client";
+import { createHighlight } from "@/lib/highlights/create-highlight";
 import { isAppError } from "@/lib/errors";
 import { consume, LIMITS, refund } from "@/lib/rate-limit/limits";
 import { closeLimitStore } from "@/lib/rate-limit/store";
@@ -127,6 +128,28 @@ describe("the vote limit", () => {
     }
     for (let vote = 1; vote <= LIMITS.votesPerUser.points; vote += 1) await toggleVote(voter.id, target.id);
     expect((await refusal(toggleVote(voter.id, target.id)))?.status).toBe(429);
+  });
+});
+
+describe("highlights", () => {
+  it("60 a minute per reader, web and annotation API alike; a refused highlight (not in the essay, already made) spends nothing", async () => {
+    const reader = await account("highlighter");
+    const { revisionId, text } = await createTestEssay("limits-highlights", "Many marks", [{ kind: "paragraph", text: Array.from({ length: 80 }, (_, index) => `word${index}`).join(" ") }]);
+    const highlightEssay = (await db.essayRevision.findUniqueOrThrow({ where: { id: revisionId } })).essayId;
+    const at = (index: number) => {
+      const exact = `word${index}`;
+      const start = text.indexOf(`${exact} `);
+      return { revisionId, start, end: start + exact.length, exact, colour: "yellow" as const, note: null, visibility: "private" as const };
+    };
+    for (let index = 0; index < 10; index += 1) {
+      expect((await refusal(createHighlight(reader.id, highlightEssay, { ...at(0), exact: "not these words" })))?.status).toBe(422);
+    }
+    await createHighlight(reader.id, highlightEssay, at(0));
+    for (let index = 0; index < 5; index += 1) expect((await refusal(createHighlight(reader.id, highlightEssay, at(0))))?.status).toBe(409);
+    for (let index = 1; index < LIMITS.highlightsPerUser.points; index += 1) await createHighlight(reader.id, highlightEssay, at(index));
+    const refused = await refusal(createHighlight(reader.id, highlightEssay, at(LIMITS.highlightsPerUser.points)));
+    expect(refused).toMatchObject({ status: 429, message: expect.stringContaining("Too many highlights") });
+    expect(await db.highlight.count({ where: { authorId: reader.id } })).toBe(LIMITS.highlightsPerUser.points);
   });
 });
 
