@@ -3,6 +3,7 @@ import { describe } from "@/lib/anchoring";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { fieldTagsOf } from "@/lib/highlights/tags";
 import type { AnnotatedPassage, AnnotationSource } from "./web-annotation";
 
 /** The essay a container holds annotations on, with its current revision (what new annotations are checked against). */
@@ -62,7 +63,8 @@ function passageOn(text: string | undefined, start: number, end: number, publish
  * stored quote is the words it was made on, which a revision may have
  * changed), so `exact` is always that text at `start..end`. Each revision's
  * text is read once, however many highlights it carries. A highlight's note
- * hidden by a moderator is left out, except for its author.
+ * hidden by a moderator is left out, and the tags its #words gave, except for
+ * its author.
  */
 export async function loadAnnotationSources(essay: AnnotatedEssay, entries: AnnotationEntry[], viewerId: string | null): Promise<AnnotationSource[]> {
   const highlightIds = entries.filter((entry) => entry.kind === "highlight").map((entry) => entry.id);
@@ -119,6 +121,7 @@ export async function loadAnnotationSources(essay: AnnotatedEssay, entries: Anno
   for (const highlight of highlights) {
     const where = passage(highlight);
     if (!where) continue;
+    const hidden = highlight.noteHiddenAt !== null && highlight.authorId !== viewerId;
     sources.set(`highlight:${highlight.id}`, {
       kind: "highlight",
       id: highlight.id,
@@ -127,8 +130,9 @@ export async function loadAnnotationSources(essay: AnnotatedEssay, entries: Anno
       created: highlight.createdAt,
       modified: highlight.updatedAt,
       passage: where,
-      note: highlight.noteHiddenAt && highlight.authorId !== viewerId ? null : highlight.note,
-      tags: highlight.tags,
+      note: hidden ? null : highlight.note,
+      // The #words of a hidden note are hidden with it, as on the essay page and tag pages: only the tag field's words stay.
+      tags: hidden ? fieldTagsOf(highlight.tags, highlight.note) : highlight.tags,
       colour: highlight.colour.toLowerCase(),
       visibility: highlight.visibility === "PUBLIC" ? "public" : "private",
     });

@@ -380,6 +380,31 @@ describe("comments and replies are annotations of the passage", () => {
       await db.essay.update({ where: { id: essayId }, data: { preModeration: "OFF" } });
     }
   });
+
+  it("hides a note the moderators hid, and the tags its #words gave, from everyone but its author", async () => {
+    const frank = await reader();
+    const posted = await container.post({
+      slug,
+      token: frank.token,
+      body: highlighting("the tide turns", {
+        body: [
+          { type: "TextualBody", value: "Rude words #slurtag", purpose: "commenting" },
+          { type: "TextualBody", value: "estuary", purpose: "tagging" },
+        ],
+      }),
+    });
+    expect(posted.status, posted.text).toBe(201);
+    const id = segmentOf(posted.json.id as string).slice("highlight-".length);
+    await db.highlight.update({ where: { id }, data: { visibility: "PUBLIC", noteHiddenAt: new Date(), noteHiddenReason: "Rude." } });
+    const bodiesFor = async (who: Partial<Call>) => {
+      const read = await annotation.get({ slug, annotationId: `highlight-${id}`, ...who });
+      const listed = ((await container.get({ slug, ...who })).json.first as { items: { id: string; body?: unknown[] }[] }).items.find((item) => item.id === posted.json.id);
+      expect(listed?.body).toEqual(read.json.body);
+      return (read.json.body as { value: string; purpose: string }[]).map((body) => `${body.purpose}:${body.value}`).sort();
+    };
+    for (const who of [{}, { token: alice.token }]) expect(await bodiesFor(who)).toEqual(["tagging:estuary"]);
+    expect(await bodiesFor({ token: frank.token })).toEqual(["commenting:Rude words #slurtag", "tagging:estuary", "tagging:slurtag"]);
+  });
 });
 
 describe("paging", () => {
