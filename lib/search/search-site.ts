@@ -78,15 +78,23 @@ interface Terms {
 /**
  * Parses the reader's words in web search syntax, in English (stemmed:
  * "negotiating" finds "negotiations"); when English leaves nothing to look
- * for (every word a stop word, "to be or not to be"), unstemmed.
+ * for (every word a stop word, "to be or not to be"), unstemmed. Null when
+ * PostgreSQL cannot parse them at all (too many operators in a row).
  */
-async function parseTerms(text: string): Promise<Terms> {
-  const [terms] = await queryRowsPlannedPerCall<Terms>(Prisma.sql`
+async function parseTerms(text: string): Promise<Terms | null> {
+  let rows: Terms[];
+  try {
+    rows = await queryRowsPlannedPerCall<Terms>(Prisma.sql`
     SELECT query::text AS query, config, config = 'simple' AS broad, querytree(query) <> 'T' AS searchable FROM (
       SELECT CASE WHEN numnode(english) > 0 THEN english ELSE websearch_to_tsquery('simple', ${text}) END AS query, CASE WHEN numnode(english) > 0 THEN 'english' ELSE 'simple' END AS config
       FROM websearch_to_tsquery('english', ${text}) english
     ) parsed`);
-  return terms!;
+  } catch (error) {
+    // PostgreSQL's parser keeps at most 32 pending operators: 33 "-" in a row (or "-!-!…") is an error, not a search.
+    if (error instanceof Error && /tsquery stack too small/.test(error.message)) return null;
+    throw error;
+  }
+  return rows[0]!;
 }
 
 function termsTable(terms: Terms): Prisma.Sql {
@@ -337,6 +345,7 @@ export async function searchSite(search: SearchQuery, viewerId: string | null): 
   const text = search.q;
   if (!text) return EMPTY;
   const terms = await parseTerms(text);
+  if (!terms) return { ...EMPTY, notice: "This search has too many minus signs or operators in a row: remove them and search again." };
   if (!terms.searchable) {
     return { ...EMPTY, notice: "Add a word to look for: a search made only of left-out words (-word) or punctuation finds nothing." };
   }

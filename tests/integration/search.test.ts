@@ -117,6 +117,16 @@ describe("search finds what a reader may read", () => {
     expect(refused.notice).toMatch(/Add a word/);
   });
 
+  it("answers a search with more operators in a row than PostgreSQL's parser holds with a notice, not an error", async () => {
+    for (const q of ["-".repeat(50), `${"-".repeat(33)}${W.published}`, `${"-!".repeat(40)}x`, "- ".repeat(40)]) {
+      const answer = await search(q, null);
+      expect(answer.results).toEqual([]);
+      expect(answer.notice).toMatch(/too many minus signs/);
+    }
+    const response = await searchRoute(new Request(`${ORIGIN}/api/search?q=${"-".repeat(60)}`, { headers: { host: "glossa.test" } }), { params: Promise.resolve({}) });
+    expect(response.status).toBe(200);
+  });
+
   it("finds other readers' public notes and tags, linking to the passage", async () => {
     for (const q of [W.publicNote, W.tag]) {
       const answer = await search(q, other.id);
