@@ -47,6 +47,22 @@ function annotationServiceLink(request: NextRequest): string | null {
   }
 }
 
+/** Whether every %-escape in the path is UTF-8: Next answers 500 for one that is not (/essays/%ff, /annotations/x/%ED%A0%80). */
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The answer to a path no page or annotation could have: 400, saying so, with the API's locked-down headers. */
+function malformedPath(): NextResponse {
+  const response = new NextResponse("This address has a malformed %-escape (it is not UTF-8): check the link.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return withSecurityHeaders(response, "default-src 'none'; frame-ancestors 'none'");
+}
+
 /**
  * Runs before every page (API routes get fixed headers from next.config.js
  * instead): a fresh CSP nonce per request (Next reads it from
@@ -61,6 +77,7 @@ function annotationServiceLink(request: NextRequest): string | null {
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (!decodablePath(pathname)) return malformedPath();
   const protocol = annotationProtocol(request);
   if (protocol) return protocol;
   if (pathname.length > 1 && pathname.endsWith("/") && !pathname.startsWith("/annotations/")) {

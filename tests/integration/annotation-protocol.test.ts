@@ -226,6 +226,16 @@ describe("the proxy serves the protocol's IRIs", () => {
     expect(page.headers.get("location")).toBe(`${ORIGIN}/essays/${slug}`);
   });
 
+  it("answers 400, not Next's 500, for a path whose %-escapes are not UTF-8", async () => {
+    for (const path of ["/annotations/%ff/", `/annotations/${slug}/%ED%A0%80`, "/essays/%ff", "/tags/%ff"]) {
+      const answer = proxy(new NextRequest(`${ORIGIN}${path}`));
+      expect(answer.status, path).toBe(400);
+      expect(await answer.text()).toMatch(/malformed %-escape/);
+      expect(answer.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    }
+    expect(proxy(new NextRequest(`${ORIGIN}/tags/caf%C3%A9`)).status).toBe(200);
+  });
+
   it("advertises each essay's container on its page with a Link header", () => {
     const page = proxy(new NextRequest(`${ORIGIN}/essays/${slug}`, { headers: { host: "glossa.test" } }));
     expect(page.headers.get("link")).toBe(`<${ORIGIN}/annotations/${slug}/>; rel="${OA}annotationService"`);
