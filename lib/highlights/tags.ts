@@ -20,6 +20,23 @@ export function normaliseTag(word: string): string {
   return word.trim().replace(/^#+/, "").normalize("NFC").toLowerCase();
 }
 
+/**
+ * The tag a /tags/<tag> path segment names, or null for none. Next hands a
+ * page its dynamic segment still %-encoded (/tags/caf%C3%A9), so it is
+ * decoded here; a tag has no "%", so decoding one already decoded changes
+ * nothing.
+ */
+export function tagFromPathSegment(segment: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+  const tag = normaliseTag(decoded);
+  return isValidTag(tag) ? tag : null;
+}
+
 /** Whether a normalised word is a tag Glossa keeps. */
 export function isValidTag(tag: string): boolean {
   return tag.length >= 1 && tag.length <= MAX_TAG_LENGTH && TAG.test(tag) && /[^\p{N}]/u.test(tag);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldTagsOf, highlightTags, invalidTags, isValidTag, MAX_TAG_LENGTH, normaliseTag, splitTagField, tagsInNote } from "@/lib/highlights/tags";
+import { fieldTagsOf, highlightTags, invalidTags, isValidTag, MAX_TAG_LENGTH, normaliseTag, splitTagField, tagFromPathSegment, tagsInNote } from "@/lib/highlights/tags";
 
 describe("tag grammar", () => {
   it("keeps letters of any script, digits, - and _, lower-cased", () => {
@@ -13,6 +13,15 @@ describe("tag grammar", () => {
   it("refuses digits alone, leading punctuation, other symbols and overlong words", () => {
     expect(["", "1", "2024", "-draft", "_x", "a/b", "a.b", "emoji🙂", "a".repeat(MAX_TAG_LENGTH + 1)].some(isValidTag)).toBe(false);
     expect(isValidTag("a".repeat(MAX_TAG_LENGTH))).toBe(true);
+  });
+});
+
+describe("a tag page's path segment", () => {
+  it("names the tag its link encoded, in any script, and nothing for a malformed or invalid one", () => {
+    for (const tag of ["café", "日本語", "close-reading"]) expect(tagFromPathSegment(encodeURIComponent(tag))).toBe(tag);
+    expect(tagFromPathSegment("café")).toBe("café");
+    expect(tagFromPathSegment("%23Attention")).toBe("attention");
+    expect([tagFromPathSegment("%ff"), tagFromPathSegment("a%2Fb"), tagFromPathSegment("2024"), tagFromPathSegment("%25")]).toEqual([null, null, null, null]);
   });
 });
 

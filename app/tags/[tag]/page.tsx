@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TagLinks } from "@/components/highlights/tag-links";
 import { listTaggedHighlights } from "@/lib/highlights/list-tagged-highlights";
-import { isValidTag, normaliseTag } from "@/lib/highlights/tags";
+import { tagFromPathSegment } from "@/lib/highlights/tags";
 import "../../notebook.css";
 
 export const dynamic = "force-dynamic";
@@ -12,14 +12,12 @@ type Params = Promise<{ tag: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 function tagOf(param: string): string {
-  const tag = normaliseTag(param);
-  if (!isValidTag(tag)) notFound();
-  return tag;
+  return tagFromPathSegment(param) ?? notFound();
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const tag = normaliseTag((await params).tag);
-  return { title: isValidTag(tag) ? `#${tag}` : "Tag not found" };
+  const tag = tagFromPathSegment((await params).tag);
+  return { title: tag ? `#${tag}` : "Tag not found" };
 }
 
 /** Readers' public highlights tagged with one tag, newest first, each linking to its passage. */
