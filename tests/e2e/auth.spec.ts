@@ -150,6 +150,12 @@ test("account pages, screenshots at desktop and phone widths", async ({ page }) 
     await page.goto("/settings");
     await page.screenshot({ path: `test-results/screenshots/settings-${name}.png`, fullPage: true });
   }
+  // On a phone the account's links are in the header's menu.
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeHidden();
+  await page.locator(".account-menu summary").click();
+  await expect(page.getByRole("link", { name: "Settings" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/header-menu-phone.png" });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   for (const [name, width, height] of [
