@@ -2,6 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { publicOrigin } from "@/lib/http/public-origin";
 import type { HighlightFilters } from "@/lib/notebook/schemas";
+import { consume, LIMITS } from "@/lib/rate-limit/limits";
 import { toAnnotationCollection } from "./annotation-collection";
 import { attachment } from "./attachment";
 import type { EXPORT_FORMATS } from "./contracts";
@@ -21,9 +22,11 @@ const FILES: Record<Format, { contentType: string; extension: string }> = {
 /**
  * The viewer's own highlights, notes and comments (loadExportItems: never
  * anyone else's, never deleted ones) in `format`, as a download named after
- * the reader, the essay when the export is of one, and the day.
+ * the reader, the essay when the export is of one, and the day. Thirty
+ * exports per ten minutes per reader.
  */
 export async function exportNotes(viewer: Viewer, request: Request, format: Format, filters: HighlightFilters): Promise<Response> {
+  await consume([{ rule: LIMITS.notesExportsPerUser, key: viewer.id }]);
   const items = await loadExportItems(viewer.id, filters);
   const origin = publicOrigin(request);
   const now = new Date();

@@ -34,6 +34,9 @@ export const LIMITS = {
   votesPerUser: { name: "vote-user-1m", points: 30, durationSeconds: 60, what: "votes" },
   // A full data export reads every row a reader has (and their annotations' revisions): a few an hour is plenty for keeping a copy.
   accountExportsPerUser: { name: "account-export-user-1h", points: 5, durationSeconds: 3600, what: "full data exports" },
+  // A notes export reads all of a reader's highlights and comments and the revisions they are on: a person downloads a few;
+  // a script looping on it made the server re-read them as fast as it could ask.
+  notesExportsPerUser: { name: "notes-export-user-10m", points: 30, durationSeconds: 600, what: "exports" },
   // A search reads three full-text indexes: a person searches a few times a minute; a scraper walking every word is what this stops.
   searchesPerIp: { name: "search-ip-1m", points: 60, durationSeconds: 60, what: "searches" },
 } satisfies Record<string, LimitRule>;

@@ -196,6 +196,18 @@ describe("exports", () => {
     expect((await get(accountExportRoute, "/api/account/export", null)).status).toBe(401);
   });
 
+  it("lets one reader export thirty times in ten minutes, then answers 429 with Retry-After, and other readers are not held back", async () => {
+    const { cookie } = await reader(`loop-nb-${Date.now().toString(36)}`);
+    const statuses: number[] = [];
+    for (let n = 0; n < 31; n++) statuses.push((await get(exportRoute, "/api/exports/notes?format=csv", cookie)).status);
+    expect(statuses.slice(0, 30).every((status) => status === 200)).toBe(true);
+    const refused = await get(exportRoute, "/api/exports/notes?format=markdown", cookie);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toMatch(/^[0-9]+$/);
+    expect((await refused.json()).error.message).toMatch(/^Too many exports\. Try again in/);
+    expect((await get(exportRoute, "/api/exports/notes?format=csv", bob.cookie)).status).toBe(200);
+  });
+
   it("refuses an unknown format or a malformed filter with 422", async () => {
     expect((await get(exportRoute, "/api/exports/notes?format=pdf", alice.cookie)).status).toBe(422);
     expect((await get(exportRoute, "/api/exports/notes?format=csv&tag=not%2Fa%2Ftag", alice.cookie)).status).toBe(422);
