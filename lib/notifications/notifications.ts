@@ -5,7 +5,7 @@ import type { DiffPart } from "@/lib/essays/diff-words";
 /** A notification as the reader sees it, with where it points and the essay it is about. */
 export interface NotificationView {
   id: number;
-  kind: "REPLY" | "MODERATION" | "REPORT_OUTCOME" | "MENTION" | "PASSAGE_CHANGED";
+  kind: "REPLY" | "MODERATION" | "REPORT_OUTCOME" | "MENTION" | "PASSAGE_CHANGED" | "APPEAL_OUTCOME";
   message: string;
   /** PASSAGE_CHANGED: the old and new words as a word-level diff (only removed runs when the passage was removed). */
   passageDiff: DiffPart[] | null;
