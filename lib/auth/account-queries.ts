@@ -34,14 +34,14 @@ export async function publicProfile(handle: string) {
       createdAt: true,
       deletedAt: true,
       highlights: {
-        where: { visibility: "PUBLIC", deletedAt: null, essay: { currentRevisionId: { not: null } } },
+        where: { visibility: "PUBLIC", deletedAt: null, essay: { currentRevisionId: { not: null }, unpublishedAt: null } },
         orderBy: { createdAt: "desc" },
         take: 50,
         select: { id: true, exact: true, note: true, noteHiddenAt: true, colour: true, createdAt: true, status: true, essay: { select: { slug: true, currentRevision: { select: { title: true } } } } },
       },
-      // Only what every reader may see: published, not deleted (held and hidden ones never).
+      // Only what every reader may see: published, not deleted (held and hidden ones never), on an essay still published.
       comments: {
-        where: { status: "PUBLISHED", deletedAt: null, essay: { currentRevisionId: { not: null } } },
+        where: { status: "PUBLISHED", deletedAt: null, essay: { currentRevisionId: { not: null }, unpublishedAt: null } },
         orderBy: { createdAt: "desc" },
         take: 50,
         select: { id: true, bodyHtml: true, createdAt: true, highlight: { select: { exact: true } }, essay: { select: { slug: true, currentRevision: { select: { title: true } } } } },
