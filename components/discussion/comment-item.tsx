@@ -8,6 +8,7 @@ import { ReportButton } from "@/components/moderation/report-button";
 import { ThreadWatch } from "@/components/notifications/thread-watch";
 import { Composer } from "./composer";
 import { isPending } from "./pending-comment";
+import { describeReviewWait, explainHolds } from "@/lib/moderation/hold-explanations";
 import { useThreadActions } from "./thread-actions";
 
 /** One comment and, below it, its replies to the visible depth. */
@@ -101,7 +102,9 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
             ) : comment.state === "deleted" ? (
               <p className="comment__tombstone">[deleted]</p>
             ) : comment.state === "hidden" ? (
-              <p className="comment__tombstone">Hidden by the moderators{comment.hiddenReason ? `: ${comment.hiddenReason}` : "."}</p>
+              <p className="comment__tombstone">
+                {comment.hiddenByReports ? "Hidden after several reports, awaiting a moderator." : `Hidden by the moderators${comment.hiddenReason ? `: ${comment.hiddenReason}` : "."}`}
+              </p>
             ) : editing ? (
               <Composer
                 draftKey={`edit-${comment.id}`}
@@ -118,6 +121,7 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
             ) : (
               <div className="comment__body" dangerouslySetInnerHTML={{ __html: comment.html ?? "" }} />
             )}
+            {comment.state === "held" && comment.holdReasons && !editing && <HeldNotice reasons={comment.holdReasons} waitSeconds={comment.reviewWaitSeconds} />}
             {!tombstone && !editing && !pending && (
               <footer className="comment__actions">
                 <button
@@ -200,5 +204,17 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
         </button>
       )}
     </li>
+  );
+}
+
+/** Tells a held comment's author why it waits, who can see it, and roughly for how long. */
+function HeldNotice({ reasons, waitSeconds }: { reasons: string[]; waitSeconds: number | null }) {
+  return (
+    <div className="comment__held-note" role="note">
+      <p>
+        <strong>Only you and the moderators can see this comment</strong> until a moderator reviews it. {explainHolds(reasons).join(" ")}
+      </p>
+      <p>{describeReviewWait(waitSeconds)}</p>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { DELETED_ACCOUNT_NAME } from "@/lib/auth/account-constants";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { typicalReviewWaitSql } from "@/lib/moderation/review-wait";
 import type { CommentView } from "./view";
 
 /** What a column's SQL may depend on: who is reading, and the reply count the query supplies. */
@@ -37,6 +38,10 @@ const COMMENT_VIEW_COLUMNS = [
   ["html", () => Prisma.sql`CASE WHEN ${shown} THEN c."bodyHtml" END`],
   ["source", (scope) => Prisma.sql`CASE WHEN ${shown} AND ${mine(scope)} THEN c.body END`],
   ["hiddenReason", () => Prisma.sql`CASE WHEN c."deletedAt" IS NULL AND c.status = 'HIDDEN' THEN c."hiddenReason" END`],
+  ["hiddenByReports", () => Prisma.sql`c."deletedAt" IS NULL AND c.status = 'HIDDEN' AND c."hiddenByReports"`],
+  // Why a held comment waits, and for how long such waits usually last: its author's business alone.
+  ["holdReasons", (scope) => Prisma.sql`CASE WHEN c."deletedAt" IS NULL AND c.status = 'HELD' AND ${mine(scope)} THEN c."holdReasons" END`],
+  ["reviewWaitSeconds", (scope) => Prisma.sql`CASE WHEN c."deletedAt" IS NULL AND c.status = 'HELD' AND ${mine(scope)} THEN ${typicalReviewWaitSql} END`],
   ["edited", () => Prisma.sql`c."editedAt" IS NOT NULL`],
   ["pinned", () => Prisma.sql`c."pinnedAt" IS NOT NULL`],
   ["locked", () => Prisma.sql`c."lockedAt" IS NOT NULL`],
@@ -91,14 +96,24 @@ export function extraColumn(row: readonly unknown[], index: number): unknown {
 export const commentJoins = Prisma.sql`LEFT JOIN LATERAL (SELECT handle, name, "deletedAt" FROM "User" WHERE id = c."authorId" LIMIT 1) u ON true`;
 
 /**
- * Held comments reach nobody but their author. This alone is enough for the
+ * Whether the viewer is a moderator or admin, asked of the database:
+ * uncorrelated, so PostgreSQL runs it once per query (an InitPlan), and only
+ * when a held comment by someone else is met at all.
+ */
+function viewerModerates(viewerId: string | null): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "User" staff WHERE staff.id = ${viewerId ?? ""} AND staff.role IN ('MODERATOR', 'ADMIN'))`;
+}
+
+/**
+ * Held comments reach nobody but their author and the moderators (who
+ * approve them in place on the essay page). This alone is enough for the
  * replies under a comment the reader may already see, since replies share
  * their root's passage, and checking it per reply cost a 1,000-comment
  * passage thread 1,000 highlight lookups.
  */
 export function notHeldCondition(viewerId: string | null, alias = "c"): Prisma.Sql {
   const table = Prisma.raw(alias);
-  return Prisma.sql`(${table}.status <> 'HELD' OR ${table}."authorId" = ${viewerId ?? ""})`;
+  return Prisma.sql`(${table}.status <> 'HELD' OR ${table}."authorId" = ${viewerId ?? ""} OR ${viewerModerates(viewerId)})`;
 }
 
 /** Whether `viewerId` may see the passage of the highlight `highlightId` (an SQL expression): public, or their own. */
@@ -109,7 +124,7 @@ function passageVisible(viewerId: string | null, highlightId: Prisma.Sql): Prism
 /**
  * What a reader may see at all, in every read path that starts from a
  * comment rather than from its thread: held comments reach nobody but their
- * author, and a comment on a private highlight reaches nobody but the
+ * author and the moderators, and a comment on a private highlight reaches nobody but the
  * highlight's owner (a comment makes its highlight public since the
  * security review; older ones on still-private highlights are kept, not
  * shown, so neither the passage nor the highlight's id leaks).

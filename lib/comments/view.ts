@@ -19,6 +19,12 @@ export interface CommentView {
   /** The Markdown source, only for its author (to edit). */
   source: string | null;
   hiddenReason: string | null;
+  /** Hidden automatically when reports reached the threshold: no moderator has decided yet. */
+  hiddenByReports: boolean;
+  /** A held comment, to its author only: the pipeline's reasons for holding it (lib/moderation/hold-explanations.ts words them). */
+  holdReasons: string[] | null;
+  /** A held comment, to its author only: the median wait of recently reviewed held comments, in seconds (null without enough of them). */
+  reviewWaitSeconds: number | null;
   edited: boolean;
   pinned: boolean;
   locked: boolean;

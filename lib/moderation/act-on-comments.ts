@@ -16,6 +16,7 @@ export const moderatedCommentSelect = {
   rootId: true,
   status: true,
   hiddenReason: true,
+  hiddenByReports: true,
   deletedAt: true,
   pinnedAt: true,
   lockedAt: true,

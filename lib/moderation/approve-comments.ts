@@ -11,7 +11,7 @@ export function approveComments(actor: Viewer | null, commentIds: readonly numbe
     comment.status === "PUBLISHED"
       ? { data: null, reports: "DISMISSED" }
       : {
-          data: { status: "PUBLISHED", hiddenReason: null, holdReasons: [] },
+          data: { status: "PUBLISHED", hiddenReason: null, hiddenByReports: false, holdReasons: [] },
           reports: "DISMISSED",
           authorMessage: comment.status === "HELD" ? "A moderator approved your comment: everyone can see it now." : "A moderator reviewed your comment and restored it.",
         },

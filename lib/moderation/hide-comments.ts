@@ -9,7 +9,8 @@ import { actOnComments } from "./act-on-comments";
  */
 export function hideComments(actor: Viewer | null, commentIds: readonly number[], reason: string) {
   return actOnComments(actor, "hide", commentIds, reason, (comment) => ({
-    data: comment.status === "HIDDEN" && comment.hiddenReason === reason ? null : { status: "HIDDEN", hiddenReason: reason },
+    // Hidden by reports, it becomes the moderators' decision: the flag goes even if the reason is the same.
+    data: comment.status === "HIDDEN" && comment.hiddenReason === reason && !comment.hiddenByReports ? null : { status: "HIDDEN", hiddenReason: reason, hiddenByReports: false },
     reports: "ACTIONED",
     authorMessage: `A moderator hid your comment. Reason: ${reason}`,
   }));

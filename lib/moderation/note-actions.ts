@@ -32,14 +32,19 @@ export async function moderateNotes(actor: Viewer | null, action: NoteAction, hi
     if (locked.length !== ids.length) throw new AppError("NOT_FOUND", "One of those notes does not exist.");
     const notes = await tx.highlight.findMany({
       where: { id: { in: ids }, ...PUBLIC_NOTE },
-      select: { id: true, essayId: true, authorId: true, note: true, noteHiddenAt: true, noteHiddenReason: true },
+      select: { id: true, essayId: true, authorId: true, note: true, noteHiddenAt: true, noteHiddenReason: true, noteHiddenByReports: true },
     });
     let changed = 0;
     for (const note of notes) {
-      const hidden = action === "hide-note" ? true : action === "restore-note" ? false : note.noteHiddenAt !== null;
-      const writes = hidden !== (note.noteHiddenAt !== null) || (hidden && action === "hide-note" && note.noteHiddenReason !== reason);
+      // Dismissing the reports on a note they hid is a moderator finding it fine: it comes back, as an approved comment does.
+      const hidden = action === "hide-note" ? true : action === "restore-note" ? false : note.noteHiddenAt !== null && !note.noteHiddenByReports;
+      const writes = hidden !== (note.noteHiddenAt !== null) || (hidden && action === "hide-note" && (note.noteHiddenReason !== reason || note.noteHiddenByReports));
       if (writes) {
-        await tx.highlight.update({ where: { id: note.id }, data: hidden ? { noteHiddenAt: new Date(), noteHiddenReason: reason } : { noteHiddenAt: null, noteHiddenReason: null } });
+        // Whatever a moderator decides, the note is no longer "hidden after reports, awaiting a moderator".
+        await tx.highlight.update({
+          where: { id: note.id },
+          data: hidden ? { noteHiddenAt: new Date(), noteHiddenReason: reason, noteHiddenByReports: false } : { noteHiddenAt: null, noteHiddenReason: null, noteHiddenByReports: false },
+        });
         changed += 1;
       }
       await recordModerationAction(tx, actor, {
@@ -53,7 +58,7 @@ export async function moderateNotes(actor: Viewer | null, action: NoteAction, hi
       const link = { essayId: note.essayId };
       if (action !== "restore-note") await resolveReports(tx, { highlightId: note.id }, action === "hide-note" ? "ACTIONED" : "DISMISSED", actor.id, link);
       if (action === "hide-note") await notifyAuthor(tx, note.authorId, `A moderator hid the note on your highlight. Reason: ${reason}`, link);
-      if (action === "restore-note" && writes) await notifyAuthor(tx, note.authorId, "A moderator restored the note on your highlight.", link);
+      if (action !== "hide-note" && writes) await notifyAuthor(tx, note.authorId, "A moderator restored the note on your highlight.", link);
     }
     return { changed };
   });

@@ -26,7 +26,7 @@ export async function purgeComments(actor: Viewer | null, commentIds: readonly n
       const replies = await tx.comment.count({ where: { parentId: comment.id } });
       await tx.commentRevision.deleteMany({ where: { commentId: comment.id } });
       if (replies > 0) {
-        await tx.comment.update({ where: { id: comment.id }, data: { body: "", bodyHtml: "", status: "HIDDEN", hiddenReason: reason, deletedAt: new Date() } });
+        await tx.comment.update({ where: { id: comment.id }, data: { body: "", bodyHtml: "", status: "HIDDEN", hiddenReason: reason, hiddenByReports: false, deletedAt: new Date() } });
       } else {
         await tx.comment.delete({ where: { id: comment.id } });
       }

@@ -10,6 +10,14 @@ import type { ReportInput } from "./schemas";
 
 type Target = ReportInput["target"];
 
+/**
+ * What readers are told about an item hidden by reports: no moderator has
+ * looked at it yet, so "Hidden by the moderators" would blame people who did
+ * nothing. The flag (`hiddenByReports`, `noteHiddenByReports`) says the same
+ * to the views; a moderator's decision clears it.
+ */
+export const AUTO_HIDDEN_REASON = "Hidden after several reports, awaiting a moderator.";
+
 /** A reported item: where its reports are, who wrote it, whether it is still shown. */
 interface ReportedItem {
   essayId: string;
@@ -59,12 +67,12 @@ async function hideIfReportedEnough(tx: Prisma.TransactionClient, item: Reported
   const threshold = settings?.reportHideThreshold ?? 3;
   const reports = await tx.report.count({ where: { ...item.where, status: "OPEN" } });
   if (reports < threshold) return null;
-  const reason = `Hidden after ${reports} readers reported it, until a moderator reviews it.`;
+  const reason = AUTO_HIDDEN_REASON;
   const commentId = "commentId" in item.where ? item.where.commentId : null;
   if (commentId !== null) {
-    await tx.comment.update({ where: { id: commentId }, data: { status: "HIDDEN", hiddenReason: reason } });
+    await tx.comment.update({ where: { id: commentId }, data: { status: "HIDDEN", hiddenReason: reason, hiddenByReports: true } });
   } else if ("highlightId" in item.where) {
-    await tx.highlight.update({ where: { id: item.where.highlightId }, data: { noteHiddenAt: new Date(), noteHiddenReason: reason } });
+    await tx.highlight.update({ where: { id: item.where.highlightId }, data: { noteHiddenAt: new Date(), noteHiddenReason: reason, noteHiddenByReports: true } });
   }
   const targetId = "highlightId" in item.where ? item.where.highlightId : String(commentId);
   await recordModerationAction(tx, "system", {
