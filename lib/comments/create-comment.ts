@@ -13,12 +13,14 @@ import type { CommentContext } from "@/lib/moderation/pipeline";
 import { judgeComment } from "./judge";
 import { childPath } from "./path";
 import { commentContext, floodChecks, judgingFactColumns, type JudgingFacts } from "./pipeline-context";
+import { passageFactSql, passageOf, type PassageFacts } from "@/lib/passages/comment-facts";
+import { checkHeatSoon } from "@/lib/moderation/auto-slow";
 import { commentJoins, commentViewColumns, commentViewFromRow, extraColumn } from "./read-sql";
 import type { CreateCommentInput } from "./schemas";
 import type { CommentView } from "./view";
 
 /** The essay, the comment replied to, its thread's root, the highlight commented on and what the pipeline judges by, as one query returns them. */
-interface Target extends JudgingFacts {
+interface Target extends JudgingFacts, PassageFacts {
   commentsOpen: boolean;
   preModeration: CommentContext["essay"]["preModeration"];
   preModerationThreshold: number;
@@ -48,6 +50,7 @@ interface Target extends JudgingFacts {
  * one and PostgreSQL plans it once per connection (see judgingFactColumns).
  */
 export function targetSql(viewer: Viewer, essayId: string, input: CreateCommentInput): Prisma.Sql {
+  const passage = passageFactSql(input.passage);
   return Prisma.sql`
     SELECT e."commentsOpen", e."preModeration"::text AS "preModeration", e."preModerationThreshold", e."slowModeSeconds",
       nextval(pg_get_serial_sequence('"Comment"', 'id'))::int AS "commentId",
@@ -55,13 +58,14 @@ export function targetSql(viewer: Viewer, essayId: string, input: CreateCommentI
       p."authorId" AS "parentAuthorId", p.status::text AS "parentStatus", (p."deletedAt" IS NOT NULL) AS "parentDeleted",
       r."lockedAt" AS "threadLockedAt", r."slowModeSeconds" AS "threadSlowModeSeconds",
       h.id AS "highlightId", coalesce(h.visibility = 'PRIVATE', false) AS "highlightPrivate",
-      ${judgingFactColumns(viewer.id, input.body)}
+      ${judgingFactColumns(viewer.id, input.body)}, ${passage.columns}
     FROM "Essay" e
     LEFT JOIN "Comment" p ON p.id = (SELECT ${input.parentId ?? null}::int) AND p."essayId" = e.id
     LEFT JOIN "Comment" r ON r.id = coalesce(p."rootId", p.id)
     LEFT JOIN "Highlight" h ON h.id = (SELECT ${input.highlightId ?? null}::text) AND h."essayId" = e.id AND h."deletedAt" IS NULL
       AND (h.visibility = 'PUBLIC' OR h."authorId" = ${viewer.id})
     LEFT JOIN "ModerationSettings" s ON s.id = 1
+    ${passage.joins}
     WHERE e.id = ${essayId} AND e."unpublishedAt" IS NULL`;
 }
 
@@ -137,7 +141,7 @@ export async function createComment(viewer: Viewer, essayId: string, input: Crea
   const target = await loadTarget(viewer, essayId, input);
   if (!target) throw new AppError("NOT_FOUND", "That essay does not exist.");
   const thread = target.parentId !== null ? { lockedAt: target.threadLockedAt, slowModeSeconds: target.threadSlowModeSeconds ?? 0 } : null;
-  const context = await commentContext(viewer, target, thread, input.body, false, target);
+  const context = { ...(await commentContext(viewer, target, thread, input.body, false, target)), passage: passageOf(target) };
   const bodyHtml = await renderCommentHtml(input.body);
 
   // Verdict.
@@ -145,7 +149,7 @@ export async function createComment(viewer: Viewer, essayId: string, input: Crea
   const { status, holdReasons } = judgeComment(context);
 
   // Effects: the limit is spent only now (a concurrent comment may still win the slot: then this one is refused, unwritten).
-  const limits = floodChecks(viewer.id, Math.max(target.slowModeSeconds, thread?.slowModeSeconds ?? 0));
+  const limits = floodChecks(viewer.id, Math.max(target.slowModeSeconds, thread?.slowModeSeconds ?? 0, target.passageSlowModeSeconds ?? 0));
   await consume(limits);
   // A published reply tells the parent's author (unless they muted the thread) and the thread's watchers, never its own author (insertSql).
   const excerpt = markdownExcerpt(input.body);
@@ -165,7 +169,10 @@ export async function createComment(viewer: Viewer, essayId: string, input: Crea
   await Promise.all([announceDiscussionEvent(eventId === null ? null : { essayId, eventId }), announceBellChanges(noticed ?? [])]);
   // Mentions only in what everyone can read: a held comment tells nobody until a moderator publishes it.
   if (status === "PUBLISHED") await tellMentioned(viewer, essayId, target.commentId, input.body, excerpt);
-  return commentViewFromRow(written);
+  const view = commentViewFromRow(written);
+  // Off by default; when on, judged after the commit and not awaited (lib/moderation/auto-slow.ts).
+  if (target.autoSlowHeatThreshold !== null) checkHeatSoon({ essayId, rootId: view.rootId, threshold: target.autoSlowHeatThreshold });
+  return view;
 }
 
 /** Notifies the readers a comment @mentions. The comment is committed: a failure here is logged, not the writer's error. */

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { announceDiscussionEvent } from "@/lib/live/publish";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateHighlightInput } from "./schemas";
+import { ESSAY_PUBLIC_HIGHLIGHTS_OFF_MESSAGE, HIGHLIGHTS_CLOSED_MESSAGE, PUBLIC_HIGHLIGHTS_OFF_MESSAGE } from "@/lib/passages/view";
 import { storedTags } from "./stored-tags";
 import { toHighlightView, type HighlightRow, type HighlightView } from "./view";
 
@@ -44,8 +45,8 @@ export async function insertHighlight(tx: SqlTransaction, authorId: string, essa
   // Waits for a revision being published (revisionLock), so the current revision read next is the one that stays current,
   // and serialises this reader's highlights on this essay, so two racing requests cannot both pass the duplicate check.
   await tx.rows(Prisma.sql`SELECT ${revisionLock(essayId, "shared")}, pg_advisory_xact_lock(hashtext(${`highlight:${authorId}:${essayId}`}))::text AS locked`);
-  const [current] = await tx.rows<{ highlightsOpen: boolean; revisionId: string | null; text: string | null }>(Prisma.sql`
-    SELECT e."highlightsOpen", r.id AS "revisionId", r.text FROM "Essay" e LEFT JOIN "EssayRevision" r ON r.id = e."currentRevisionId" WHERE e.id = ${essayId} AND e."unpublishedAt" IS NULL`);
+  const [current] = await tx.rows<{ highlightsOpen: boolean; publicHighlightsOpen: boolean; revisionId: string | null; text: string | null }>(Prisma.sql`
+    SELECT e."highlightsOpen", e."publicHighlightsOpen", r.id AS "revisionId", r.text FROM "Essay" e LEFT JOIN "EssayRevision" r ON r.id = e."currentRevisionId" WHERE e.id = ${essayId} AND e."unpublishedAt" IS NULL`);
   if (!current?.revisionId || current.text === null) throw new AppError("NOT_FOUND", "That essay does not exist.");
   if (!current.highlightsOpen) throw new AppError("FORBIDDEN", "Highlighting is closed on this essay.");
   if (input.revisionId !== current.revisionId) {
@@ -58,6 +59,7 @@ export async function insertHighlight(tx: SqlTransaction, authorId: string, essa
       fieldErrors: { exact: ["These words are not in the essay at the given position."] },
     });
   }
+  await assertPassageOpen(tx, essayId, current.revisionId, input, current.publicHighlightsOpen);
   const [existing] = await tx.rows<InsertedRow>(Prisma.sql`
     SELECT ${VIEW_COLUMNS} FROM "Highlight" h JOIN "User" u ON u.id = h."authorId"
     WHERE h."authorId" = ${authorId} AND h."essayId" = ${essayId} AND h."revisionId" = ${input.revisionId} AND h.start = ${input.start} AND h."end" = ${input.end} AND h."deletedAt" IS NULL
@@ -82,6 +84,23 @@ export async function insertHighlight(tx: SqlTransaction, authorId: string, essa
     )
     SELECT ${VIEW_COLUMNS} FROM h JOIN "User" u ON u.id = h."authorId"`);
   return viewOf(row!, authorId);
+}
+
+/**
+ * Refuses a highlight on a passage the moderators closed to new highlights
+ * (403), and a public one where the editors turned public highlights off,
+ * on the essay or on the passage (403, saying a private one is possible).
+ * Read in the insert's transaction, after the revision lock: a control
+ * cannot move between this read and the insert.
+ */
+async function assertPassageOpen(tx: SqlTransaction, essayId: string, revisionId: string, input: NewHighlight, publicHighlightsOpen: boolean): Promise<void> {
+  const [rules] = await tx.rows<{ closed: boolean | null; publicOff: boolean | null }>(Prisma.sql`
+    SELECT bool_or("highlightsClosed") AS closed, bool_or("publicHighlightsOff") AS "publicOff" FROM "PassageControl"
+    WHERE "essayId" = ${essayId} AND "revisionId" = ${revisionId} AND start < ${input.end} AND "end" > ${input.start}`);
+  if (rules?.closed) throw new AppError("FORBIDDEN", HIGHLIGHTS_CLOSED_MESSAGE);
+  if (input.visibility !== "public") return;
+  if (!publicHighlightsOpen) throw new AppError("FORBIDDEN", ESSAY_PUBLIC_HIGHLIGHTS_OFF_MESSAGE);
+  if (rules?.publicOff) throw new AppError("FORBIDDEN", PUBLIC_HIGHLIGHTS_OFF_MESSAGE);
 }
 
 function viewOf(row: InsertedRow, viewerId: string): HighlightView {

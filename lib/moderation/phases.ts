@@ -1,4 +1,5 @@
 import { MAX_COMMENT_LENGTH } from "@/lib/comments/limits";
+import { passagePhase } from "./passage-phase";
 import type { CommentContext, Phase, PhaseOutcome } from "./pipeline";
 
 const accept: PhaseOutcome = { action: "accept" };
@@ -101,4 +102,4 @@ export const preModerationPhase: Phase = {
 };
 
 /** The phases, in the order they run. */
-export const COMMENT_PHASES: readonly Phase[] = [confirmedEmailPhase, lengthPhase, openPhase, bannedWordsPhase, suspectWordsPhase, youngAccountLinksPhase, duplicatePhase, preModerationPhase];
+export const COMMENT_PHASES: readonly Phase[] = [confirmedEmailPhase, lengthPhase, openPhase, passagePhase, bannedWordsPhase, suspectWordsPhase, youngAccountLinksPhase, duplicatePhase, preModerationPhase];

@@ -14,6 +14,8 @@ export interface CommentContext {
   author: { createdAt: Date; publishedComments: number; emailVerified: boolean };
   essay: { commentsOpen: boolean; preModeration: "OFF" | "ALL" | "NEW_ACCOUNTS"; preModerationThreshold: number };
   thread: { locked: boolean } | null;
+  /** The moderators' controls on the passage the comment is on (lib/passages), combined; absent when it is on none. */
+  passage?: { locked: boolean; lockReason: string | null; preModerate: boolean } | null;
   settings: { bannedWords: string[]; suspectWords: string[]; linkMinAccountAgeHours: number; requireVerifiedEmail: boolean };
   /** The author wrote the same text within the duplicate window. */
   duplicateOfRecent: boolean;
