@@ -2,7 +2,10 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { trustFactsSql } from "@/lib/moderation/load-trust";
+import { hasLink } from "@/lib/moderation/phases";
 import type { CommentContext } from "@/lib/moderation/pipeline";
+import { trustLevel, trustRulesFrom, type TrustFacts } from "@/lib/moderation/trust";
 import { LIMITS, type LimitRule } from "@/lib/rate-limit/limits";
 
 /** The same text again within this window is refused as a duplicate. */
@@ -26,7 +29,8 @@ export function floodChecks(userId: string, slowModeSeconds: number): { rule: Li
 export interface JudgingFacts {
   bannedWords: string[] | null;
   suspectWords: string[] | null;
-  linkMinAccountAgeHours: number | null;
+  exactMatchWords: string[] | null;
+  trustRules: unknown;
   requireVerifiedEmail: boolean | null;
   duplicate: boolean;
 }
@@ -48,14 +52,14 @@ export interface JudgingFacts {
  * pre-moderates new accounts.
  */
 export function judgingFactColumns(viewerId: string, body: string | null): Prisma.Sql {
-  return Prisma.sql`s."bannedWords", s."suspectWords", s."linkMinAccountAgeHours", s."requireVerifiedEmail",
+  return Prisma.sql`s."bannedWords", s."suspectWords", s."exactMatchWords", s."trustRules", s."requireVerifiedEmail",
     ${body === null ? Prisma.sql`false` : Prisma.sql`EXISTS (SELECT 1 FROM "Comment" WHERE "authorId" = (SELECT ${viewerId}::text) AND body = ${body} AND "createdAt" >= (now() AT TIME ZONE 'UTC') - ${DUPLICATE_WINDOW})`} AS duplicate`;
 }
 
-/** How many of the author's comments are published: what pre-moderating new accounts judges by. */
-async function publishedCommentCount(viewerId: string): Promise<number> {
-  const [row] = await queryRows<{ count: number }>(Prisma.sql`SELECT count(*)::int AS count FROM "Comment" WHERE "authorId" = ${viewerId} AND status = 'PUBLISHED' AND "deletedAt" IS NULL`);
-  return row!.count;
+/** The author's trust facts (lib/moderation/trust.ts): what holding new readers' links and pre-moderating new accounts judge by. */
+async function authorTrustFacts(viewerId: string): Promise<TrustFacts> {
+  const [row] = await queryRows<TrustFacts>(trustFactsSql([viewerId]));
+  return row!;
 }
 
 /** The judging facts for an edit of a comment on `essayId`, on their own. */
@@ -63,6 +67,20 @@ export async function loadEditFacts(viewer: Viewer, essayId: string): Promise<Ju
   const [facts] = await queryRows<JudgingFacts>(Prisma.sql`
     SELECT ${judgingFactColumns(viewer.id, null)} FROM "Essay" e LEFT JOIN "ModerationSettings" s ON s.id = 1 WHERE e.id = ${essayId}`);
   return facts!;
+}
+
+/**
+ * The author's published comments and trust level, read (one more round
+ * trip) only for a comment that needs them: one with a link, or a new
+ * comment on an essay that pre-moderates new accounts (which read the count
+ * alone before). Every other comment is judged without: most have no link,
+ * and counting a prolific reader's history on each of their comments would
+ * cost the write path what it saved by one facts query.
+ */
+async function authorStanding(viewer: Viewer, preModerated: boolean, body: string, facts: JudgingFacts): Promise<Pick<CommentContext["author"], "publishedComments" | "trustLevel">> {
+  if (!preModerated && !hasLink(body)) return { publishedComments: Infinity, trustLevel: null };
+  const trust = await authorTrustFacts(viewer.id);
+  return { publishedComments: trust.publishedComments, trustLevel: trustLevel(trust, trustRulesFrom(facts.trustRules), new Date()) };
 }
 
 /**
@@ -83,13 +101,13 @@ export async function commentContext(
     body,
     isEdit,
     now: new Date(),
-    author: { createdAt: viewer.createdAt, publishedComments: essay.preModeration === "NEW_ACCOUNTS" ? await publishedCommentCount(viewer.id) : Infinity, emailVerified: viewer.emailVerified },
+    author: { createdAt: viewer.createdAt, emailVerified: viewer.emailVerified, ...(await authorStanding(viewer, essay.preModeration === "NEW_ACCOUNTS" && !isEdit, body, facts)) },
     essay,
     thread: thread ? { locked: thread.lockedAt !== null } : null,
     settings: {
       bannedWords: facts.bannedWords ?? [],
       suspectWords: facts.suspectWords ?? [],
-      linkMinAccountAgeHours: facts.linkMinAccountAgeHours ?? 24,
+      exactMatchWords: facts.exactMatchWords ?? [],
       requireVerifiedEmail: facts.requireVerifiedEmail ?? true,
     },
     duplicateOfRecent: facts.duplicate,

@@ -1,23 +1,9 @@
 import { MAX_COMMENT_LENGTH } from "@/lib/comments/limits";
 import { passagePhase } from "./passage-phase";
 import type { CommentContext, Phase, PhaseOutcome } from "./pipeline";
+import { findListedWords } from "./word-rules";
 
 const accept: PhaseOutcome = { action: "accept" };
-
-function wordsIn(body: string, list: readonly string[]): string[] {
-  const lowered = body.toLowerCase();
-  return list.filter(
-    (word) =>
-      word.trim() &&
-      new RegExp(
-        `(^|[^\\p{L}\\p{N}])${word
-          .trim()
-          .toLowerCase()
-          .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}\\p{N}])`,
-        "u",
-      ).test(lowered),
-  );
-}
 
 /** What an unconfirmed reader is told when the site requires a confirmed address to publish. */
 export function unconfirmedEmailReason(what: string): string {
@@ -52,30 +38,30 @@ export const openPhase: Phase = {
         : accept,
 };
 
-/** 4. Banned words: rejected, saying which. */
+/** 4. Banned words, also in disguise unless listed as exact (./word-rules.ts): rejected, saying which. */
 export const bannedWordsPhase: Phase = {
   name: "banned-words",
   run: ({ body, settings }) => {
-    const found = wordsIn(body, settings.bannedWords);
+    const found = findListedWords(settings, body).banned;
     return found.length ? { action: "reject", kind: "invalid", reason: `Your comment uses a word that is not allowed here: “${found[0]}”. Please rephrase it.` } : accept;
   },
 };
 
-/** 5. Suspect words: held for a moderator. */
+/** 5. Suspect words, matched as banned ones are: held for a moderator. */
 export const suspectWordsPhase: Phase = {
   name: "suspect-words",
-  run: ({ body, settings }) => (wordsIn(body, settings.suspectWords).length ? { action: "hold", reason: "Contains a word moderators review." } : accept),
+  run: ({ body, settings }) => (findListedWords(settings, body).suspect.length ? { action: "hold", reason: "Contains a word moderators review." } : accept),
 };
 
 const LINK = /https?:\/\/|www\.|\]\(/i;
 
-/** 6. Links from accounts younger than the configured age: held. */
-export const youngAccountLinksPhase: Phase = {
-  name: "young-account-links",
-  run: ({ body, author, settings, now }) => {
-    const ageHours = (now.getTime() - author.createdAt.getTime()) / 3_600_000;
-    return LINK.test(body) && ageHours < settings.linkMinAccountAgeHours ? { action: "hold", reason: "A link from a new account." } : accept;
-  },
+/** Whether a comment has a link: what the trust level is loaded for (lib/comments/pipeline-context.ts). */
+export const hasLink = (body: string) => LINK.test(body);
+
+/** 6. Links from new readers (trust level 0, ./trust.ts): held. */
+export const newReaderLinksPhase: Phase = {
+  name: "new-reader-links",
+  run: ({ body, author }) => (author.trustLevel === 0 && hasLink(body) ? { action: "hold", reason: "Links from new accounts are reviewed first." } : accept),
 };
 
 /**
@@ -91,15 +77,21 @@ export const duplicatePhase: Phase = {
     duplicateOfRecent && !isEdit ? { action: "reject", kind: "flood", reason: "You posted the same text a moment ago. Say something new, or edit your earlier comment." } : accept,
 };
 
-/** 8. The essay's pre-moderation setting: everyone's comments, or new accounts' first few, wait for review. */
+/**
+ * 8. The essay's pre-moderation setting: everyone's comments, or new
+ * accounts' first few, wait for review. "New accounts" are new readers
+ * (trust level 0) and anyone with fewer published comments than the essay
+ * asks; trusted readers (level 3) skip it.
+ */
 export const preModerationPhase: Phase = {
   name: "pre-moderation",
   run: ({ essay, author, isEdit }: CommentContext) => {
     if (isEdit || essay.preModeration === "OFF") return accept;
     if (essay.preModeration === "ALL") return { action: "hold", reason: "This essay's comments are reviewed before they appear." };
-    return author.publishedComments < essay.preModerationThreshold ? { action: "hold", reason: "A new account's first comments are reviewed before they appear." } : accept;
+    if (author.trustLevel === 3) return accept;
+    return author.trustLevel === 0 || author.publishedComments < essay.preModerationThreshold ? { action: "hold", reason: "A new account's first comments are reviewed before they appear." } : accept;
   },
 };
 
 /** The phases, in the order they run. */
-export const COMMENT_PHASES: readonly Phase[] = [confirmedEmailPhase, lengthPhase, openPhase, passagePhase, bannedWordsPhase, suspectWordsPhase, youngAccountLinksPhase, duplicatePhase, preModerationPhase];
+export const COMMENT_PHASES: readonly Phase[] = [confirmedEmailPhase, lengthPhase, openPhase, passagePhase, bannedWordsPhase, suspectWordsPhase, newReaderLinksPhase, duplicatePhase, preModerationPhase];

@@ -6,17 +6,20 @@
  * tested alone and the order is tested as a whole.
  */
 
+import type { TrustLevel } from "./trust";
+
 /** Everything the phases judge a comment by, gathered before the pipeline runs. */
 export interface CommentContext {
   body: string;
   isEdit: boolean;
   now: Date;
-  author: { createdAt: Date; publishedComments: number; emailVerified: boolean };
+  /** `trustLevel` (./trust.ts) is loaded only when a phase needs it (a link, or an essay pre-moderating new accounts): absent or null otherwise. */
+  author: { createdAt: Date; publishedComments: number; emailVerified: boolean; trustLevel?: TrustLevel | null };
   essay: { commentsOpen: boolean; preModeration: "OFF" | "ALL" | "NEW_ACCOUNTS"; preModerationThreshold: number };
   thread: { locked: boolean } | null;
   /** The moderators' controls on the passage the comment is on (lib/passages), combined; absent when it is on none. */
   passage?: { locked: boolean; lockReason: string | null; preModerate: boolean } | null;
-  settings: { bannedWords: string[]; suspectWords: string[]; linkMinAccountAgeHours: number; requireVerifiedEmail: boolean };
+  settings: { bannedWords: string[]; suspectWords: string[]; exactMatchWords: string[]; requireVerifiedEmail: boolean };
   /** The author wrote the same text within the duplicate window. */
   duplicateOfRecent: boolean;
 }

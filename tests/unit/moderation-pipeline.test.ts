@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runPipeline, type CommentContext } from "@/lib/moderation/pipeline";
-import { bannedWordsPhase, COMMENT_PHASES, confirmedEmailPhase, duplicatePhase, lengthPhase, openPhase, preModerationPhase, suspectWordsPhase, youngAccountLinksPhase } from "@/lib/moderation/phases";
+import { bannedWordsPhase, COMMENT_PHASES, confirmedEmailPhase, duplicatePhase, lengthPhase, openPhase, newReaderLinksPhase, preModerationPhase, suspectWordsPhase } from "@/lib/moderation/phases";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
 
@@ -9,10 +9,10 @@ function context(overrides: Partial<CommentContext> = {}): CommentContext {
     body: "A considered reply.",
     isEdit: false,
     now: NOW,
-    author: { createdAt: new Date("2026-01-01T00:00:00Z"), publishedComments: 20, emailVerified: true },
+    author: { createdAt: new Date("2026-01-01T00:00:00Z"), publishedComments: 20, emailVerified: true, trustLevel: 2 },
     essay: { commentsOpen: true, preModeration: "OFF", preModerationThreshold: 3 },
     thread: null,
-    settings: { bannedWords: ["slur"], suspectWords: ["idiot"], linkMinAccountAgeHours: 24, requireVerifiedEmail: true },
+    settings: { bannedWords: ["slur"], suspectWords: ["idiot"], exactMatchWords: [], requireVerifiedEmail: true },
     duplicateOfRecent: false,
     ...overrides,
   };
@@ -42,20 +42,24 @@ describe("each phase alone", () => {
     expect(openPhase.run(context({ thread: { locked: false } }))).toEqual({ action: "accept" });
   });
 
-  it("banned words reject, saying which; only whole words count", () => {
+  it("banned words reject, saying which; only whole words count, in disguise too (tests/unit/word-rules.test.ts)", () => {
     expect(bannedWordsPhase.run(context({ body: "That is a SLUR, plainly." }))).toMatchObject({ action: "reject", reason: expect.stringContaining("“slur”") });
+    expect(bannedWordsPhase.run(context({ body: "That is an s l u r." }))).toMatchObject({ action: "reject", reason: expect.stringContaining("“slur”") });
     expect(bannedWordsPhase.run(context({ body: "Slurry is a farm word." }))).toEqual({ action: "accept" });
+    const exact = { ...context().settings, exactMatchWords: ["slur"] };
+    expect(bannedWordsPhase.run(context({ body: "That is an s l u r.", settings: exact }))).toEqual({ action: "accept" });
   });
 
   it("suspect words hold", () => {
     expect(suspectWordsPhase.run(context({ body: "Only an idiot would say so." }))).toMatchObject({ action: "hold" });
   });
 
-  it("links from young accounts hold", () => {
-    const young = { createdAt: new Date(NOW.getTime() - 3_600_000), publishedComments: 0, emailVerified: true };
-    expect(youngAccountLinksPhase.run(context({ body: "See https://example.com", author: young }))).toMatchObject({ action: "hold" });
-    expect(youngAccountLinksPhase.run(context({ body: "See https://example.com" }))).toEqual({ action: "accept" });
-    expect(youngAccountLinksPhase.run(context({ body: "No link here.", author: young }))).toEqual({ action: "accept" });
+  it("links from new readers (trust level 0) hold, saying why", () => {
+    const newcomer = { createdAt: new Date(NOW.getTime() - 3_600_000), publishedComments: 0, emailVerified: true, trustLevel: 0 as const };
+    expect(newReaderLinksPhase.run(context({ body: "See https://example.com", author: newcomer }))).toEqual({ action: "hold", reason: "Links from new accounts are reviewed first." });
+    expect(newReaderLinksPhase.run(context({ body: "See https://example.com", author: { ...newcomer, trustLevel: 1 } }))).toEqual({ action: "accept" });
+    expect(newReaderLinksPhase.run(context({ body: "See https://example.com" }))).toEqual({ action: "accept" });
+    expect(newReaderLinksPhase.run(context({ body: "No link here.", author: newcomer }))).toEqual({ action: "accept" });
   });
 
   it("duplicates reject new comments but not edits", () => {
@@ -65,15 +69,19 @@ describe("each phase alone", () => {
 
   it("pre-moderation holds everyone's, or new accounts' first comments", () => {
     expect(preModerationPhase.run(context({ essay: { ...context().essay, preModeration: "ALL" } }))).toMatchObject({ action: "hold" });
-    const newcomer = { createdAt: NOW, publishedComments: 1, emailVerified: true };
-    expect(preModerationPhase.run(context({ essay: { ...context().essay, preModeration: "NEW_ACCOUNTS" }, author: newcomer }))).toMatchObject({ action: "hold" });
-    expect(preModerationPhase.run(context({ essay: { ...context().essay, preModeration: "NEW_ACCOUNTS" } }))).toEqual({ action: "accept" });
+    const newAccounts = { ...context().essay, preModeration: "NEW_ACCOUNTS" as const };
+    const newcomer = { createdAt: NOW, publishedComments: 1, emailVerified: true, trustLevel: 1 as const };
+    expect(preModerationPhase.run(context({ essay: newAccounts, author: newcomer }))).toMatchObject({ action: "hold" });
+    expect(preModerationPhase.run(context({ essay: newAccounts }))).toEqual({ action: "accept" });
+    // A new reader (level 0) is held whatever their count; a trusted one (level 3) never.
+    expect(preModerationPhase.run(context({ essay: newAccounts, author: { ...context().author, trustLevel: 0 } }))).toMatchObject({ action: "hold" });
+    expect(preModerationPhase.run(context({ essay: newAccounts, author: { ...newcomer, trustLevel: 3 } }))).toEqual({ action: "accept" });
   });
 });
 
 describe("the pipeline", () => {
   it("runs the phases in order", () => {
-    expect(COMMENT_PHASES.map((phase) => phase.name)).toEqual(["confirmed-email", "length", "open", "banned-words", "suspect-words", "young-account-links", "duplicate", "pre-moderation"]);
+    expect(COMMENT_PHASES.map((phase) => phase.name)).toEqual(["confirmed-email", "length", "open", "banned-words", "suspect-words", "new-reader-links", "duplicate", "pre-moderation"]);
   });
 
   it("stops at the first rejection", () => {
@@ -84,7 +92,7 @@ describe("the pipeline", () => {
   it("collects every hold reason, and publishes when nothing objects", () => {
     const result = runPipeline(
       COMMENT_PHASES,
-      context({ body: "idiot, see https://x.example", author: { createdAt: NOW, publishedComments: 0, emailVerified: true }, essay: { ...context().essay, preModeration: "ALL" } }),
+      context({ body: "idiot, see https://x.example", author: { createdAt: NOW, publishedComments: 0, emailVerified: true, trustLevel: 0 }, essay: { ...context().essay, preModeration: "ALL" } }),
     );
     expect(result).toMatchObject({ action: "hold" });
     expect((result as { reasons: string[] }).reasons).toHaveLength(3);
