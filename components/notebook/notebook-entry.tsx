@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
 import { ColourSwatches, VisibilityIcon, VisibilitySwitch } from "@/components/highlights/colour-swatches";
 import { TagLinks } from "@/components/highlights/tag-links";
@@ -16,7 +16,9 @@ const messageOf = (error: unknown) => (error instanceof ApiError ? error.message
  * One highlight in the reader's notebook, edited and deleted where it is,
  * through the same operations as the essay page's panel. Colour and
  * visibility are sent as they are picked; the note and tags with Save.
- * Deleting leaves an Undo in the entry's place.
+ * Deleting leaves an Undo in the entry's place. The button pressed goes
+ * away each time, so focus moves with the reader: Edit to the note, Save or
+ * Cancel (or Escape) back to Edit, Delete to Undo, Undo back to Edit.
  */
 export function NotebookEntry({ initial, showEssay }: { initial: Entry; showEssay: boolean }) {
   const [entry, setEntry] = useState(initial);
@@ -27,6 +29,17 @@ export function NotebookEntry({ initial, showEssay }: { initial: Entry; showEssa
   const [note, setNote] = useState(entry.note ?? "");
   const [tagField, setTagField] = useState(fieldTagsOf(entry.tags, entry.note).join(" "));
   const href = `/essays/${entry.essay.slug}${entry.orphaned ? "" : `#hl-${entry.id}`}`;
+  const noteField = useRef<HTMLTextAreaElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  // Where focus goes once the entry has re-rendered (the element is not there before); null leaves it where it is.
+  const focusNext = useRef<"note" | "edit" | "undo" | null>(null);
+  useEffect(() => {
+    const target = focusNext.current;
+    if (!target) return;
+    focusNext.current = null;
+    ({ note: noteField, edit: editButton, undo: undoButton })[target].current?.focus();
+  });
 
   const patch = async (body: { colour?: HighlightColourName; visibility?: "private" | "public"; note?: string | null; tags?: string[] }, done: string) => {
     setBusy(true);
@@ -49,6 +62,12 @@ export function NotebookEntry({ initial, showEssay }: { initial: Entry; showEssa
     setTagField(fieldTagsOf(entry.tags, entry.note).join(" "));
     setMessage(null);
     setEditing(true);
+    focusNext.current = "note";
+  };
+
+  const stopEditing = () => {
+    setEditing(false);
+    focusNext.current = "edit";
   };
 
   const typedTags = splitTagField(tagField);
@@ -58,8 +77,8 @@ export function NotebookEntry({ initial, showEssay }: { initial: Entry; showEssa
     if (badTags.length) return;
     const noteChanged = (note.trim() || null) !== entry.note;
     const tagsChanged = typedTags.join(" ") !== fieldTagsOf(entry.tags, entry.note).join(" ");
-    if (!noteChanged && !tagsChanged) return setEditing(false);
-    if (await patch({ ...(noteChanged ? { note: note.trim() || null } : {}), ...(tagsChanged ? { tags: typedTags } : {}) }, "Saved.")) setEditing(false);
+    if (!noteChanged && !tagsChanged) return stopEditing();
+    if (await patch({ ...(noteChanged ? { note: note.trim() || null } : {}), ...(tagsChanged ? { tags: typedTags } : {}) }, "Saved.")) stopEditing();
   };
 
   const remove = async () => {
@@ -68,6 +87,7 @@ export function NotebookEntry({ initial, showEssay }: { initial: Entry; showEssa
     try {
       await callOperation(highlightOps.deleteHighlight, { params: { highlightId: entry.id } });
       setDeleted(true);
+      focusNext.current = "undo";
     } catch (error) {
       setMessage({ tone: "error", text: messageOf(error) });
     } finally {
@@ -80,6 +100,8 @@ export function NotebookEntry({ initial, showEssay }: { initial: Entry; showEssa
     try {
       await callOperation(highlightOps.restoreHighlight, { params: { highlightId: entry.id } });
       setDeleted(false);
+      setEditing(false);
+      focusNext.current = "edit";
       setMessage({ tone: "status", text: "Highlight restored." });
     } catch (error) {
       setMessage({ tone: "error", text: messageOf(error) });
@@ -93,7 +115,7 @@ export function NotebookEntry({ initial, showEssay }: { initial: Entry; showEssa
       <li className="notebook-entry notebook-entry--deleted">
         <p role="status">
           Highlight deleted.{" "}
-          <button type="button" className="link-button" disabled={busy} onClick={restore}>
+          <button ref={undoButton} type="button" className="link-button" disabled={busy} onClick={restore}>
             Undo
           </button>
         </p>
@@ -108,11 +130,21 @@ export function NotebookEntry({ initial, showEssay }: { initial: Entry; showEssa
       {!editing && entry.noteHiddenReason && <p className="notebook-entry__hidden">Your note is hidden from other readers: {entry.noteHiddenReason}</p>}
       {!editing && <TagLinks tags={entry.tags} visibility={entry.visibility} />}
       {editing && (
-        <form className="notebook-entry__form" onSubmit={save} aria-label="Edit this highlight">
+        <form
+          className="notebook-entry__form"
+          onSubmit={save}
+          aria-label="Edit this highlight"
+          onKeyDown={(event) => {
+            if (event.key === "Escape") {
+              event.preventDefault();
+              stopEditing();
+            }
+          }}
+        >
           <ColourSwatches verb="Change colour to" current={entry.colour} onPick={(colour) => void patch({ colour }, `Now ${colour}.`)} />
           <VisibilitySwitch value={entry.visibility} onChange={(visibility) => void patch({ visibility }, visibility === "public" ? "Now public." : "Now only you can see it.")} />
           <label htmlFor={`nb-note-${entry.id}`}>Note</label>
-          <textarea id={`nb-note-${entry.id}`} rows={3} maxLength={MAX_NOTE_LENGTH} value={note} onChange={(event) => setNote(event.target.value)} />
+          <textarea ref={noteField} id={`nb-note-${entry.id}`} rows={3} maxLength={MAX_NOTE_LENGTH} value={note} onChange={(event) => setNote(event.target.value)} />
           <label htmlFor={`nb-tags-${entry.id}`}>Tags</label>
           <input
             id={`nb-tags-${entry.id}`}
@@ -130,7 +162,7 @@ export function NotebookEntry({ initial, showEssay }: { initial: Entry; showEssa
             <button type="submit" className="button button--small button--primary" disabled={busy || badTags.length > 0}>
               Save
             </button>
-            <button type="button" className="button button--small" onClick={() => setEditing(false)}>
+            <button type="button" className="button button--small" onClick={stopEditing}>
               Cancel
             </button>
           </div>
@@ -154,7 +186,7 @@ export function NotebookEntry({ initial, showEssay }: { initial: Entry; showEssa
       <div className="notebook-entry__actions">
         <a href={href}>{entry.orphaned ? "Open the essay (passage removed)" : "Open passage"}</a>
         {!editing && (
-          <button type="button" className="link-button" onClick={startEditing}>
+          <button ref={editButton} type="button" className="link-button" onClick={startEditing}>
             Edit
           </button>
         )}

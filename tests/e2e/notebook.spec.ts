@@ -90,6 +90,21 @@ test("the notebook lists private and public highlights, edits a note in place, a
   await screenshots(page, "notebook", ".notebook-page");
   await entries.nth(0).getByRole("button", { name: "Cancel" }).click();
 
+  // By keyboard, focus follows the buttons as they come and go: Edit to the note, Escape back to Edit, Delete to Undo, Undo back to Edit.
+  const edit = entries.nth(0).getByRole("button", { name: "Edit" });
+  await expect(edit).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(entries.nth(0).getByLabel("Note")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(entries.nth(0).getByLabel("Note")).toHaveCount(0);
+  await expect(edit).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(entries.nth(0).getByRole("button", { name: "Delete" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Undo" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(edit).toBeFocused();
+
   // Export from the notebook: the quotes are the essay's words.
   const fromNotebook = await download(page, () => page.getByRole("link", { name: "Markdown" }).click());
   expect(fromNotebook.name).toMatch(/^glossa-notes-nadia-[\w-]+\.md$/);
