@@ -8,6 +8,7 @@ export type AppErrorCode =
   | "VALIDATION"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
+  | "BANNED"
   | "NOT_FOUND"
   | "NOT_ACCEPTABLE"
   | "CONFLICT"
@@ -23,6 +24,8 @@ const STATUS: Record<AppErrorCode, number> = {
   VALIDATION: 422,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  // A banned account's sign-in with the right password: answered with the ban notice, not a session (lib/auth/handle-auth-request.ts).
+  BANNED: 403,
   NOT_FOUND: 404,
   // The client asked (Accept) for a representation Glossa cannot produce.
   NOT_ACCEPTABLE: 406,

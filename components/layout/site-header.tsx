@@ -5,6 +5,8 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { HeaderSearch } from "@/components/search/header-search";
 import { LocalTime } from "@/components/ui/local-time";
+import { loadSanctionNotice } from "@/lib/appeals/sanction-notice";
+import { bannedSessionOfPage } from "@/lib/auth/sanctioned-reader";
 import { getViewer, hasRole, type Viewer } from "@/lib/auth/viewer";
 import { unreadCount } from "@/lib/notifications/notifications";
 
@@ -17,6 +19,17 @@ function AccountLinks({ viewer }: { viewer: Viewer }) {
       <Link href="/settings">Settings</Link>
       <SignOutButton />
     </>
+  );
+}
+
+/** A suspended reader's banner: until when, the moderators' reason, and where to read the notice and appeal. */
+async function SuspensionBanner({ userId, until }: { userId: string; until: Date }) {
+  const notice = await loadSanctionNotice({ userId, standing: "SUSPENDED" });
+  return (
+    <p className="standing-banner" role="status">
+      Your account is suspended until <LocalTime iso={until.toISOString()} />
+      {notice ? `. Reason: ${notice.reason}` : ""}. You can read, but not highlight, comment or report until then. <Link href="/sanction">Read the notice or appeal</Link>
+    </p>
   );
 }
 
@@ -87,9 +100,10 @@ export async function SiteHeader() {
         </nav>
       </div>
       {viewer && !viewer.emailVerified && <EmailConfirmBanner userId={viewer.id} />}
-      {viewer?.standing === "SUSPENDED" && viewer.suspendedUntil && viewer.suspendedUntil > new Date() && (
+      {viewer?.standing === "SUSPENDED" && viewer.suspendedUntil && viewer.suspendedUntil > new Date() && <SuspensionBanner userId={viewer.id} until={viewer.suspendedUntil} />}
+      {!viewer && (await bannedSessionOfPage()) && (
         <p className="standing-banner" role="status">
-          Your account is suspended until <LocalTime iso={viewer.suspendedUntil.toISOString()} />. You can read, but not highlight, comment or report until then.
+          Your account is banned. <Link href="/signin">Sign in</Link> to read why and to appeal.
         </p>
       )}
     </header>

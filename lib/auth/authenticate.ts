@@ -15,9 +15,11 @@ export interface AuthenticatedUser {
  * Checks an email and password. Returns null for every kind of failure (no
  * such account, wrong password, banned, deleted) after the same amount of
  * work, so neither the answer nor its timing reveals whether an email is
- * registered.
+ * registered. A banned account whose password was right is also null, but
+ * `onBanned` hears of it: only someone who knows the password learns of the
+ * ban (and may read why and appeal, lib/auth/sanction-token.ts).
  */
-export async function authenticate(credentials: unknown): Promise<AuthenticatedUser | null> {
+export async function authenticate(credentials: unknown, onBanned?: (userId: string) => void): Promise<AuthenticatedUser | null> {
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
@@ -27,6 +29,10 @@ export async function authenticate(credentials: unknown): Promise<AuthenticatedU
   });
   if (!user?.passwordHash) return verifyAgainstNothing(password).then(() => null);
   const valid = await verifyPassword(user.passwordHash, password);
-  if (!valid || user.deletedAt || user.standing === "BANNED") return null;
+  if (!valid || user.deletedAt) return null;
+  if (user.standing === "BANNED") {
+    onBanned?.(user.id);
+    return null;
+  }
   return { id: user.id, name: user.name, email: user.email!, sessionVersion: user.sessionVersion };
 }

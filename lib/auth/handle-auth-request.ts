@@ -2,6 +2,7 @@ import "server-only";
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
+import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/respond";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { assertSameOrigin } from "@/lib/http/same-origin";
@@ -11,7 +12,8 @@ import type { AuthenticatedUser } from "./authenticate";
 import { SESSION_COOKIE, useSecureCookies } from "./config";
 import { DEVICE_COOKIE, deviceCookieHeader, issueDeviceCookie, verifyDeviceCookie } from "./device-cookie";
 import { guardSignIn, recordSignInSuccess } from "./guard-sign-in";
-import { authOptions } from "./options";
+import { authOptions, type AuthHooks } from "./options";
+import { issueSanctionToken, sanctionCookieHeader } from "./sanction-token";
 import { attemptedEmail, readAuthBody, type AuthBody } from "./read-auth-body";
 import { decodeSessionToken, viewerFromToken } from "./viewer";
 
@@ -111,7 +113,7 @@ async function endedSession(request: NextRequest): Promise<Response | null> {
   return new Response("{}", { status: 200, headers });
 }
 
-async function runNextAuth(request: NextRequest, segments: string[], body: AuthBody | undefined, onPasswordSignIn: (user: AuthenticatedUser) => void): Promise<Response> {
+async function runNextAuth(request: NextRequest, segments: string[], body: AuthBody | undefined, hooks: AuthHooks = {}): Promise<Response> {
   const req = {
     method: request.method,
     query: { ...Object.fromEntries(request.nextUrl.searchParams), nextauth: segments },
@@ -120,8 +122,21 @@ async function runNextAuth(request: NextRequest, segments: string[], body: AuthB
     headers: headersForNextAuth(request),
   };
   const res = new RecordedResponse();
-  await NextAuth(req as unknown as NextApiRequest, res as unknown as NextApiResponse, authOptions({ onPasswordSignIn }));
+  await NextAuth(req as unknown as NextApiRequest, res as unknown as NextApiResponse, authOptions(hooks));
   return res.toResponse();
+}
+
+/**
+ * The answer to a banned account's sign-in with the right password: no
+ * session, but a distinct code (BANNED, 403) and the ban notice's cookie, so
+ * the browser can show the reader what happened, why, and how to appeal
+ * (/sanction) instead of "that email and password do not match".
+ */
+function bannedAnswer(userId: string): Response {
+  const response = errorResponse(new AppError("BANNED", "This account is banned. You can read why and appeal."), "auth");
+  response.headers.set("cache-control", "private, no-store");
+  response.headers.append("set-cookie", sanctionCookieHeader(issueSanctionToken(userId)));
+  return response;
 }
 
 /**
@@ -132,6 +147,8 @@ async function runNextAuth(request: NextRequest, segments: string[], body: AuthB
  * - a password sign-in is counted against the email in that body
  *   (lib/auth/guard-sign-in.ts) before the password is checked, and on
  *   success the browser gets a device cookie for the account;
+ * - a banned account's right password is answered with the ban notice
+ *   (`bannedAnswer`), never with a session;
  * - the session endpoint answers signed out for sessions the account no
  *   longer honours;
  * - next-auth's URLs follow the host and port the client used.
@@ -149,16 +166,23 @@ export async function handleAuthRequest(request: NextRequest, segments: string[]
       if (ended) return ended;
     }
     if (request.method !== "POST" || action !== "callback" || providerId !== "credentials") {
-      return await runNextAuth(request, segments, body, () => {});
+      return await runNextAuth(request, segments, body);
     }
 
     const email = attemptedEmail(body!);
     const device = verifyDeviceCookie(request.cookies.get(DEVICE_COOKIE)?.value, email);
     await guardSignIn({ email, ip: clientIp(request.headers), device });
     let signedIn: AuthenticatedUser | null = null;
-    const response = await runNextAuth(request, segments, body, (user) => {
-      signedIn = user;
+    let banned: string | null = null;
+    const response = await runNextAuth(request, segments, body, {
+      onPasswordSignIn: (user) => {
+        signedIn = user;
+      },
+      onBannedSignIn: (userId) => {
+        banned = userId;
+      },
     });
+    if (banned !== null) return bannedAnswer(banned);
     const user = signedIn as AuthenticatedUser | null;
     if (user && response.status < 400) {
       await recordSignInSuccess(device);

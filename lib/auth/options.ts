@@ -40,6 +40,8 @@ export function oauthProviderIds(): { id: string; name: string }[] {
 export interface AuthHooks {
   /** Called when an email and password were right (the route then trusts this browser for the account). */
   onPasswordSignIn?: (user: AuthenticatedUser) => void;
+  /** Called when the email and password were right but the account is banned (the route then answers with the ban notice's token). */
+  onBannedSignIn?: (userId: string) => void;
 }
 
 /**
@@ -60,7 +62,7 @@ export function authOptions(hooks: AuthHooks = {}): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         authorize: async (credentials) => {
-          const user = await authenticate(credentials);
+          const user = await authenticate(credentials, hooks.onBannedSignIn);
           if (user) hooks.onPasswordSignIn?.(user);
           return user ? { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } : null;
         },

@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { reanchorHighlights } from "@/lib/highlights/reanchor-highlights";
+import { reanchorPassageControls } from "@/lib/passages/reanchor-passage-controls";
 import { announceDiscussionEvent } from "@/lib/live/publish";
 import { recordModerationAction } from "@/lib/moderation/audit";
 import type { EssayDraft } from "./editor-schemas";
@@ -51,6 +52,7 @@ export async function reviseEssay(editor: Viewer, essayId: string, draft: EssayD
       if (essay.hash === prepared.hash) throw new AppError("CONFLICT", "This draft is the same as the published text: change something before publishing a revision.");
       const revision = await insertRevision(tx, essayId, prepared, { importedById: editor.id, note: draft.note || null });
       const { plan, visibility } = await reanchorHighlights(tx, essayId, revision);
+      await reanchorPassageControls(tx, essayId, revision);
       const report = reportPlan(
         plan,
         visibility,

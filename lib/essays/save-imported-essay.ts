@@ -5,6 +5,7 @@ import { insertRevision, prepareRevision } from "./insert-revision";
 import { revisionLock } from "./revision-lock";
 import { slugSchema } from "./schemas";
 import { reanchorHighlights, type ReanchorResult } from "@/lib/highlights/reanchor-highlights";
+import { reanchorPassageControls } from "@/lib/passages/reanchor-passage-controls";
 
 export interface SaveImportedEssayInput {
   essay: ImportedEssay;
@@ -53,7 +54,9 @@ export async function saveImportedEssay(input: SaveImportedEssayInput): Promise<
       const revision = await insertRevision(tx, essayRow.id, prepared, { importedById: input.importedById ?? null });
       const ids = { essayId: essayRow.id, slug: essayRow.slug, revisionId: revision.id, revisionNumber: revision.number };
       if (!existing) return { ...ids, outcome: "created" as const };
-      return { ...ids, outcome: "revised" as const, reanchored: await reanchorHighlights(tx, essayRow.id, revision) };
+      const reanchored = await reanchorHighlights(tx, essayRow.id, revision);
+      await reanchorPassageControls(tx, essayRow.id, revision);
+      return { ...ids, outcome: "revised" as const, reanchored };
     },
     { timeout: 60_000 },
   );

@@ -11,9 +11,13 @@ type Schema = z.core.$ZodType;
  *   report, exporting, signing out everywhere, deleting the account;
  * - `writer`: a member who is not suspended: anything that publishes;
  * - `{ role }`: a writer holding that role or a higher one (reader < editor <
- *   moderator < admin).
+ *   moderator < admin);
+ * - `sanctioned`: a reader under a sanction, to read it and appeal: signed in
+ *   while suspended, or banned and carrying the ban notice's token their
+ *   password sign-in gave them (lib/auth/sanction-token.ts), since a ban
+ *   leaves them no session.
  */
-export type Guard = "public" | "member" | "writer" | { role: "EDITOR" | "MODERATOR" | "ADMIN" };
+export type Guard = "public" | "member" | "writer" | "sanctioned" | { role: "EDITOR" | "MODERATOR" | "ADMIN" };
 
 /** The HTTP methods operations use (PUT, HEAD and OPTIONS: the W3C annotation protocol, lib/annotations). */
 export type Method = "GET" | "HEAD" | "OPTIONS" | "POST" | "PUT" | "PATCH" | "DELETE";

@@ -22,6 +22,8 @@ const routes = await allRoutes();
 function admits(guard: Guard, kind: ActorKind): boolean {
   if (guard === "public") return true;
   if (kind === "anonymous" || kind === "banned") return false;
+  // Only a reader under a sanction; a banned one only with the ban notice's token, which no session cookie is (see the appeal tests).
+  if (guard === "sanctioned") return kind === "suspended";
   if (guard === "member") return true;
   if (kind === "suspended") return false;
   if (guard === "writer") return true;
