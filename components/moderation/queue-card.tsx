@@ -73,6 +73,7 @@ export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, 
             {card.threadLocked && <span className="badge-pill">Thread locked</span>}
             {card.pinned && <span className="badge-pill">Pinned</span>}
           </p>
+          {card.priority && <p className="queue-card__where">Why it is here: {card.priority.reasons.join(" · ")}</p>}
         </div>
       </header>
 

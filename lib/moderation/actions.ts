@@ -6,6 +6,7 @@ const optionalReason = z.optional(trimmedText({ max: 500, tooLong: "Keep the rea
 const commentIds = z.array(serialId("comment")).check(z.minLength(1, "Choose at least one comment."), z.maxLength(100, "Act on at most 100 comments at once."));
 const highlightIds = z.array(textId("That note does not exist.")).check(z.minLength(1, "Choose at least one note."), z.maxLength(100, "Act on at most 100 notes at once."));
 const userId = textId("Choose an account.");
+const appealId = textId("That appeal does not exist.");
 const wordList = z.array(trimmedText({ min: 1, max: 80 })).check(z.maxLength(500, "Keep each list under 500 words."));
 const onComments = { commentIds, reason: optionalReason };
 
@@ -34,6 +35,9 @@ export const MODERATION_ACTIONS = {
   },
   ban: { role: "MODERATOR", input: z.object({ userId, reason: reasonText }) },
   "lift-sanction": { role: "MODERATOR", input: z.object({ userId, reason: optionalReason }) },
+  // A reader's appeal against their sanction (lib/appeals): granting lifts it, denying keeps it and must say why.
+  "grant-appeal": { role: "MODERATOR", input: z.object({ appealId, reason: optionalReason }) },
+  "deny-appeal": { role: "MODERATOR", input: z.object({ appealId, reason: reasonText }) },
   "essay-settings": {
     role: "MODERATOR",
     input: z.object({

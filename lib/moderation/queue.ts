@@ -4,7 +4,9 @@ import { DELETED_ACCOUNT_NAME } from "@/lib/auth/account-constants";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { markdownExcerpt } from "@/lib/markdown/render";
+import { prioritiseCards } from "./load-queue-priority";
 import { PUBLIC_NOTE } from "./public-notes";
+import type { Priority } from "./queue-priority";
 import type { QueueTab } from "./schemas";
 
 /** Items per tab; the queue is worked from the top. */
@@ -49,6 +51,8 @@ export interface QueueCard {
   replyCount: number;
   author: AuthorRecord | null;
   reports: { open: number; byReason: { reason: string; count: number }[]; list: { reason: string; details: string | null; reporter: string; at: string }[] };
+  /** In the Reported tab: how urgent the item is, and why in a few words (./queue-priority.ts). */
+  priority?: Priority;
   history: { body: string; at: string }[];
 }
 
@@ -242,7 +246,7 @@ export function toActionEntries(
 
 /**
  * A tab of the review queue, for moderators and admins: reported items
- * (most reported first), held comments (oldest first), hidden items, or the
+ * (most urgent first: ./queue-priority.ts), held comments (oldest first), hidden items, or the
  * latest actions.
  */
 export async function loadQueue(actor: Viewer | null, tab: QueueTab): Promise<{ cards: QueueCard[]; actions: ActionEntry[] }> {
@@ -255,7 +259,7 @@ export async function loadQueue(actor: Viewer | null, tab: QueueTab): Promise<{ 
       commentCards({ reports: { some: { status: "OPEN" } } }, [{ reports: { _count: "desc" } }, { createdAt: "asc" }]),
       noteCards({ reports: { some: { status: "OPEN" } } }),
     ]);
-    return { cards: [...comments, ...notes].sort((a, b) => b.reports.open - a.reports.open), actions: [] };
+    return { cards: await prioritiseCards([...comments, ...notes]), actions: [] };
   }
   if (tab === "held") return { cards: await commentCards({ status: "HELD", deletedAt: null }, [{ createdAt: "asc" }]), actions: [] };
   const [comments, notes] = await Promise.all([commentCards({ status: "HIDDEN", body: { not: "" } }, [{ updatedAt: "desc" }]), noteCards({ noteHiddenAt: { not: null } })]);

@@ -5,7 +5,9 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { announceDiscussionEvent, recordDiscussionEvent, type RecordedEvent } from "@/lib/live/publish";
 import { recordModerationAction } from "./audit";
+import { trustFactsSql } from "./load-trust";
 import { notifyAuthor } from "./notify";
+import { reportWeight, trustRulesFrom, type TrustFacts } from "./trust";
 import type { ReportInput } from "./schemas";
 
 type Target = ReportInput["target"];
@@ -56,17 +58,23 @@ async function reportable(tx: Prisma.TransactionClient, reporter: Viewer, target
 
 /**
  * Hides an item once enough distinct readers have reported it (the site's
- * threshold, 3 by default), until a moderator reviews it. Recorded in the
+ * threshold, 3 by default; a trusted reader's report counts as
+ * `trustedReportWeight`, 2 by default), until a moderator reviews it. Recorded in the
  * audit log as Glossa's own action. Runs under the item's row lock taken by
  * `reportable`, so the count includes every report committed before this
  * one and the item is hidden, audited and its author told exactly once.
  */
 async function hideIfReportedEnough(tx: Prisma.TransactionClient, item: ReportedItem): Promise<RecordedEvent | null> {
   if (!item.live) return null;
-  const settings = await tx.moderationSettings.findUnique({ where: { id: 1 }, select: { reportHideThreshold: true } });
+  const settings = await tx.moderationSettings.findUnique({ where: { id: 1 }, select: { reportHideThreshold: true, trustRules: true } });
   const threshold = settings?.reportHideThreshold ?? 3;
-  const reports = await tx.report.count({ where: { ...item.where, status: "OPEN" } });
-  if (reports < threshold) return null;
+  const reporters = await tx.report.findMany({ where: { ...item.where, status: "OPEN" }, select: { reporterId: true } });
+  const reports = reporters.length;
+  const rules = trustRulesFrom(settings?.trustRules ?? null);
+  // Trusted readers' reports weigh more: their history is read only when they could tip the count.
+  if (reports < threshold && (reports * rules.trustedReportWeight < threshold || reportWeight(await tx.$queryRaw<TrustFacts[]>(trustFactsSql(reporters.map((report) => report.reporterId))), rules, new Date()) < threshold)) {
+    return null;
+  }
   const reason = AUTO_HIDDEN_REASON;
   const commentId = "commentId" in item.where ? item.where.commentId : null;
   if (commentId !== null) {

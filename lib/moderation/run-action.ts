@@ -2,6 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { ModerationActionInput, ModerationActionName, ModerationActionOf } from "./actions";
 import { approveComments } from "./approve-comments";
+import { decideAppeal } from "./decide-appeal";
 import { hideComments } from "./hide-comments";
 import { setStaffRole } from "./moderator-role";
 import { moderateNotes } from "./note-actions";
@@ -36,6 +37,8 @@ const RUNNERS: { [K in ModerationActionName]: Runner<K> } = {
   suspend: (actor, input) => suspendUser(actor, input.userId, input.days, input.reason),
   ban: (actor, input) => banUser(actor, input.userId, input.reason),
   "lift-sanction": (actor, input) => liftSanction(actor, input.userId, input.reason || null),
+  "grant-appeal": (actor, input) => decideAppeal(actor, input.appealId, "grant", input.reason || null),
+  "deny-appeal": (actor, input) => decideAppeal(actor, input.appealId, "deny", input.reason),
   "essay-settings": (actor, { action: _action, essayId, reason, ...changes }) => updateEssaySettings(actor, essayId, changes, reason || null),
   "site-settings": (actor, { action: _action, reason, ...changes }) => updateSiteSettings(actor, changes, reason || null),
   "grant-moderator": (actor, input) => setStaffRole(actor, input.handle, "MODERATOR", true, input.reason || null),

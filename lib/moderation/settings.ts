@@ -30,8 +30,9 @@ export async function updateSiteSettings(actor: Viewer | null, changes: SiteSett
   assertRole(actor, MODERATION_PERMISSIONS["site-settings"]);
   await db.$transaction(async (tx) => {
     const select = { bannedWords: true, suspectWords: true, linkMinAccountAgeHours: true, reportHideThreshold: true, requireVerifiedEmail: true } as const;
-    const before = await tx.moderationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {}, select });
-    const after = await tx.moderationSettings.update({ where: { id: 1 }, data: changes, select });
+    const audited = { ...select, exactMatchWords: true, trustRules: true } as const;
+    const before = await tx.moderationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {}, select: audited });
+    const after = await tx.moderationSettings.update({ where: { id: 1 }, data: changes, select: audited });
     await recordModerationAction(tx, actor, { action: "site-settings", targetType: "settings", targetId: "site", reason, before, after });
   });
 }

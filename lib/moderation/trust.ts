@@ -120,3 +120,8 @@ export function reportAccuracy(facts: Pick<TrustFacts, "reportsUpheld" | "report
   const decided = facts.reportsUpheld + facts.reportsDismissed;
   return decided === 0 ? null : facts.reportsUpheld / decided;
 }
+
+/** How much some open reports count toward hiding an item: one each, a trusted reporter's `trustedReportWeight`. */
+export function reportWeight(reporters: readonly TrustFacts[], rules: TrustRules, now: Date): number {
+  return reporters.reduce((sum, reporter) => sum + (trustLevel(reporter, rules, now) === 3 ? rules.trustedReportWeight : 1), 0);
+}
