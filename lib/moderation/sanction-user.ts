@@ -64,22 +64,32 @@ export async function banUser(actor: Viewer | null, userId: string, reason: stri
   });
 }
 
+/**
+ * Lifts an account's suspension or ban in the caller's transaction: its
+ * standing is active again and its sanctions are marked lifted. An appeal
+ * still waiting on one of them is answered by the lifting (granted), so it
+ * does not linger in the queue. Returns the standing before and after, for
+ * the caller's audit record; the caller tells the reader.
+ */
+export async function liftSanctionIn(tx: Prisma.TransactionClient, actor: Viewer, userId: string, reason: string | null) {
+  const user = await sanctionable(tx, actor, userId);
+  if (user.standing === "ACTIVE") throw new AppError("CONFLICT", "That account has no sanction to lift.");
+  const now = new Date();
+  await tx.user.update({ where: { id: userId }, data: { standing: "ACTIVE", suspendedUntil: null } });
+  await tx.appeal.updateMany({
+    where: { userId, status: "OPEN", sanction: { liftedAt: null } },
+    data: { status: "GRANTED", decidedById: actor.id, decidedAt: now, decisionNote: reason ?? "A moderator lifted the sanction." },
+  });
+  await tx.sanction.updateMany({ where: { userId, liftedAt: null }, data: { liftedAt: now, liftedById: actor.id } });
+  return { before: standingOf(user), after: standingOf({ standing: "ACTIVE", suspendedUntil: null }) };
+}
+
 /** Lifts an account's suspension or ban. */
 export async function liftSanction(actor: Viewer | null, userId: string, reason: string | null = null): Promise<void> {
   assertRole(actor, MODERATION_PERMISSIONS["lift-sanction"]);
   await db.$transaction(async (tx) => {
-    const user = await sanctionable(tx, actor, userId);
-    if (user.standing === "ACTIVE") throw new AppError("CONFLICT", "That account has no sanction to lift.");
-    await tx.user.update({ where: { id: userId }, data: { standing: "ACTIVE", suspendedUntil: null } });
-    await tx.sanction.updateMany({ where: { userId, liftedAt: null }, data: { liftedAt: new Date(), liftedById: actor.id } });
-    await recordModerationAction(tx, actor, {
-      action: "lift-sanction",
-      targetType: "user",
-      targetId: userId,
-      reason,
-      before: standingOf(user),
-      after: standingOf({ standing: "ACTIVE", suspendedUntil: null }),
-    });
+    const { before, after } = await liftSanctionIn(tx, actor, userId, reason);
+    await recordModerationAction(tx, actor, { action: "lift-sanction", targetType: "user", targetId: userId, reason, before, after });
     await notifyAuthor(tx, userId, "A moderator lifted the sanction on your account: you can write again.");
   });
 }

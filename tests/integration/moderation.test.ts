@@ -94,7 +94,10 @@ describe("the authorisation matrix", () => {
     const comment = await commentBy(author, "A comment to moderate.");
     const note = await noteBy(author);
     const victim = await account("victim");
-    return { author, comment, note, victim };
+    const appellant = await account("appellant", { standing: "SUSPENDED", suspendedUntil: new Date(Date.now() + 86_400_000) });
+    const sanction = await db.sanction.create({ data: { userId: appellant.id, kind: "SUSPENSION", reason: "Matrix", endsAt: appellant.suspendedUntil } });
+    const appeal = await db.appeal.create({ data: { sanctionId: sanction.id, userId: appellant.id, message: "Please reconsider." } });
+    return { author, comment, note, victim, appeal };
   }
 
   async function actorFor(kind: ActorKind, author: Viewer): Promise<Viewer | null> {
@@ -136,6 +139,8 @@ describe("the authorisation matrix", () => {
       suspend: { action: "suspend", userId: targets.victim.id, days: 1, reason },
       ban: { action: "ban", userId: targets.victim.id, reason },
       "lift-sanction": { action: "lift-sanction", userId: targets.victim.id },
+      "grant-appeal": { action: "grant-appeal", appealId: targets.appeal.id },
+      "deny-appeal": { action: "deny-appeal", appealId: targets.appeal.id, reason },
       "essay-settings": { action: "essay-settings", essayId, slowModeSeconds: 0 },
       "site-settings": { action: "site-settings", reportHideThreshold: 3 },
       "grant-moderator": { action: "grant-moderator", handle: targets.victim.handle },
@@ -164,6 +169,7 @@ describe("the authorisation matrix", () => {
       // A refused action leaves what it aimed at exactly as it was.
       expect(await db.comment.findUnique({ where: { id: targets.comment.id } })).toEqual(before);
       expect((await db.user.findUniqueOrThrow({ where: { id: targets.victim.id } })).standing).toBe("ACTIVE");
+      expect((await db.appeal.findUniqueOrThrow({ where: { id: targets.appeal.id } })).status).toBe("OPEN");
     }
   });
 
