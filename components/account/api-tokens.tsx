@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiError, callOperation } from "@/components/api-client";
 import { Field, FormMessage } from "@/components/auth/field";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -8,9 +8,11 @@ import { createApiToken, revokeApiToken } from "@/lib/api-tokens/contracts.brows
 import { MAX_API_TOKEN_NAME_LENGTH, type ApiTokenView } from "@/lib/api-tokens/view";
 import { useFormSubmit } from "./use-form-submit";
 
-/** A secret just made: shown here once, never again (the server keeps only its hash). */
+/** A secret just made: shown here once, never again (the server keeps only its hash). Focus moves to its Copy button, so a keyboard or screen-reader user lands on it. */
 function NewSecret({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
   const [copied, setCopied] = useState<string | null>(null);
+  const copyButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => copyButton.current?.focus(), [secret]);
   return (
     <div className="api-token-secret" role="group" aria-labelledby="api-token-secret-heading">
       <p id="api-token-secret-heading">
@@ -21,6 +23,7 @@ function NewSecret({ name, secret, onDone }: { name: string; secret: string; onD
       </code>
       <div className="api-token-secret__actions">
         <button
+          ref={copyButton}
           type="button"
           className="button"
           onClick={() =>
@@ -44,7 +47,8 @@ function NewSecret({ name, secret, onDone }: { name: string; secret: string; onD
 /**
  * Settings → API tokens: create a named token (its secret shown once, with
  * a copy button), see each live token's prefix, creation and last use, and
- * revoke one (its next request is refused).
+ * revoke one (its next request is refused). When the button pressed goes
+ * away (Done, Revoke), focus moves to the next Revoke button or the name field.
  */
 export function ApiTokens({ initial }: { initial: ApiTokenView[] }) {
   const [tokens, setTokens] = useState(initial);
@@ -52,13 +56,26 @@ export function ApiTokens({ initial }: { initial: ApiTokenView[] }) {
   const [revokeError, setRevokeError] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
   const form = useFormSubmit();
+  const formElement = useRef<HTMLFormElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  // What to focus once the list has re-rendered: the Revoke button at this index (or the last one), -1 or no button left the name field; null leaves focus alone.
+  const focusAfter = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusAfter.current === null) return;
+    const buttons = list.current?.querySelectorAll("button") ?? [];
+    const button = focusAfter.current < 0 ? undefined : buttons[Math.min(focusAfter.current, buttons.length - 1)];
+    const target = button ?? formElement.current?.elements.namedItem("tokenName");
+    focusAfter.current = null;
+    if (target instanceof HTMLElement) target.focus();
+  });
 
-  async function revoke(token: ApiTokenView) {
+  async function revoke(token: ApiTokenView, index: number) {
     setRevoking(token.id);
     setRevokeError(null);
     try {
       await callOperation(revokeApiToken, { params: { tokenId: token.id } });
       setTokens((current) => current.filter((one) => one.id !== token.id));
+      focusAfter.current = index;
       // A revoked secret is no use to copy.
       setFresh((shown) => (shown?.id === token.id ? null : shown));
     } catch (caught) {
@@ -71,6 +88,7 @@ export function ApiTokens({ initial }: { initial: ApiTokenView[] }) {
   return (
     <div className="api-tokens">
       <form
+        ref={formElement}
         className="settings-form"
         noValidate
         onSubmit={(event) => {
@@ -93,13 +111,22 @@ export function ApiTokens({ initial }: { initial: ApiTokenView[] }) {
           Create token
         </button>
       </form>
-      {fresh && <NewSecret name={fresh.name} secret={fresh.secret} onDone={() => setFresh(null)} />}
+      {fresh && (
+        <NewSecret
+          name={fresh.name}
+          secret={fresh.secret}
+          onDone={() => {
+            setFresh(null);
+            focusAfter.current = -1;
+          }}
+        />
+      )}
       <FormMessage error={revokeError} />
       {tokens.length === 0 ? (
         <p className="api-tokens__empty">You have no API tokens.</p>
       ) : (
-        <ul className="api-tokens__list" aria-label="Your API tokens">
-          {tokens.map((token) => (
+        <ul ref={list} className="api-tokens__list" aria-label="Your API tokens">
+          {tokens.map((token, index) => (
             <li key={token.id} className="api-tokens__item">
               <div>
                 <strong>{token.name}</strong> <code>{token.prefix}…</code>
@@ -115,7 +142,7 @@ export function ApiTokens({ initial }: { initial: ApiTokenView[] }) {
                   .
                 </p>
               </div>
-              <button type="button" className="button button--small" disabled={revoking === token.id} onClick={() => void revoke(token)} aria-label={`Revoke ${token.name}`}>
+              <button type="button" className="button button--small" disabled={revoking === token.id} onClick={() => void revoke(token, index)} aria-label={`Revoke ${token.name}`}>
                 Revoke
               </button>
             </li>

@@ -18,9 +18,10 @@ export function StaffOnly({ signedIn, role, returnTo }: { signedIn: boolean; rol
 }
 
 /** The moderation area's navigation. */
-export function ModerationNav({ isAdmin, current }: { isAdmin: boolean; current: "queue" | "settings" | "audit" | "mail" }) {
+export function ModerationNav({ isAdmin, current }: { isAdmin: boolean; current: "queue" | "users" | "settings" | "audit" | "mail" }) {
   const links = [
     { key: "queue", href: "/moderation", label: "Review queue" },
+    { key: "users", href: "/moderation/users", label: "Readers" },
     { key: "settings", href: "/moderation/settings", label: isAdmin ? "Essays, rules and roles" : "Essays" },
     ...(isAdmin
       ? [
