@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { unstorableTextPath } from "@/lib/http/storable-text";
 
 /** What can be searched for: essays, comments, highlights (with their notes), or all three. */
 export const SEARCH_KINDS = ["all", "essays", "comments", "highlights"] as const;
@@ -26,7 +27,15 @@ const isoDate = (message: string) =>
  * `or`. An empty `q` with no filter is a blank search page, not an error.
  */
 export const searchQuerySchema = z.object({
-  q: z._default(z.string().check(z.trim(), z.maxLength(200, "A search can be at most 200 characters: shorten it.")), ""),
+  // The page parses its URL with this alone (the API also refuses such text before it): a NUL reaching PostgreSQL was a 500.
+  q: z._default(
+    z.string().check(
+      z.trim(),
+      z.maxLength(200, "A search can be at most 200 characters: shorten it."),
+      z.refine((text) => unstorableTextPath(text) === null, "A search cannot contain NUL characters or unpaired surrogates: remove them."),
+    ),
+    "",
+  ),
   kind: z._default(z.enum(SEARCH_KINDS, { error: "Search essays, comments, highlights or all." }), "all"),
   essay: z.optional(z.string().check(z.trim(), z.regex(/^$|^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Choose an essay from the list."))),
   author: z.optional(z.string().check(z.trim(), z.regex(/^$|^@?[a-zA-Z0-9_-]{1,30}$/, "An author is a handle, like @ada."))),

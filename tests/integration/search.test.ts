@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "zod/mini";
+import { parse, safeParse } from "zod/mini";
 import { db, disconnectDb } from "@/lib/db/client";
 import { closeLimitStore } from "@/lib/rate-limit/store";
 import { searchQuerySchema } from "@/lib/search/schemas";
@@ -115,6 +115,14 @@ describe("search finds what a reader may read", () => {
     const refused = await search(`-${W.published}`, null);
     expect(refused.results).toEqual([]);
     expect(refused.notice).toMatch(/Add a word/);
+  });
+
+  it("refuses a NUL or a lone surrogate in the words with a message, as the search page parses them (it was a 500 there)", () => {
+    for (const q of ["a\u0000b", "x\uD800"]) {
+      const parsed = safeParse(searchQuerySchema, { q });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toMatch(/cannot contain NUL characters/);
+    }
   });
 
   it("answers a search with more operators in a row than PostgreSQL's parser holds with a notice, not an error", async () => {
