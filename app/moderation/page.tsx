@@ -5,6 +5,7 @@ import { ModerationNav, StaffOnly } from "@/components/moderation/staff-gate";
 import { QueueBoard } from "@/components/moderation/queue-board";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { loadQueue, queueCounts } from "@/lib/moderation/queue";
+import { siteSettings } from "@/lib/moderation/settings";
 import { QUEUE_TABS, type QueueTab } from "@/lib/moderation/schemas";
 import { LocalTime } from "@/components/ui/local-time";
 
@@ -27,7 +28,11 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
     .enum(QUEUE_TABS)
     .catch("reported")
     .parse((await searchParams).tab);
-  const [{ cards, actions }, counts] = await Promise.all([loadQueue(viewer, tab), queueCounts(viewer)]);
+  const [{ cards, actions }, counts, settings] = await Promise.all([loadQueue(viewer, tab), queueCounts(viewer), siteSettings()]);
+  const cannedReasons = [
+    { label: "Hiding", reasons: settings.cannedHideReasons },
+    { label: "Suspending or banning", reasons: settings.cannedSanctionReasons },
+  ];
   return (
     <section className="moderation-page">
       <ModerationNav isAdmin={hasRole(viewer, "ADMIN")} current="queue" />
@@ -55,7 +60,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
           </ol>
         )
       ) : (
-        <QueueBoard cards={cards} isAdmin={hasRole(viewer, "ADMIN")} emptyText={EMPTY[tab]} />
+        <QueueBoard cards={cards} isAdmin={hasRole(viewer, "ADMIN")} emptyText={EMPTY[tab]} cannedReasons={cannedReasons} />
       )}
     </section>
   );

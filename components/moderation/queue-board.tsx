@@ -7,6 +7,7 @@ import type { QueueCard } from "@/lib/moderation/queue";
 import { callOperation } from "@/components/api-client";
 import type { ModerationActionName, ModerationActionRequest } from "@/lib/moderation/actions";
 import { moderate } from "@/lib/moderation/contracts.browser";
+import type { ReasonGroups } from "./canned-reason-picker";
 import { QueueCardView } from "./queue-card";
 
 const NEEDS_REASON = new Set(["hide", "purge", "hide-note", "suspend", "ban"]);
@@ -20,7 +21,7 @@ function targetOf(card: QueueCard): Record<string, unknown> {
  * cards, x selects, a approves, h hides (with the reason typed on the card),
  * r restores. Selected cards can be approved or hidden together.
  */
-export function QueueBoard({ cards, isAdmin, emptyText }: { cards: QueueCard[]; isAdmin: boolean; emptyText: string }) {
+export function QueueBoard({ cards, isAdmin, emptyText, cannedReasons }: { cards: QueueCard[]; isAdmin: boolean; emptyText: string; cannedReasons: ReasonGroups }) {
   const router = useRouter();
   const [focus, setFocus] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -133,6 +134,7 @@ export function QueueBoard({ cards, isAdmin, emptyText }: { cards: QueueCard[]; 
           isAdmin={isAdmin}
           busy={busy}
           reason={reasons[card.key] ?? ""}
+          reasons={cannedReasons}
           onReason={(value) => setReasons((current) => ({ ...current, [card.key]: value }))}
           onSelect={(on) => setSelected((current) => (on === current.has(card.key) ? current : toggle(current, card.key)))}
           onFocus={() => setFocus(index)}

@@ -5,6 +5,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { useMinuteClock } from "@/components/ui/relative-time";
 import type { ModerationActionName } from "@/lib/moderation/actions";
 import type { QueueCard } from "@/lib/moderation/queue";
+import { CannedReasonPicker, type ReasonGroups } from "./canned-reason-picker";
 
 const REASON_LABELS: Record<string, string> = { SPAM: "Spam", HARASSMENT: "Harassment or hate", OFF_TOPIC: "Off-topic", MISINFORMATION: "Misinformation", OTHER: "Other" };
 
@@ -32,6 +33,8 @@ interface Props {
   isAdmin: boolean;
   busy: boolean;
   reason: string;
+  /** The site's canned reasons, offered beside the reason field. */
+  reasons: ReasonGroups;
   onReason(value: string): void;
   onSelect(selected: boolean): void;
   onFocus(): void;
@@ -39,7 +42,7 @@ interface Props {
 }
 
 /** One item of the review queue: the content, its context, its author's record, its reports, and the actions. */
-export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, onReason, onSelect, onFocus, onAction }: Props) {
+export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, reasons, onReason, onSelect, onFocus, onAction }: Props) {
   const [customDays, setCustomDays] = useState(30);
   const [slowSeconds, setSlowSeconds] = useState(card.threadSlowSeconds);
   const author = card.author;
@@ -182,6 +185,7 @@ export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, 
           <span>Reason (shown to the author)</span>
           <input type="text" value={reason} maxLength={500} onChange={(event) => onReason(event.target.value)} placeholder="e.g. Personal attack on another reader" />
         </label>
+        <CannedReasonPicker groups={reasons} label="Use a saved reason" onPick={onReason} disabled={busy} />
         <div className="queue-card__buttons">
           {isComment ? (
             <>

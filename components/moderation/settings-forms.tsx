@@ -205,3 +205,33 @@ export function StaffRoles({ role, members }: { role: keyof typeof ROLE_FORM; me
     </div>
   );
 }
+
+/** The canned reasons the hide and sanction forms offer (admins); a moderator can still write their own. */
+export function CannedReasonsForm({ hide, sanction }: { hide: string[]; sanction: string[] }) {
+  const { send, busy, status } = useAction();
+  const [hideText, setHideText] = useState(hide.join("\n"));
+  const [sanctionText, setSanctionText] = useState(sanction.join("\n"));
+  return (
+    <form
+      className="settings-card"
+      aria-label="Saved reasons"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send({ action: "site-settings", cannedHideReasons: lines(hideText), cannedSanctionReasons: lines(sanctionText) }, "Saved.");
+      }}
+    >
+      <label>
+        Reasons for hiding a comment or note (one per line)
+        <textarea rows={5} value={hideText} onChange={(event) => setHideText(event.target.value)} />
+      </label>
+      <label>
+        Reasons for suspending or banning a reader (one per line)
+        <textarea rows={4} value={sanctionText} onChange={(event) => setSanctionText(event.target.value)} />
+      </label>
+      <button type="submit" className="button button--small" disabled={busy}>
+        Save reasons
+      </button>
+      {status}
+    </form>
+  );
+}

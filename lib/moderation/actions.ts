@@ -9,6 +9,9 @@ const userId = textId("Choose an account.");
 const appealId = textId("That appeal does not exist.");
 const wordList = z.array(trimmedText({ min: 1, max: 80 })).check(z.maxLength(500, "Keep each list under 500 words."));
 const onComments = { commentIds, reason: optionalReason };
+const cannedReasons = z
+  .array(trimmedText({ min: 3, max: 500, tooShort: "Each saved reason needs a few words.", tooLong: "Keep each saved reason under 500 characters." }))
+  .check(z.maxLength(30, "Keep at most 30 saved reasons in a list."));
 
 /**
  * Every moderation action: the least role that may take it and what it
@@ -57,6 +60,8 @@ export const MODERATION_ACTIONS = {
       linkMinAccountAgeHours: z.optional(wholeNumber({ min: 0, max: 24 * 365 })),
       reportHideThreshold: z.optional(wholeNumber({ min: 1, max: 100 })),
       requireVerifiedEmail: z.optional(z.boolean({ error: "Say whether readers must confirm their email before they comment: true or false." })),
+      cannedHideReasons: z.optional(cannedReasons),
+      cannedSanctionReasons: z.optional(cannedReasons),
       reason: optionalReason,
     }),
   },

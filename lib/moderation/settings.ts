@@ -29,7 +29,15 @@ export async function updateEssaySettings(actor: Viewer | null, essayId: string,
 export async function updateSiteSettings(actor: Viewer | null, changes: SiteSettings, reason: string | null = null): Promise<void> {
   assertRole(actor, MODERATION_PERMISSIONS["site-settings"]);
   await db.$transaction(async (tx) => {
-    const select = { bannedWords: true, suspectWords: true, linkMinAccountAgeHours: true, reportHideThreshold: true, requireVerifiedEmail: true } as const;
+    const select = {
+      bannedWords: true,
+      suspectWords: true,
+      linkMinAccountAgeHours: true,
+      reportHideThreshold: true,
+      requireVerifiedEmail: true,
+      cannedHideReasons: true,
+      cannedSanctionReasons: true,
+    } as const;
     const audited = { ...select, exactMatchWords: true, trustRules: true } as const;
     const before = await tx.moderationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {}, select: audited });
     const after = await tx.moderationSettings.update({ where: { id: 1 }, data: changes, select: audited });

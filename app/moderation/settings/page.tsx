@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EssaySettingsForm, SiteSettingsForm, StaffRoles } from "@/components/moderation/settings-forms";
+import { CannedReasonsForm, EssaySettingsForm, SiteSettingsForm, StaffRoles } from "@/components/moderation/settings-forms";
 import { ModerationNav, StaffOnly } from "@/components/moderation/staff-gate";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
@@ -36,6 +36,8 @@ export default async function ModerationSettingsPage() {
         <>
           <h2>Rules for every comment</h2>
           <SiteSettingsForm settings={settings} />
+          <h2>Saved reasons</h2>
+          <CannedReasonsForm hide={settings.cannedHideReasons} sanction={settings.cannedSanctionReasons} />
           <h2>Moderators</h2>
           <StaffRoles role="moderator" members={staff.filter((member) => member.role === "MODERATOR")} />
           <h2>Editors</h2>
