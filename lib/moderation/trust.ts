@@ -81,12 +81,7 @@ const LEVEL_RULES = ["basic", "member", "trusted"] as const;
 
 function meets(facts: TrustFacts, rule: Requirement, now: Date): boolean {
   const days = (now.getTime() - facts.createdAt.getTime()) / 86_400_000;
-  return (
-    days >= rule.minAccountDays &&
-    facts.publishedComments >= rule.minPublishedComments &&
-    facts.upheldAgainst <= rule.maxUpheldAgainst &&
-    facts.reportsUpheld >= rule.minHelpfulReports
-  );
+  return days >= rule.minAccountDays && facts.publishedComments >= rule.minPublishedComments && facts.upheldAgainst <= rule.maxUpheldAgainst && facts.reportsUpheld >= rule.minHelpfulReports;
 }
 
 /** A reader's trust level: the highest whose requirements, and every lower level's, they meet. Staff are trusted. */

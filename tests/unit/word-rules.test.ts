@@ -73,7 +73,9 @@ describe("the cost of judging", () => {
       start = performance.now();
       for (let i = 0; i < 200; i++) findListedWords(which, comment + i);
       const judge = (performance.now() - start) / 200;
-      console.log(`word rules, ${name} (${which.bannedWords.length}+${which.suspectWords.length} words): built in ${build.toFixed(1)} ms; a ${comment.length}-character comment judged in ${(judge * 1000).toFixed(0)} µs`);
+      console.log(
+        `word rules, ${name} (${which.bannedWords.length}+${which.suspectWords.length} words): built in ${build.toFixed(1)} ms; a ${comment.length}-character comment judged in ${(judge * 1000).toFixed(0)} µs`,
+      );
     };
     figure("small lists", lists);
     figure("long lists", big);
