@@ -3,6 +3,8 @@ import Link from "next/link";
 import { z } from "zod";
 import { ModerationNav, StaffOnly } from "@/components/moderation/staff-gate";
 import { QueueBoard } from "@/components/moderation/queue-board";
+import { AppealBoard } from "@/components/moderation/appeal-board";
+import { loadAppealCards } from "@/lib/moderation/appeal-queue";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { loadQueue, queueCounts } from "@/lib/moderation/queue";
 import { siteSettings } from "@/lib/moderation/settings";
@@ -12,11 +14,12 @@ import { LocalTime } from "@/components/ui/local-time";
 export const metadata: Metadata = { title: "Moderation" };
 export const dynamic = "force-dynamic";
 
-const TAB_LABELS: Record<QueueTab, string> = { reported: "Reported", held: "Held", hidden: "Hidden", actioned: "Recently actioned" };
+const TAB_LABELS: Record<QueueTab, string> = { reported: "Reported", held: "Held", hidden: "Hidden", appeals: "Appeals", actioned: "Recently actioned" };
 const EMPTY: Record<QueueTab, string> = {
   reported: "No open reports. Nothing needs you here.",
   held: "No comments are waiting for review.",
   hidden: "Nothing is hidden.",
+  appeals: "No appeals are waiting.",
   actioned: "No moderation actions yet.",
 };
 
@@ -28,7 +31,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
     .enum(QUEUE_TABS)
     .catch("reported")
     .parse((await searchParams).tab);
-  const [{ cards, actions }, counts, settings] = await Promise.all([loadQueue(viewer, tab), queueCounts(viewer), siteSettings()]);
+  const [{ cards, actions }, counts, settings] = await Promise.all([tab === "appeals" ? { cards: [], actions: [] } : loadQueue(viewer, tab), queueCounts(viewer), siteSettings()]);
   const cannedReasons = [
     { label: "Hiding", reasons: settings.cannedHideReasons },
     { label: "Suspending or banning", reasons: settings.cannedSanctionReasons },
@@ -45,7 +48,9 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
           </Link>
         ))}
       </nav>
-      {tab === "actioned" ? (
+      {tab === "appeals" ? (
+        <AppealBoard cards={await loadAppealCards(viewer)} emptyText={EMPTY.appeals} />
+      ) : tab === "actioned" ? (
         actions.length === 0 ? (
           <p className="empty-state">{EMPTY.actioned}</p>
         ) : (

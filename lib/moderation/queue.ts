@@ -249,7 +249,7 @@ export function toActionEntries(
  * (most urgent first: ./queue-priority.ts), held comments (oldest first), hidden items, or the
  * latest actions.
  */
-export async function loadQueue(actor: Viewer | null, tab: QueueTab): Promise<{ cards: QueueCard[]; actions: ActionEntry[] }> {
+export async function loadQueue(actor: Viewer | null, tab: Exclude<QueueTab, "appeals">): Promise<{ cards: QueueCard[]; actions: ActionEntry[] }> {
   assertRole(actor, "MODERATOR");
   if (tab === "actioned") {
     return { cards: [], actions: toActionEntries(await db.moderationAction.findMany({ orderBy: { id: "desc" }, take: QUEUE_PAGE })) };
@@ -269,12 +269,13 @@ export async function loadQueue(actor: Viewer | null, tab: QueueTab): Promise<{ 
 /** How many items wait in each tab, for the tab labels: what the tabs show, so a private note is not even a number. */
 export async function queueCounts(actor: Viewer | null): Promise<Record<Exclude<QueueTab, "actioned">, number>> {
   assertRole(actor, "MODERATOR");
-  const [reportedComments, reportedNotes, held, hiddenComments, hiddenNotes] = await Promise.all([
+  const [reportedComments, reportedNotes, held, hiddenComments, hiddenNotes, appeals] = await Promise.all([
     db.comment.count({ where: { reports: { some: { status: "OPEN" } } } }),
     db.highlight.count({ where: { reports: { some: { status: "OPEN" } }, ...PUBLIC_NOTE } }),
     db.comment.count({ where: { status: "HELD", deletedAt: null } }),
     db.comment.count({ where: { status: "HIDDEN", body: { not: "" } } }),
     db.highlight.count({ where: { noteHiddenAt: { not: null }, ...PUBLIC_NOTE } }),
+    db.appeal.count({ where: { status: "OPEN" } }),
   ]);
-  return { reported: reportedComments + reportedNotes, held, hidden: hiddenComments + hiddenNotes };
+  return { reported: reportedComments + reportedNotes, held, hidden: hiddenComments + hiddenNotes, appeals };
 }

@@ -17,7 +17,7 @@ export const reportSchema = z
 export type ReportInput = z.infer<typeof reportSchema>;
 
 /** The review queue's tabs. */
-export const QUEUE_TABS = ["reported", "held", "hidden", "actioned"] as const;
+export const QUEUE_TABS = ["reported", "held", "hidden", "appeals", "actioned"] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 
 /** Filters for the audit log. */
