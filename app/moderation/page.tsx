@@ -10,6 +10,7 @@ import { loadQueue, queueCounts } from "@/lib/moderation/queue";
 import { siteSettings } from "@/lib/moderation/settings";
 import { QUEUE_TABS, type QueueTab } from "@/lib/moderation/schemas";
 import { LocalTime } from "@/components/ui/local-time";
+import { HeatingUp } from "@/components/moderation/heating-up";
 
 export const metadata: Metadata = { title: "Moderation" };
 export const dynamic = "force-dynamic";
@@ -40,6 +41,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
     <section className="moderation-page">
       <ModerationNav isAdmin={hasRole(viewer, "ADMIN")} current="queue" />
       <h1>Review queue</h1>
+      <HeatingUp />
       <nav className="queue-tabs" aria-label="Queue">
         {QUEUE_TABS.map((name) => (
           <Link key={name} href={`/moderation?tab=${name}`} aria-current={name === tab ? "page" : undefined}>

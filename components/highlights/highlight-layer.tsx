@@ -13,6 +13,7 @@ import * as commentOps from "@/lib/comments/contracts.browser";
 import * as highlightOps from "@/lib/highlights/contracts.browser";
 import type { HighlightPatch } from "@/lib/highlights/schemas";
 import { PassageDiscussion } from "@/components/discussion/passage-discussion";
+import { PassageTools, type PassageState } from "@/components/passages/passage-tools";
 import { HIGHLIGHT_REATTACHED } from "./reattach-button";
 import { HighlightPanel } from "./highlight-panel";
 import { HighlightDetails } from "./highlight-details";
@@ -36,6 +37,8 @@ interface Props {
   highlightsOpen: boolean;
   commentsOpen: boolean;
   lastEventId: number;
+  /** The passages' controls (streamed with the page). */
+  passages: Promise<PassageState>;
 }
 
 const VISIBILITY_KEY = "glossa:new-highlight-visibility";
@@ -58,9 +61,10 @@ function messageOf(error: unknown): string {
  * deep links and undo. The article itself stays server-rendered and readable
  * without JavaScript.
  */
-export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisionId, slug, viewer, highlightsOpen, commentsOpen, lastEventId }: Props) {
+export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisionId, slug, viewer, highlightsOpen, commentsOpen, lastEventId, passages: passagesPromise }: Props) {
   // The article is server-rendered outside this component; it is in the DOM before hydration.
   const firstPaint = use(firstPaintPromise);
+  const passages = use(passagesPromise);
   const [body, setBody] = useState<HTMLElement | null>(() => (typeof document === "undefined" ? null : document.querySelector<HTMLElement>("[data-essay-body]")));
   // After a client-side navigation (a notification's link) this renders before the new article is in the document: find it once it is.
   // The article is outside React's tree here, so there is nothing to derive it from: it is read once it exists.
@@ -442,7 +446,17 @@ export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisio
 
   const discussionFor = (list: HighlightView[]) => {
     const passage = list.find((candidate) => candidate.visibility === "public" && candidate.commentCount > 0) ?? list.find((candidate) => candidate.visibility === "public");
-    return passage ? <PassageDiscussion key={passage.id} essayId={essayId} slug={slug} highlightId={passage.id} signedIn={signedIn} commentsOpen={commentsOpen} lastEventId={lastEventId} /> : null;
+    const start = Math.min(...list.map((candidate) => candidate.start));
+    const end = Math.max(...list.map((candidate) => candidate.end));
+    const tools = <PassageTools essayId={essayId} revisionId={revisionId} passage={{ start, end, exact: canonical.slice(start, end) }} state={passages} where="discussion" />;
+    return passage ? (
+      <>
+        {tools}
+        <PassageDiscussion key={passage.id} essayId={essayId} slug={slug} highlightId={passage.id} signedIn={signedIn} commentsOpen={commentsOpen} lastEventId={lastEventId} />
+      </>
+    ) : passages.staff ? (
+      tools
+    ) : null;
   };
 
   const active = activeIds ? visible.filter((candidate) => activeIds.includes(candidate.id)).sort((a, b) => Number(b.mine) - Number(a.mine)) : [];
@@ -481,6 +495,7 @@ export function HighlightLayer({ firstPaint: firstPaintPromise, essayId, revisio
           onComment={commentsOpen ? commentOnSelection : null}
           keyboardMode={keyboardMode}
           takeFocus={focusFor === `${selection.start}-${selection.end}`}
+          passageTools={<PassageTools essayId={essayId} revisionId={revisionId} passage={{ start: selection.start, end: selection.end, exact: selection.exact }} state={passages} where="selection" />}
         />
       )}
       {hover && !selection && (

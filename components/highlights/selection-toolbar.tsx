@@ -22,6 +22,8 @@ interface Props {
   takeFocus: boolean;
   /** The reader is highlighting by keyboard: say which keys move the selection. */
   keyboardMode: boolean;
+  /** What the passage's controls say, and staff's passage tools (components/passages). */
+  passageTools?: React.ReactNode;
 }
 
 const TOOLBAR_WIDTH = 320;
@@ -46,7 +48,7 @@ function placement(anchor: EssaySelection["anchorRect"], height: number) {
 }
 
 /** The small toolbar beside a selection: highlight in a colour, add a note, comment, copy a link. */
-export function SelectionToolbar({ selection, signedIn, signInHref, visibility, onVisibilityChange, onHighlight, onCopyLink, onComment, takeFocus, keyboardMode }: Props) {
+export function SelectionToolbar({ selection, signedIn, signInHref, visibility, onVisibilityChange, onHighlight, onCopyLink, onComment, takeFocus, keyboardMode, passageTools }: Props) {
   const [noting, setNoting] = useState(false);
   const [commenting, setCommenting] = useState(false);
   const [note, setNote] = useState("");
@@ -157,6 +159,7 @@ export function SelectionToolbar({ selection, signedIn, signInHref, visibility, 
               </div>
             </div>
           )}
+          {passageTools}
           {keyboardMode && !noting && !commenting && (
             <p className="selection-toolbar__hint" id="selection-keys">
               Shift+←/→ moves the end a word, Shift+↑/↓ the start; add Alt to move a sentence. Escape cancels.

@@ -10,4 +10,5 @@ export const closePassageToPublicHighlights = browserOperation<typeof contracts.
 );
 export const controlPassage = browserOperation<typeof contracts.controlPassage>("control passage", "POST", "/api/essays/:essayId/passage-controls");
 export const removePassageControl = browserOperation<typeof contracts.removePassageControl>("remove passage control", "DELETE", "/api/passage-controls/:controlId");
+export const setAutoSlow = browserOperation<typeof contracts.setAutoSlow>("set automatic slow mode", "PUT", "/api/moderation/auto-slow");
 export const setEssayPublicHighlights = browserOperation<typeof contracts.setEssayPublicHighlights>("set essay public highlights", "PUT", "/api/essays/:essayId/public-highlights");

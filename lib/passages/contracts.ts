@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { defineOperation, returns } from "@/lib/http/contract";
 import { textId } from "@/lib/validation";
-import { closePassageToPublicHighlightsSchema, controlPassageSchema, essayPublicHighlightsSchema } from "./schemas";
+import { autoSlowSchema, closePassageToPublicHighlightsSchema, controlPassageSchema, essayPublicHighlightsSchema } from "./schemas";
 import type { PassageControlView } from "./view";
 
 const essayParams = z.object({ essayId: textId("That essay does not exist.") });
@@ -48,6 +48,17 @@ export const removePassageControl = defineOperation({
   path: "/api/passage-controls/:controlId",
   guard: { role: "EDITOR" },
   params: z.object({ controlId: textId("That passage control does not exist.") }),
+  status: 204,
+  response: returns<void>(),
+});
+
+/** Sets the automatic slow mode (admins): above which heat score a thread or passage is slowed, and to what pace. Off by default. */
+export const setAutoSlow = defineOperation({
+  name: "set automatic slow mode",
+  method: "PUT",
+  path: "/api/moderation/auto-slow",
+  guard: { role: "ADMIN" },
+  body: autoSlowSchema,
   status: 204,
   response: returns<void>(),
 });

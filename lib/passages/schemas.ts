@@ -36,10 +36,14 @@ export const controlPassageSchema = z
   })
   .check(
     ...matchesSelection<{ start: number; end: number; exact: string }>(),
-    z.refine((value: { locked: boolean; slowModeSeconds: number; preModerate: boolean; highlightsClosed: boolean }) => value.locked || value.slowModeSeconds > 0 || value.preModerate || value.highlightsClosed, {
-      message: "Choose what to do with the passage: lock it, slow it, review its comments first or close it to new highlights.",
-      path: ["locked"],
-    }),
+    z.refine(
+      (value: { locked: boolean; slowModeSeconds: number; preModerate: boolean; highlightsClosed: boolean }) =>
+        value.locked || value.slowModeSeconds > 0 || value.preModerate || value.highlightsClosed,
+      {
+        message: "Choose what to do with the passage: lock it, slow it, review its comments first or close it to new highlights.",
+        path: ["locked"],
+      },
+    ),
   );
 
 /** An editor's "no public highlights on this passage". */
@@ -47,6 +51,13 @@ export const closePassageToPublicHighlightsSchema = z.object(passageFields).chec
 
 /** An editor's switch for public highlights on the whole essay. */
 export const essayPublicHighlightsSchema = z.object({ open: z.boolean({ error: "Say whether public highlights are open: true or false." }), reason });
+
+/** The automatic slow mode's settings (admins): off (null) or a heat score, and the pace it slows to. */
+export const autoSlowSchema = z.object({
+  threshold: z.nullable(wholeNumber({ min: 1, max: 100_000, message: "The threshold is a heat score: a whole number from 1, or off." })),
+  seconds: wholeNumber({ min: 10, max: 3600, tooSmall: "Slow to at least 10 seconds between comments.", tooBig: "Slow mode is at most an hour between comments." }),
+  reason,
+});
 
 export type ControlPassageInput = z.infer<typeof controlPassageSchema>;
 export type ClosePassageToPublicHighlightsInput = z.infer<typeof closePassageToPublicHighlightsSchema>;

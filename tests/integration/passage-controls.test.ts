@@ -22,7 +22,14 @@ let counter = 0;
 async function account(label: string, role: "READER" | "EDITOR" | "MODERATOR" | "ADMIN" = "READER"): Promise<Viewer> {
   counter += 1;
   const user = await db.user.create({
-    data: { emailVerified: new Date(), email: `${label}-${counter}-${Date.now()}@example.test`, handle: `${label}-${counter}-${Date.now().toString(36)}`, name: label, role, createdAt: new Date("2026-01-01") },
+    data: {
+      emailVerified: new Date(),
+      email: `${label}-${counter}-${Date.now()}@example.test`,
+      handle: `${label}-${counter}-${Date.now().toString(36)}`,
+      name: label,
+      role,
+      createdAt: new Date("2026-01-01"),
+    },
   });
   return (await viewerFromToken({ uid: user.id, sv: 0 }))!;
 }
@@ -80,7 +87,15 @@ describe("moderation of one passage", () => {
     const thread = await comment(reader, essayId, { body: "Is it, though?", highlightId: onIt.id });
     const farThread = await comment(reader, essayId, { body: "About the second.", highlightId: elsewhere.id });
 
-    await controlPassage(moderator, essayId, { revisionId, ...range(text, "not surrender, the essay"), locked: true, slowModeSeconds: 0, preModerate: false, highlightsClosed: false, reason: "Heated; cooling off until tomorrow." });
+    await controlPassage(moderator, essayId, {
+      revisionId,
+      ...range(text, "not surrender, the essay"),
+      locked: true,
+      slowModeSeconds: 0,
+      preModerate: false,
+      highlightsClosed: false,
+      reason: "Heated; cooling off until tomorrow.",
+    });
 
     const locked = { code: "FORBIDDEN", message: "This passage is locked by the moderators: Heated; cooling off until tomorrow." };
     // An existing thread: no reply.
@@ -123,9 +138,10 @@ describe("moderation of one passage", () => {
   it("closes a passage to new highlights, and only that passage", async () => {
     const { essayId, revisionId, text } = await essay("passage-closed");
     await controlPassage(moderator, essayId, { revisionId, ...range(text, "the essay says"), locked: false, slowModeSeconds: 0, preModerate: false, highlightsClosed: true });
-    await expect(
-      createHighlight(reader.id, essayId, { revisionId, ...range(text, "essay says, and"), colour: "yellow", note: null, visibility: "private" }),
-    ).rejects.toMatchObject({ code: "FORBIDDEN", message: "New highlights are closed on this passage." });
+    await expect(createHighlight(reader.id, essayId, { revisionId, ...range(text, "essay says, and"), colour: "yellow", note: null, visibility: "private" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "New highlights are closed on this passage.",
+    });
     expect((await createHighlight(reader.id, essayId, { revisionId, ...range(text, "Negotiation"), colour: "yellow", note: null, visibility: "private" })).visibility).toBe("private");
   });
 
@@ -228,7 +244,17 @@ describe("re-anchoring on a revision", () => {
     await controlPassage(moderator, essayId, { revisionId, ...range(text, "treats every pause as one"), locked: false, slowModeSeconds: 60, preModerate: false, highlightsClosed: false });
     await reviseEssay(editor, essayId, {
       baseRevision: 1,
-      source: { kind: "blocks", title: "Talks", dek: null, byline: null, attribution: null, blocks: [{ kind: "paragraph", text: "A new opening line." }, { kind: "paragraph", text: SECOND }] },
+      source: {
+        kind: "blocks",
+        title: "Talks",
+        dek: null,
+        byline: null,
+        attribution: null,
+        blocks: [
+          { kind: "paragraph", text: "A new opening line." },
+          { kind: "paragraph", text: SECOND },
+        ],
+      },
     });
     const revision = await db.essay.findUniqueOrThrow({ where: { id: essayId }, select: { currentRevision: { select: { id: true, text: true } } } });
     const controls = await listPassageControls(essayId);

@@ -14,6 +14,7 @@ import { listHighlightsForEssay } from "@/lib/highlights/list-highlights";
 import { passagesWithThreadsBy } from "@/lib/highlights/passages-with-threads-by";
 import { loadFirstPaint } from "@/lib/highlights/load-first-paint";
 import { latestEventId } from "@/lib/live/events";
+import { loadPassageState } from "@/lib/passages/load-passage-state";
 import { socialMetadata } from "@/lib/site/metadata";
 
 export const dynamic = "force-dynamic";
@@ -73,6 +74,14 @@ export default async function EssayPage({ params }: { params: Params }) {
   const afterArticle = new Promise<void>((resolve) => setTimeout(resolve, ARTICLE_HEAD_START_MS));
   const firstPaint = afterArticle.then(() => loadFirstPaint(essay.id, essay.revisionId, viewerId, lastEventId)).catch(() => ({ own: [], density: [] }));
   const discussion = afterArticle.then(() => loadDiscussionOverview(essay.id, viewerId, lastEventId)).catch(() => null);
+  // Passage controls and the editors' switch, for the notices where readers write (and staff's passage tools).
+  const passages = afterArticle
+    .then(async () => ({
+      ...(await loadPassageState(essay.id)),
+      staff: viewer && hasRole(viewer, "MODERATOR") ? ("moderator" as const) : viewer && hasRole(viewer, "EDITOR") ? ("editor" as const) : null,
+    }))
+    // The server enforces the controls whatever the page shows: a failed read costs only the notices.
+    .catch(() => ({ controls: [], publicHighlightsOpen: true, staff: null }));
   return (
     <>
       {/* Where annotation clients find this essay's W3C annotation container (React puts a <link> in the head); proxy.ts sends the same as a Link header. */}
@@ -98,6 +107,7 @@ export default async function EssayPage({ params }: { params: Params }) {
             highlightsOpen={essay.highlightsOpen}
             commentsOpen={essay.commentsOpen}
             lastEventId={lastEventId}
+            passages={passages}
           />
         </Suspense>
       </EssayArticle>
