@@ -38,3 +38,13 @@ export function emailChangedMail(to: string, name: string, newEmail: string, set
   );
   return { kind: "email-changed", to, subject: "Your Glossa email address was changed", text, html };
 }
+
+/** The answer to a reader's appeal against a sanction: sent because they asked, whatever mail they chose, and even while banned. */
+export function appealOutcomeMail(to: string, name: string, message: string, signInLink: string): MailDraft {
+  const { text, html } = mailBody(
+    `Hello ${name},`,
+    [{ paragraph: message }, { action: "Sign in to Glossa", href: signInLink }],
+    "Glossa · You receive this because you appealed a sanction on your account.",
+  );
+  return { kind: "appeal-outcome", to, subject: "Your appeal on Glossa was decided", text, html };
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { sqlTransaction, type SqlTransaction } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { appealOutcomeMail } from "@/lib/mail/account-mail";
 import { mailInsertSql } from "@/lib/mail/enqueue-mail";
 import { notificationMail, type UnsubscribeLinks } from "@/lib/mail/notification-mail";
 import { decideNotificationMail, type NotificationMailFacts } from "./mail-decision";
@@ -37,7 +38,7 @@ function undecided(tx: SqlTransaction): Promise<UndecidedNotice[]> {
   return tx.rows<UndecidedNotice>(Prisma.sql`
     WITH taken AS (SELECT id FROM "Notification" WHERE "mailState" = 'PENDING' ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
     SELECT n.id, n."userId", n.kind::text AS kind, n.message, n."commentId", n."readAt" IS NOT NULL AS read,
-      u.email, u.name, u."emailVerified" IS NOT NULL AS verified, (u."deletedAt" IS NOT NULL OR u.standing = 'BANNED') AS closed, ${CADENCES} AS cadences,
+      u.email, u.name, u."emailVerified" IS NOT NULL AS verified, (u."deletedAt" IS NOT NULL OR (u.standing = 'BANNED' AND n.kind <> 'APPEAL_OUTCOME')) AS closed, ${CADENCES} AS cadences,
       coalesce(p."authorId" = n."userId", false) AS "replyToRecipient", c.status::text AS "commentStatus", c."deletedAt" IS NOT NULL AS "commentDeleted",
       e.slug, r.title AS "essayTitle"
     FROM taken JOIN "Notification" n ON n.id = taken.id JOIN "User" u ON u.id = n."userId"
@@ -78,6 +79,11 @@ export async function composeNotificationMail(origin: string): Promise<{ decided
       }
       if (verdict.send === "digest") {
         states.DIGEST.push(notice.id);
+        continue;
+      }
+      if (verdict.send === "answer") {
+        await tx.rows(mailInsertSql({ ...appealOutcomeMail(notice.email!, notice.name, notice.message, `${origin}/signin`), userId: notice.userId }));
+        states.MAILED.push(notice.id);
         continue;
       }
       const href = notice.slug ? `${origin}${notificationHref(notice.slug, notice.commentId)}` : null;

@@ -51,6 +51,16 @@ describe("whether it is mailed", () => {
   });
 });
 
+describe("the answer to an appeal", () => {
+  it("is mailed at once whatever topics the reader chose, to a confirmed address, unless read or the account is deleted", () => {
+    const appeal = facts({ kind: "APPEAL_OUTCOME", comment: null });
+    expect(decideNotificationMail(appeal, all("OFF"))).toEqual({ send: "answer" });
+    expect(decideNotificationMail(facts({ kind: "APPEAL_OUTCOME", comment: null, verified: false }), all("IMMEDIATE"))).toMatchObject({ send: "never" });
+    expect(decideNotificationMail(facts({ kind: "APPEAL_OUTCOME", comment: null, read: true }), all("IMMEDIATE"))).toMatchObject({ send: "never" });
+    expect(decideNotificationMail(facts({ kind: "APPEAL_OUTCOME", comment: null, closed: true }), all("IMMEDIATE"))).toMatchObject({ send: "never" });
+  });
+});
+
 describe("unsubscribe tokens", () => {
   const before = process.env.AUTH_SECRET;
   beforeAll(() => {
