@@ -12,6 +12,15 @@ const REASON_LABELS: Record<string, string> = { SPAM: "Spam", HARASSMENT: "Haras
 /** Day and minute, the reader's zone once in the browser. */
 const WHEN: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" };
 
+/** How long a held comment has waited for review (the Held tab is worked oldest first). */
+function Waiting({ iso }: { iso: string }) {
+  const now = useMinuteClock();
+  if (now === null) return null;
+  const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+  const text = minutes < 60 ? `${minutes} min` : minutes < 48 * 60 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 1440)} days`;
+  return <> · waiting {text}</>;
+}
+
 /** How long an author has had their account, which tells a moderator how much history to expect. */
 function JoinedAge({ iso }: { iso: string }) {
   const now = useMinuteClock();
@@ -65,7 +74,11 @@ export function QueueCardView({ card, selected, focused, isAdmin, busy, reason, 
             <LocalTime iso={card.createdAt} options={WHEN} />
           </p>
           <p className="queue-card__badges">
-            {card.status === "HELD" && <span className="badge-pill badge-pill--held">Held</span>}
+            {card.status === "HELD" && (
+              <span className="badge-pill badge-pill--held">
+                Held <Waiting iso={card.createdAt} />
+              </span>
+            )}
             {card.status === "HIDDEN" && <span className="badge-pill badge-pill--hidden">Hidden</span>}
             {card.deleted && <span className="badge-pill">Deleted by author</span>}
             {card.reports.open > 0 && (
