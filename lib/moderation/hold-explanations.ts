@@ -8,6 +8,8 @@
  */
 const EXPLANATIONS: Record<string, string> = {
   "Contains a word moderators review.": "It uses a word the moderators look at before it appears.",
+  "Links from new accounts are reviewed first.": "Links from new accounts are reviewed first.",
+  // The wording before trust levels, still on comments held then.
   "A link from a new account.": "Links from new accounts are reviewed first.",
   "This essay's comments are reviewed before they appear.": "Every comment on this essay is reviewed before it appears.",
   "A new account's first comments are reviewed before they appear.": "A new account's first comments are reviewed before they appear.",
