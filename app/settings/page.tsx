@@ -11,6 +11,7 @@ import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { accountSettings } from "@/lib/auth/account-queries";
 import { signInHref } from "@/lib/auth/return-url";
 import { getViewer } from "@/lib/auth/viewer";
+import { loadOwnTrust } from "@/lib/moderation/load-trust";
 import * as exportOps from "@/lib/exports/contracts.browser";
 import { operationUrl } from "@/lib/http/contract";
 
@@ -20,7 +21,7 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const viewer = await getViewer();
   if (!viewer) redirect(signInHref("/settings"));
-  const account = await accountSettings(viewer.id);
+  const [account, trust] = await Promise.all([accountSettings(viewer.id), loadOwnTrust(viewer.id)]);
   return (
     <section className="settings-page">
       <h1>Settings</h1>
@@ -31,6 +32,21 @@ export default async function SettingsPage() {
         <h2 id="profile-heading">Profile</h2>
         <DisplayNameForm name={viewer.name} />
       </section>
+      {trust && (
+        <section className="settings-section" id="trust" aria-labelledby="trust-heading">
+          <h2 id="trust-heading">Trust level</h2>
+          <p data-testid="trust-level">
+            You are <strong>{trust.name}</strong> (level {trust.level} of 3). {trust.allows}
+          </p>
+          {trust.next ? (
+            <p>
+              Next, <strong>{trust.next.name}</strong>: {trust.next.unlocks} To reach it: {trust.next.needs.join(", ")}. Levels are earned by taking part, never requested.
+            </p>
+          ) : (
+            <p>This is the highest level.</p>
+          )}
+        </section>
+      )}
       <section className="settings-section" id="email" aria-labelledby="email-heading">
         <h2 id="email-heading">Email address</h2>
         <p className="settings-page__status" data-testid="email-status">

@@ -6,6 +6,7 @@ import { ApiError } from "@/components/api-client";
 import { callOperation } from "@/components/api-client";
 import type { ModerationActionRequest } from "@/lib/moderation/actions";
 import { moderate } from "@/lib/moderation/contracts.browser";
+import type { TrustRules } from "@/lib/moderation/trust";
 
 function useAction() {
   const router = useRouter();
@@ -100,7 +101,7 @@ export function EssaySettingsForm({ essay }: { essay: EssaySettings }) {
 interface SiteSettings {
   bannedWords: string[];
   suspectWords: string[];
-  linkMinAccountAgeHours: number;
+  exactMatchWords: string[];
   reportHideThreshold: number;
   requireVerifiedEmail: boolean;
 }
@@ -116,7 +117,8 @@ export function SiteSettingsForm({ settings }: { settings: SiteSettings }) {
   const { send, busy, status } = useAction();
   const [banned, setBanned] = useState(settings.bannedWords.join("\n"));
   const [suspect, setSuspect] = useState(settings.suspectWords.join("\n"));
-  const [linkHours, setLinkHours] = useState(settings.linkMinAccountAgeHours);
+  const [exact, setExact] = useState(() => new Set(settings.exactMatchWords.map((word) => word.toLowerCase())));
+  const listed = [...new Set([...lines(banned), ...lines(suspect)].map((word) => word.toLowerCase()))];
   const [threshold, setThreshold] = useState(settings.reportHideThreshold);
   const [confirmed, setConfirmed] = useState(settings.requireVerifiedEmail);
   return (
@@ -126,7 +128,14 @@ export function SiteSettingsForm({ settings }: { settings: SiteSettings }) {
       onSubmit={(event) => {
         event.preventDefault();
         void send(
-          { action: "site-settings", bannedWords: lines(banned), suspectWords: lines(suspect), linkMinAccountAgeHours: linkHours, reportHideThreshold: threshold, requireVerifiedEmail: confirmed },
+          {
+            action: "site-settings",
+            bannedWords: lines(banned),
+            suspectWords: lines(suspect),
+            exactMatchWords: listed.filter((word) => exact.has(word)),
+            reportHideThreshold: threshold,
+            requireVerifiedEmail: confirmed,
+          },
           "Saved.",
         );
       }}
@@ -139,10 +148,26 @@ export function SiteSettingsForm({ settings }: { settings: SiteSettings }) {
         Suspect words: comments using one are held for review (one per line)
         <textarea rows={5} value={suspect} onChange={(event) => setSuspect(event.target.value)} />
       </label>
-      <label>
-        Hold links from accounts younger than (hours)
-        <input type="number" min={0} max={8760} value={linkHours} onChange={(event) => setLinkHours(Number(event.target.value))} />
-      </label>
+      {listed.length > 0 && (
+        <fieldset className="settings-card__words">
+          <legend>Listed words are also caught in disguise (“b4nned”, “b a n n e d”, look-alike letters). Tick a word to match it only as written:</legend>
+          {listed.map((word) => (
+            <label key={word} className="settings-card__check">
+              <input
+                type="checkbox"
+                checked={exact.has(word)}
+                onChange={(event) => {
+                  const next = new Set(exact);
+                  if (event.target.checked) next.add(word);
+                  else next.delete(word);
+                  setExact(next);
+                }}
+              />{" "}
+              {word} <span className="visually-hidden">: match exactly</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <label>
         Hide an item after this many distinct readers report it
         <input type="number" min={1} max={100} value={threshold} onChange={(event) => setThreshold(Number(event.target.value))} />
@@ -153,6 +178,79 @@ export function SiteSettingsForm({ settings }: { settings: SiteSettings }) {
       </label>
       <button type="submit" className="button button--small" disabled={busy}>
         Save rules
+      </button>
+      {status}
+    </form>
+  );
+}
+
+const TRUST_FIELDS = [
+  { key: "minAccountDays", label: "Account age at least (days)" },
+  { key: "minPublishedComments", label: "Published comments at least" },
+  { key: "maxUpheldAgainst", label: "Items hidden on a report at most" },
+  { key: "minHelpfulReports", label: "Own reports upheld at least" },
+] as const;
+const TRUST_TIERS = [
+  { key: "basic", name: "Basic (1)" },
+  { key: "member", name: "Member (2)" },
+  { key: "trusted", name: "Trusted (3)" },
+] as const;
+
+/** The trust levels' thresholds (admins): what each level asks, and how much a trusted reader's report counts. */
+export function TrustRulesForm({ rules }: { rules: TrustRules }) {
+  const { send, busy, status } = useAction();
+  const [values, setValues] = useState(rules);
+  return (
+    <form
+      className="settings-card"
+      aria-label="Trust levels"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send({ action: "site-settings", trustRules: values }, "Saved.");
+      }}
+    >
+      <p>
+        Readers earn levels by taking part. New readers (level 0)&apos;s links are held, and essays that review new accounts hold all their comments; trusted readers skip that review and their reports
+        count more.
+      </p>
+      <div className="audit-table-wrap">
+        <table className="trust-rules">
+          <thead>
+            <tr>
+              <th scope="col">Requirement</th>
+              {TRUST_TIERS.map((tier) => (
+                <th key={tier.key} scope="col">
+                  {tier.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {TRUST_FIELDS.map((field) => (
+              <tr key={field.key}>
+                <th scope="row">{field.label}</th>
+                {TRUST_TIERS.map((tier) => (
+                  <td key={tier.key}>
+                    <input
+                      type="number"
+                      min={0}
+                      aria-label={`${tier.name}: ${field.label}`}
+                      value={values[tier.key][field.key]}
+                      onChange={(event) => setValues({ ...values, [tier.key]: { ...values[tier.key], [field.key]: Number(event.target.value) } })}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <label>
+        A trusted reader&apos;s report counts as this many toward hiding an item
+        <input type="number" min={1} max={10} value={values.trustedReportWeight} onChange={(event) => setValues({ ...values, trustedReportWeight: Number(event.target.value) })} />
+      </label>
+      <button type="submit" className="button button--small" disabled={busy}>
+        Save trust levels
       </button>
       {status}
     </form>

@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { consume, LIMITS } from "@/lib/rate-limit/limits";
-import { toAnnotationCollection } from "./annotation-collection";
+import { annotationCollectionChunks } from "./annotation-collection";
 import { attachment } from "./attachment";
 import { isoDay } from "./items";
 import { loadExportItems } from "./load-export-items";
@@ -99,7 +99,7 @@ export async function exportAccountData(viewer: Viewer, request: Request): Promi
   const origin = publicOrigin(request);
   const { passwordHash, accounts, mailReplies, mailMentions, mailWatched, mailModeration, mailReports, ...record } = account;
   const now = new Date();
-  const data = {
+  const head = {
     exportedAt: now.toISOString(),
     site: origin,
     account: { ...record, hasPassword: passwordHash !== null, signInProviders: accounts.map((linked) => linked.provider) },
@@ -108,17 +108,30 @@ export async function exportAccountData(viewer: Viewer, request: Request): Promi
       email: { replies: mailReplies, mentions: mailMentions, watchedThreads: mailWatched, moderation: mailModeration, reports: mailReports },
       watchedThreads: watches,
     },
-    highlights: highlights.map(({ essay, noteHiddenAt, ...highlight }) => ({ ...highlight, essay: essay.slug, noteHidden: noteHiddenAt !== null })),
-    comments: comments.map(({ essay, status, hiddenReason, revisions, ...comment }) => ({
+  };
+  // Written part by part, item by item (see annotationCollectionChunks): a reader's every highlight twice over is too much to hold as one string.
+  function* body(): Generator<string> {
+    yield JSON.stringify(head).slice(0, -1);
+    yield ',"highlights":';
+    yield* arrayChunks(highlights, ({ essay, noteHiddenAt, ...highlight }) => ({ ...highlight, essay: essay.slug, noteHidden: noteHiddenAt !== null }));
+    yield ',"comments":';
+    yield* arrayChunks(comments, ({ essay, status, hiddenReason, revisions, ...comment }) => ({
       ...comment,
       essay: essay.slug,
       status: status.toLowerCase(),
       ...(status === "HIDDEN" ? { hiddenReason } : {}),
       earlierVersions: revisions,
-    })),
-    votes,
-    reports,
-    annotations: toAnnotationCollection(annotations, origin, `${origin}/api/account/export`, `Highlights and comments of @${viewer.handle} on Glossa`),
-  };
-  return attachment(JSON.stringify(data, null, 2), "application/json; charset=utf-8", `glossa-account-${viewer.handle}-${isoDay(now)}.json`);
+    }));
+    yield `,"votes":${JSON.stringify(votes)},"reports":${JSON.stringify(reports)},"annotations":`;
+    yield* annotationCollectionChunks(annotations, origin, `${origin}/api/account/export`, `Highlights and comments of @${viewer.handle} on Glossa`);
+    yield "}";
+  }
+  return attachment(body(), "application/json; charset=utf-8", `glossa-account-${viewer.handle}-${isoDay(now)}.json`);
+}
+
+/** A JSON array, one item per chunk. */
+function* arrayChunks<T>(items: readonly T[], shape: (item: T) => unknown): Generator<string> {
+  yield "[";
+  for (const [index, item] of items.entries()) yield `${index ? "," : ""}${JSON.stringify(shape(item))}`;
+  yield "]";
 }

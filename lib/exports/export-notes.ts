@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { publicOrigin } from "@/lib/http/public-origin";
 import type { HighlightFilters } from "@/lib/notebook/schemas";
 import { consume, LIMITS } from "@/lib/rate-limit/limits";
-import { toAnnotationCollection } from "./annotation-collection";
+import { annotationCollectionChunks } from "./annotation-collection";
 import { attachment } from "./attachment";
 import type { EXPORT_FORMATS } from "./contracts";
 import { toCsv } from "./csv";
@@ -31,14 +31,14 @@ export async function exportNotes(viewer: Viewer, request: Request, format: Form
   const origin = publicOrigin(request);
   const now = new Date();
   const filename = `glossa-${filters.essay ?? "notes"}-${viewer.handle}-${isoDay(now)}.${FILES[format].extension}`;
-  let body: string;
+  let body: string | Iterable<string>;
   if (format === "markdown") body = toMarkdown(items, origin, now);
   else if (format === "csv") body = toCsv(items, origin);
   else {
     // The collection is named by the address it was exported from (filters included), on the public origin.
     const url = new URL(request.url);
     const label = `Highlights and comments of @${viewer.handle} on Glossa${filters.essay ? ` (${filters.essay})` : ""}`;
-    body = JSON.stringify(toAnnotationCollection(items, origin, `${origin}${url.pathname}${url.search}`, label), null, 2);
+    body = annotationCollectionChunks(items, origin, `${origin}${url.pathname}${url.search}`, label);
   }
   return attachment(body, FILES[format].contentType, filename);
 }

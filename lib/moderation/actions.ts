@@ -57,7 +57,6 @@ export const MODERATION_ACTIONS = {
     input: z.object({
       bannedWords: z.optional(wordList),
       suspectWords: z.optional(wordList),
-      linkMinAccountAgeHours: z.optional(wholeNumber({ min: 0, max: 24 * 365 })),
       reportHideThreshold: z.optional(wholeNumber({ min: 1, max: 100 })),
       requireVerifiedEmail: z.optional(z.boolean({ error: "Say whether readers must confirm their email before they comment: true or false." })),
       cannedHideReasons: z.optional(cannedReasons),

@@ -1,7 +1,7 @@
 import "server-only";
 import { queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { trustLevel, trustRulesFrom, type TrustFacts, type TrustLevel, type TrustRules } from "./trust";
+import { nextLevelNeeds, TRUST_LEVEL_NAMES, TRUST_LEVEL_UNLOCKS, trustLevel, trustRulesFrom, type TrustFacts, type TrustLevel, type TrustRules } from "./trust";
 
 /**
  * The trust facts of some readers, one row each, as one statement: their
@@ -38,4 +38,27 @@ export async function loadTrustFacts(userIds: readonly string[]): Promise<Map<st
 export async function loadTrustLevels(userIds: readonly string[], now = new Date()): Promise<Map<string, { level: TrustLevel; facts: TrustFacts }>> {
   const [facts, rules] = await Promise.all([loadTrustFacts(userIds), loadTrustRules()]);
   return new Map([...facts].map(([id, row]) => [id, { level: trustLevel(row, rules, now), facts: row }]));
+}
+
+/** A reader's own trust level as their settings page shows it: its name, what it allows, and what the next one needs and unlocks. */
+export interface OwnTrust {
+  level: TrustLevel;
+  name: string;
+  allows: string;
+  next: { name: string; unlocks: string; needs: string[] } | null;
+}
+
+/** The signed-in reader's trust level and the way to the next (their own only: nobody else's history is shown). */
+export async function loadOwnTrust(userId: string, now = new Date()): Promise<OwnTrust | null> {
+  const [facts, rules] = await Promise.all([loadTrustFacts([userId]), loadTrustRules()]);
+  const mine = facts.get(userId);
+  if (!mine) return null;
+  const level = trustLevel(mine, rules, now);
+  const next = level < 3 ? ((level + 1) as TrustLevel) : null;
+  return {
+    level,
+    name: TRUST_LEVEL_NAMES[level],
+    allows: TRUST_LEVEL_UNLOCKS[level],
+    next: next === null ? null : { name: TRUST_LEVEL_NAMES[next], unlocks: TRUST_LEVEL_UNLOCKS[next], needs: nextLevelNeeds(mine, rules, now) },
+  };
 }

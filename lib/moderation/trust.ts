@@ -14,12 +14,12 @@ export type TrustLevel = (typeof TRUST_LEVELS)[number];
 /** Each level's name, as readers and moderators see it. */
 export const TRUST_LEVEL_NAMES: Record<TrustLevel, string> = { 0: "New reader", 1: "Basic", 2: "Member", 3: "Trusted" };
 
-/** What each level changes, as the reader is told when they see their level and the next. */
+/** What each level means for the reader, as they are told when they see their level and the next. */
 export const TRUST_LEVEL_UNLOCKS: Record<TrustLevel, string> = {
-  0: "Your comments with links, and your comments on essays that review new accounts first, wait for a moderator.",
-  1: "Your links appear at once.",
-  2: "Your comments appear at once on essays that review new accounts' first comments.",
-  3: `Your reports weigh more toward hiding an item until a moderator looks.`,
+  0: "Your comments with links wait for a moderator, and so do all your comments on essays that review new accounts first.",
+  1: "Your links appear at once; on essays that review new accounts first, only your first few comments wait.",
+  2: "You are an established reader: moderators weigh reports on your comments with your record in mind.",
+  3: "Your comments skip the review of new accounts, and your reports count more toward hiding an item until a moderator looks.",
 };
 
 /** A reader's history, as trust is computed from it. */

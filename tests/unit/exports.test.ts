@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANNOTATION_PAGE_SIZE, toAnnotationCollection } from "@/lib/exports/annotation-collection";
+import { ANNOTATION_PAGE_SIZE, annotationCollectionChunks, type AnnotationCollection, type AnnotationPage } from "@/lib/exports/annotation-collection";
 import { CSV_COLUMNS, csvField, toCsv } from "@/lib/exports/csv";
 import type { ExportComment, ExportEssay, ExportHighlight, ExportItems } from "@/lib/exports/items";
 import { toMarkdown } from "@/lib/exports/markdown";
@@ -133,12 +133,15 @@ describe("CSV export", () => {
   });
 });
 
+/** The collection as a client reads it: every chunk, joined and parsed. */
+const toAnnotationCollection = (...args: Parameters<typeof annotationCollectionChunks>) => JSON.parse([...annotationCollectionChunks(...args)].join("")) as AnnotationCollection;
+
 describe("JSON-LD export", () => {
   it("pages a large collection, each page embedding the next, every annotation with its own @context", () => {
     const many: ExportItems = { reader: items.reader, highlights: Array.from({ length: ANNOTATION_PAGE_SIZE * 2 + 1 }, (_, n) => highlight(`h${n}`, `words ${n}`)), comments: items.comments };
     const collection = toAnnotationCollection(many, ORIGIN, `${ORIGIN}/api/exports/notes?format=jsonld`, "Alice's notes");
     expect(collection).toMatchObject({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationCollection", total: ANNOTATION_PAGE_SIZE * 2 + 4, label: "Alice's notes" });
-    const pages = [];
+    const pages: AnnotationPage[] = [];
     for (let page = collection.first; page; page = page.next) pages.push(page);
     expect(pages.map((page) => [page.id, page.startIndex, page.items.length])).toEqual([
       [`${collection.id}#page-1`, 0, ANNOTATION_PAGE_SIZE],

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { CannedReasonsForm, EssaySettingsForm, SiteSettingsForm, StaffRoles } from "@/components/moderation/settings-forms";
+import { CannedReasonsForm, EssaySettingsForm, SiteSettingsForm, StaffRoles, TrustRulesForm } from "@/components/moderation/settings-forms";
 import { ModerationNav, StaffOnly } from "@/components/moderation/staff-gate";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { siteSettings } from "@/lib/moderation/settings";
+import { trustRulesFrom } from "@/lib/moderation/trust";
 import { AutoSlowForm } from "@/components/passages/auto-slow-form";
 import { EssayPassages } from "@/components/passages/essay-passages";
 import { listPassageControls } from "@/lib/passages/list-passage-controls";
@@ -61,6 +62,8 @@ export default async function ModerationSettingsPage() {
           <AutoSlowForm threshold={settings.autoSlowHeatThreshold} seconds={settings.autoSlowSeconds} />
           <h2>Rules for every comment</h2>
           <SiteSettingsForm settings={settings} />
+          <h2>Trust levels</h2>
+          <TrustRulesForm rules={trustRulesFrom(settings.trustRules)} />
           <h2>Saved reasons</h2>
           <CannedReasonsForm hide={settings.cannedHideReasons} sanction={settings.cannedSanctionReasons} />
           <h2>Moderators</h2>
