@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { MAX_VISIBLE_DEPTH, unloadedReplies, type CommentNode } from "@/lib/comments/tree";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { ReportButton } from "@/components/moderation/report-button";
+import { CommentModeration } from "@/components/moderation/inline/moderation-slots";
 import { ThreadWatch } from "@/components/notifications/thread-watch";
 import { Composer } from "./composer";
 import { isPending } from "./pending-comment";
@@ -156,6 +157,7 @@ export function CommentItem({ node, depthFromTop }: { node: CommentNode; depthFr
                 )}
               </footer>
             )}
+            {!pending && !pendingDelete && !editing && <CommentModeration comment={comment} />}
             {replying && (
               <Composer
                 draftKey={`reply-${comment.id}`}

@@ -189,6 +189,9 @@ export function Discussion({
         fail(error);
       }
     },
+    async refresh(id) {
+      put([(await callOperation(commentOps.getComment, { params: { commentId: id } })).comment]);
+    },
     async loadMore(comment) {
       try {
         // The subtree comes complete, with reply counts counted from it, so nothing under `comment` is left to load.

@@ -21,6 +21,8 @@ export interface ThreadActions {
   /** Comments deleted but still undoable. */
   pendingDeletes: ReadonlySet<number>;
   vote(id: number): Promise<void>;
+  /** Reads one comment again and shows it as it is now (after a moderator acted on it in place). */
+  refresh(id: number): Promise<void>;
   /** Loads everything under `comment` in place. */
   loadMore(comment: CommentView): Promise<void>;
   copyLink(path: string): void;

@@ -5,6 +5,7 @@ import type { HighlightView } from "@/lib/highlights/view";
 import { ColourSwatches, VisibilityIcon, VisibilitySwitch } from "./colour-swatches";
 import type { HighlightPatch } from "@/lib/highlights/schemas";
 import { ReportButton } from "@/components/moderation/report-button";
+import { NoteModeration } from "@/components/moderation/inline/moderation-slots";
 import { MAX_NOTE_LENGTH } from "@/lib/highlights/limits";
 import { WordDiff } from "@/components/essay/word-diff";
 import { useSheetDrag } from "./use-sheet-drag";
@@ -75,6 +76,7 @@ export function HighlightPanel({ highlights, discussion, readers, onClose, onUpd
                 </button>
                 {signedIn && highlight.note && <ReportButton target={{ type: "note", id: highlight.id }} label="Report note" />}
               </div>
+              <NoteModeration highlight={highlight} />
             </li>
           ),
         )}

@@ -6,6 +6,7 @@ import { EssayArticle } from "@/components/essay/essay-article";
 import { EarlyHighlightPaint } from "@/components/highlights/early-highlight-paint";
 import { HighlightLayer } from "@/components/highlights/highlight-layer";
 import { OrphanedHighlights } from "@/components/highlights/orphaned-highlights";
+import { EssayModerationTools } from "@/components/moderation/inline/essay-moderation-tools";
 import { annotationIris } from "@/lib/annotations/web-annotation";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
 import { loadDiscussionOverview } from "@/lib/comments/load-discussion-overview";
@@ -114,6 +115,10 @@ export default async function EssayPage({ params }: { params: Params }) {
       {/* After the article in the document, inline or streamed, so the essay body is parsed before the script looks for it. */}
       <Suspense fallback={null}>
         <EarlyHighlightPaint first={firstPaint} />
+      </Suspense>
+      {/* Moderators' tools on each comment and note: their extras stream in beside the page, for them alone. */}
+      <Suspense fallback={null}>
+        <EssayModerationTools viewer={viewer} essayId={essay.id} />
       </Suspense>
       <Suspense fallback={<DiscussionPlaceholder />}>
         <DiscussionSection first={discussion} essayId={essay.id} slug={essay.slug} signedIn={viewer !== null} commentsOpen={essay.commentsOpen} lastEventId={lastEventId} />
