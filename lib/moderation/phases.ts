@@ -94,4 +94,14 @@ export const preModerationPhase: Phase = {
 };
 
 /** The phases, in the order they run. */
-export const COMMENT_PHASES: readonly Phase[] = [confirmedEmailPhase, lengthPhase, openPhase, passagePhase, bannedWordsPhase, suspectWordsPhase, newReaderLinksPhase, duplicatePhase, preModerationPhase];
+export const COMMENT_PHASES: readonly Phase[] = [
+  confirmedEmailPhase,
+  lengthPhase,
+  openPhase,
+  passagePhase,
+  bannedWordsPhase,
+  suspectWordsPhase,
+  newReaderLinksPhase,
+  duplicatePhase,
+  preModerationPhase,
+];

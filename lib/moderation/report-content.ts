@@ -72,7 +72,10 @@ async function hideIfReportedEnough(tx: Prisma.TransactionClient, item: Reported
   const reports = reporters.length;
   const rules = trustRulesFrom(settings?.trustRules ?? null);
   // Trusted readers' reports weigh more: their history is read only when they could tip the count.
-  if (reports < threshold && (reports * rules.trustedReportWeight < threshold || reportWeight(await tx.$queryRaw<TrustFacts[]>(trustFactsSql(reporters.map((report) => report.reporterId))), rules, new Date()) < threshold)) {
+  if (
+    reports < threshold &&
+    (reports * rules.trustedReportWeight < threshold || reportWeight(await tx.$queryRaw<TrustFacts[]>(trustFactsSql(reporters.map((report) => report.reporterId))), rules, new Date()) < threshold)
+  ) {
     return null;
   }
   const reason = AUTO_HIDDEN_REASON;
