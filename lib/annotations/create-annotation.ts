@@ -2,6 +2,8 @@ import "server-only";
 import { safeParse } from "zod/mini";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createComment } from "@/lib/comments/create-comment";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { createCommentSchema } from "@/lib/comments/schemas";
 import { createHighlight } from "@/lib/highlights/create-highlight";
 import { createHighlightSchema } from "@/lib/highlights/schemas";
@@ -39,7 +41,22 @@ export async function createAnnotation(origin: string, viewer: Viewer, essay: An
     const highlight = await createHighlight(viewer.id, essay.id, highlightInput);
     return getAnnotation(origin, essay, highlightAnnotationId(highlight.id), viewer.id);
   }
+  if ("highlightId" in intent.on) await refusePrivateHighlight(viewer.id, intent.on.highlightId);
   const on = "passage" in intent.on ? { passage: { revisionId: essay.revisionId, ...selectPassage(intent.on.passage, essay.text) } } : intent.on;
   const comment = await createComment(viewer, essay.id, asWebInput(createCommentSchema, { body: intent.body, ...on }));
   return getAnnotation(origin, essay, commentAnnotationId(comment.id), viewer.id);
+}
+
+/**
+ * On the essay page, commenting on one's own private highlight publishes it,
+ * note included, and the page says so first; an API client cannot be relied
+ * on to say it, so through the API it is refused until the reader publishes
+ * the highlight there. (Another reader's private highlight names nothing:
+ * createComment answers 404.)
+ */
+async function refusePrivateHighlight(viewerId: string, highlightId: string): Promise<void> {
+  const highlight = await db.highlight.findFirst({ where: { id: highlightId, authorId: viewerId, visibility: "PRIVATE", deletedAt: null }, select: { id: true } });
+  if (highlight) {
+    throw new AppError("CONFLICT", "That highlight is private. Commenting on it would make it and its note public: publish it from the essay page first, then comment.");
+  }
 }

@@ -297,6 +297,17 @@ describe("creating, reading, replacing and deleting an annotation with a token",
     expect(tags.sort()).toEqual(["craft", "reading"]);
   });
 
+  it("refuses a comment on one's own private highlight (409) instead of publishing it and its note", async () => {
+    const posted = await container.post({ slug, token: alice.token, origin: null, body: highlighting("marks a passage", { bodyValue: "Only for me." }) });
+    expect(posted.status, posted.text).toBe(201);
+    const refused = await container.post({ slug, token: alice.token, body: { motivation: "commenting", bodyValue: "Now a thread.", target: posted.json.id } });
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.text).toContain("publish it from the essay page first");
+    const row = await db.highlight.findUniqueOrThrow({ where: { id: segmentOf(posted.json.id as string).slice("highlight-".length) } });
+    expect(row.visibility).toBe("PRIVATE");
+    expect(await db.comment.count({ where: { highlightId: row.id } })).toBe(0);
+  });
+
   it("keeps a private highlight private: 404 (never 403) to anyone else, for GET, HEAD, OPTIONS, PUT and DELETE, and absent from their container", async () => {
     const id = segmentOf(iri);
     for (const who of [{ token: bob.token }, { cookie: bob.cookie }, {}]) {
