@@ -30,6 +30,8 @@ function outcomeMessage(decision: "grant" | "deny", kind: "BAN" | "SUSPENSION", 
 export async function decideAppeal(actor: Viewer | null, appealId: string, decision: "grant" | "deny", note: string | null): Promise<{ status: "GRANTED" | "DENIED" }> {
   const action = decision === "grant" ? "grant-appeal" : "deny-appeal";
   assertRole(actor, MODERATION_PERMISSIONS[action]);
+  // The schema says so at the boundary; a denial without a reason would leave the reader with nothing, however it is called.
+  if (decision === "deny" && !note?.trim()) throw new AppError("VALIDATION", "Say why the appeal is denied: the reader will read it.");
   const status = decision === "grant" ? "GRANTED" : "DENIED";
   await db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Appeal" WHERE id = ${appealId} FOR UPDATE`;
