@@ -13,11 +13,15 @@ export const SEARCH_PAGE_SIZE = 20;
 /** The last page offered: past 25 pages of 20, a reader narrows the search instead (and deep offsets are what make search slow). */
 export const SEARCH_MAX_PAGE = 25;
 
+/** A calendar date, YYYY-MM-DD, that exists: 2026-02-31 is refused, not read as 3 March. */
 const isoDate = (message: string) =>
   z.optional(
     z.string().check(
       z.regex(/^\d{4}-\d{2}-\d{2}$/, message),
-      z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), message),
+      z.refine((value) => {
+        const date = new Date(`${value}T00:00:00Z`);
+        return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+      }, message),
     ),
   );
 

@@ -231,6 +231,7 @@ describe("GET /api/search", () => {
     ["page=0", "page"],
     ["page=26", "page"],
     ["from=2026-13-45", "from"],
+    ["to=2026-02-31", "to"],
     ["author=a%20b", "author"],
     [`q=${"a".repeat(201)}`, "q"],
   ])("refuses %s with 422 naming the field", async (query, field) => {
