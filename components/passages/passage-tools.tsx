@@ -90,7 +90,7 @@ export function PassageTools({ essayId, revisionId, passage, state, where }: Pro
                 className="toolbar-button"
                 disabled={busy}
                 onClick={() =>
-                  void run(() => callOperation(passageOps.closePassageToPublicHighlights, { params: { essayId }, body: { revisionId, ...passage } }), "Public highlights are off on this passage.")
+                  void run(() => callOperation(passageOps.closePublicHighlights, { params: { essayId }, body: { revisionId, ...passage } }), "Public highlights are off on this passage.")
                 }
               >
                 Turn public highlights off here

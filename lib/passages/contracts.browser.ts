@@ -3,11 +3,7 @@
 import { browserOperation } from "@/lib/http/contract";
 import type * as contracts from "./contracts";
 
-export const closePassageToPublicHighlights = browserOperation<typeof contracts.closePassageToPublicHighlights>(
-  "close passage to public highlights",
-  "POST",
-  "/api/essays/:essayId/public-highlights/passages",
-);
+export const closePublicHighlights = browserOperation<typeof contracts.closePublicHighlights>("close passage to public highlights", "POST", "/api/essays/:essayId/public-highlights/passages");
 export const controlPassage = browserOperation<typeof contracts.controlPassage>("control passage", "POST", "/api/essays/:essayId/passage-controls");
 export const removePassageControl = browserOperation<typeof contracts.removePassageControl>("remove passage control", "DELETE", "/api/passage-controls/:controlId");
 export const setAutoSlow = browserOperation<typeof contracts.setAutoSlow>("set automatic slow mode", "PUT", "/api/moderation/auto-slow");

@@ -19,7 +19,7 @@ export const controlPassage = defineOperation({
 });
 
 /** Turns public highlights off on one passage (its editors; private highlights stay possible). */
-export const closePassageToPublicHighlights = defineOperation({
+export const closePublicHighlights = defineOperation({
   name: "close passage to public highlights",
   method: "POST",
   path: "/api/essays/:essayId/public-highlights/passages",

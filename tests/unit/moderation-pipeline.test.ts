@@ -81,7 +81,7 @@ describe("each phase alone", () => {
 
 describe("the pipeline", () => {
   it("runs the phases in order", () => {
-    expect(COMMENT_PHASES.map((phase) => phase.name)).toEqual(["confirmed-email", "length", "open", "banned-words", "suspect-words", "new-reader-links", "duplicate", "pre-moderation"]);
+    expect(COMMENT_PHASES.map((phase) => phase.name)).toEqual(["confirmed-email", "length", "open", "passage", "banned-words", "suspect-words", "new-reader-links", "duplicate", "pre-moderation"]);
   });
 
   it("stops at the first rejection", () => {
