@@ -75,7 +75,11 @@ export async function loadEditFacts(viewer: Viewer, essayId: string): Promise<Ju
  * comment on an essay that pre-moderates new accounts (which read the count
  * alone before). Every other comment is judged without: most have no link,
  * and counting a prolific reader's history on each of their comments would
- * cost the write path what it saved by one facts query.
+ * cost the write path what it saved by one facts query. Measured in
+ * PL/pgSQL loops on the integration data (an author of 51 comments): the
+ * trust facts take 180 µs against 82-108 µs for the count they replace;
+ * the facts query's two added settings columns (exact words, trust rules)
+ * cost nothing measurable (4-10 µs either way).
  */
 async function authorStanding(viewer: Viewer, preModerated: boolean, body: string, facts: JudgingFacts): Promise<Pick<CommentContext["author"], "publishedComments" | "trustLevel">> {
   if (!preModerated && !hasLink(body)) return { publishedComments: Infinity, trustLevel: null };
