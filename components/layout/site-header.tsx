@@ -103,7 +103,7 @@ export async function SiteHeader() {
       {viewer?.standing === "SUSPENDED" && viewer.suspendedUntil && viewer.suspendedUntil > new Date() && <SuspensionBanner userId={viewer.id} until={viewer.suspendedUntil} />}
       {!viewer && (await bannedSessionOfPage()) && (
         <p className="standing-banner" role="status">
-          Your account is banned. <Link href="/signin">Sign in</Link> to read why and to appeal.
+          Your account is banned. <Link href="/signin">Sign in to read why and to appeal</Link>.
         </p>
       )}
     </header>

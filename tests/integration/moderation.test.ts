@@ -206,7 +206,8 @@ describe("reports", () => {
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).status).toBe("PUBLISHED");
     await reportContent(await account("r3"), { target: { type: "comment", id: comment.id }, reason: "HARASSMENT" });
     const hidden = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
-    expect(hidden).toMatchObject({ status: "HIDDEN", hiddenReason: "Hidden after 3 readers reported it, until a moderator reviews it." });
+    // No moderator has looked yet, and readers are told so (not "Hidden by the moderators").
+    expect(hidden).toMatchObject({ status: "HIDDEN", hiddenReason: "Hidden after several reports, awaiting a moderator.", hiddenByReports: true });
     const audit = await db.moderationAction.findFirstOrThrow({ where: { targetType: "comment", targetId: String(comment.id) } });
     expect(audit).toMatchObject({ actorHandle: "system", action: "auto-hide" });
     expect(await db.notification.findFirst({ where: { userId: author.id, kind: "MODERATION" } })).not.toBeNull();
