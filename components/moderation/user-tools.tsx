@@ -56,7 +56,7 @@ export function UserSanctionForm({ userId, handle, standing, reasons }: { userId
     >
       {!sanctioned && (
         <fieldset className="user-sanction__kind">
-          <legend>Sanction</legend>
+          <legend>What to do</legend>
           <label className="settings-card__check">
             <input type="radio" name="kind" checked={kind === "suspend"} onChange={() => setKind("suspend")} /> Suspend for
             <input type="number" min={1} max={365} value={days} aria-label="Days of suspension" onChange={(event) => setDays(Number(event.target.value))} /> days

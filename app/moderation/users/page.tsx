@@ -50,10 +50,10 @@ export default async function ModerationUsersPage({ searchParams }: { searchPara
                       <Link href={`/moderation/users/${user.handle}`}>@{user.handle}</Link> {user.name}
                       {user.role !== "READER" && <span className="badge-pill">{user.role.toLowerCase()}</span>}
                     </td>
-                    <td>{user.email ?? "—"}</td>
-                    <td>{user.standing.toLowerCase()}</td>
-                    <td>{user.comments}</td>
-                    <td>
+                    <td data-label="Email">{user.email ?? "—"}</td>
+                    <td data-label="Standing">{user.standing.toLowerCase()}</td>
+                    <td data-label="Comments">{user.comments}</td>
+                    <td data-label="Joined">
                       <LocalTime iso={user.joinedAt} options={{ dateStyle: "medium" }} />
                     </td>
                   </tr>
