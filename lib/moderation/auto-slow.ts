@@ -16,10 +16,10 @@ const lastChecked = new Map<number, number>();
  * making the comment wait: the check is queued behind the response and runs
  * at most once per thread per minute (per server process: a second process
  * may check the same thread again in that minute, which only costs a query).
- * On every write, the heat query added 1.1 ms (bench:threads' data, EXPLAIN
- * ANALYZE) to a comment's 1.3 ms of database time; after the commit and
- * throttled, a comment write pays only a map look-up, and a thread in a
- * pile-on is still slowed within a minute of crossing the threshold.
+ * On every write, the heat query (load-heat.ts) would add 3-6 ms of
+ * database time and ~2 ms of planning to a comment's 1.3 ms (bench:threads'
+ * data); after the commit and throttled, a comment pays a map look-up, and a
+ * thread in a pile-on is slowed within a minute of crossing the threshold.
  */
 export function checkHeatSoon(write: { essayId: string; rootId: number; threshold: number }): void {
   const now = Date.now();

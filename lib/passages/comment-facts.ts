@@ -18,9 +18,10 @@ export interface PassageFacts {
  * passage is the thread's highlight (a reply's parent's, or the one
  * commented on) while it is placed on the current revision, or the passage
  * a new thread is started on. Controls are read through the
- * PassageControl(essayId) index: an essay with none costs one index probe
- * (and the values reach the query through InitPlans, as the rest of it,
- * so its generic plan stays).
+ * PassageControl(essayId) index: on bench:threads' data, the essay, the
+ * thread's highlight and 50 controls took 0.17-0.21 ms together, as with
+ * none (EXPLAIN ANALYZE). The passage's offsets reach the query through
+ * InitPlans, as its other values do, so its generic plan stays.
  */
 export function passageFactSql(passage: { start: number; end: number } | undefined): { joins: Prisma.Sql; columns: Prisma.Sql } {
   return {
