@@ -1,5 +1,6 @@
 import "server-only";
 import { assertEmailConfirmed } from "@/lib/auth/assert-email-confirmed";
+import { assertMayPublish } from "@/lib/passages/assert-may-publish";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -34,7 +35,10 @@ async function changeOwnHighlight(authorId: string, highlightId: string, deleted
  * comments on it are public, and they quote it.
  */
 export async function updateHighlight(authorId: string, highlightId: string, input: UpdateHighlightInput): Promise<HighlightView> {
-  if (input.visibility === "public") await assertEmailConfirmed(authorId, "publish a highlight");
+  if (input.visibility === "public") {
+    await assertEmailConfirmed(authorId, "publish a highlight");
+    await assertMayPublish(highlightId, authorId);
+  }
   if (input.visibility === "private") {
     const discussed = await db.highlight.findFirst({ where: { id: highlightId, authorId, deletedAt: null, comments: { some: {} } }, select: { id: true } });
     if (discussed) throw new AppError("CONFLICT", "This highlight has a discussion, so it stays public. You can change its colour or note.");

@@ -4,6 +4,7 @@ import { createComment } from "@/lib/comments/create-comment";
 import { db, disconnectDb } from "@/lib/db/client";
 import { reviseEssay } from "@/lib/essays/revise-essay";
 import { createHighlight } from "@/lib/highlights/create-highlight";
+import { updateHighlight } from "@/lib/highlights/update-highlight";
 import { applyAutoSlow } from "@/lib/moderation/auto-slow";
 import { threadScore } from "@/lib/moderation/heat";
 import { loadHeatingUp, loadThreadHeat } from "@/lib/moderation/load-heat";
@@ -167,7 +168,10 @@ describe("editors' public highlights switches", () => {
     });
     // A comment on a newly selected passage would publish it: refused too.
     await expect(comment(other, essayId, { body: "Hm.", passage: { revisionId, ...range(text, "surrender"), colour: "yellow" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect((await createHighlight(other.id, essayId, { revisionId, ...range(text, "not surrender"), colour: "yellow", note: null, visibility: "private" })).visibility).toBe("private");
+    const kept = await createHighlight(other.id, essayId, { revisionId, ...range(text, "not surrender"), colour: "yellow", note: null, visibility: "private" });
+    expect(kept.visibility).toBe("private");
+    // Nor can a private one there be made public.
+    await expect(updateHighlight(other.id, kept.id, { visibility: "public" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await publicHighlight(other, essayId, revisionId, text, "second paragraph")).visibility).toBe("public");
     expect((await db.highlight.findUniqueOrThrow({ where: { id: before.id } })).visibility).toBe("PUBLIC");
     // Its own control is the editor's to remove.
