@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { serialId, textId, trimmedText, wholeNumber } from "@/lib/validation";
+import { trustRulesSchema } from "./trust";
 
 const reasonText = trimmedText({ min: 3, max: 500, tooShort: "Say why, in a few words: the author will read it.", tooLong: "Keep the reason under 500 characters." });
 const optionalReason = z.optional(trimmedText({ max: 500, tooLong: "Keep the reason under 500 characters." }));
@@ -57,6 +58,8 @@ export const MODERATION_ACTIONS = {
     input: z.object({
       bannedWords: z.optional(wordList),
       suspectWords: z.optional(wordList),
+      exactMatchWords: z.optional(wordList),
+      trustRules: z.optional(trustRulesSchema),
       reportHideThreshold: z.optional(wholeNumber({ min: 1, max: 100 })),
       requireVerifiedEmail: z.optional(z.boolean({ error: "Say whether readers must confirm their email before they comment: true or false." })),
       cannedHideReasons: z.optional(cannedReasons),
