@@ -209,9 +209,9 @@ export function TrustRulesForm({ rules }: { rules: TrustRules }) {
         void send({ action: "site-settings", trustRules: values }, "Saved.");
       }}
     >
-      <p>
-        Readers earn levels by taking part. New readers (level 0)&apos;s links are held, and essays that review new accounts hold all their comments; trusted readers skip that review and their reports
-        count more.
+      <p className="settings-card__intro">
+        Readers earn levels by taking part. New readers&apos; (level 0) links are held, and so are all their comments on essays that review new accounts first; trusted readers skip that review and
+        their reports count more.
       </p>
       <div className="audit-table-wrap">
         <table className="trust-rules">
