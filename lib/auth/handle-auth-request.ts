@@ -107,10 +107,13 @@ async function endedSession(request: NextRequest): Promise<Response | null> {
   if (value === undefined) return null;
   if (await viewerFromToken(await decodeSessionToken(value))) return null;
   const headers = new Headers({ "content-type": "application/json", "cache-control": "private, no-store" });
-  for (const name of names) {
-    headers.append("set-cookie", `${name}=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax${useSecureCookies ? "; Secure" : ""}`);
-  }
+  for (const name of names) headers.append("set-cookie", expiredCookie(name));
   return new Response("{}", { status: 200, headers });
+}
+
+/** A Set-Cookie value that deletes a session cookie (or one of its chunks). */
+function expiredCookie(name: string): string {
+  return `${name}=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax${useSecureCookies ? "; Secure" : ""}`;
 }
 
 async function runNextAuth(request: NextRequest, segments: string[], body: AuthBody | undefined, hooks: AuthHooks = {}): Promise<Response> {
@@ -132,10 +135,12 @@ async function runNextAuth(request: NextRequest, segments: string[], body: AuthB
  * the browser can show the reader what happened, why, and how to appeal
  * (/sanction) instead of "that email and password do not match".
  */
-function bannedAnswer(userId: string): Response {
+function bannedAnswer(request: NextRequest, userId: string): Response {
   const response = errorResponse(new AppError("BANNED", "This account is banned. You can read why and appeal."), "auth");
   response.headers.set("cache-control", "private, no-store");
   response.headers.append("set-cookie", sanctionCookieHeader(issueSanctionToken(userId)));
+  // A session the ban ended may still be in the browser: it goes now, so nothing claims the reader is signed in.
+  for (const name of sessionTokenOf(request).names) response.headers.append("set-cookie", expiredCookie(name));
   return response;
 }
 
@@ -182,7 +187,7 @@ export async function handleAuthRequest(request: NextRequest, segments: string[]
         banned = userId;
       },
     });
-    if (banned !== null) return bannedAnswer(banned);
+    if (banned !== null) return bannedAnswer(request, banned);
     const user = signedIn as AuthenticatedUser | null;
     if (user && response.status < 400) {
       await recordSignInSuccess(device);
