@@ -2,30 +2,38 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { threadScore } from "./heat";
+import { HEATING_UP_MIN_SCORE, loadThreadHeat } from "./load-heat";
 import { loadTrustFacts, loadTrustRules } from "./load-trust";
 import type { QueueCard } from "./queue";
 import { queuePriority, type Priority } from "./queue-priority";
 import { reportAccuracy, trustLevel } from "./trust";
 
 /**
- * The thread's heat, by the comment's thread: the replies written in its
- * last hour. A seam: lib/moderation/heat.ts's score (reply rate,
- * participants, reports, holds) is the better measure once its loader is
- * available to the queue; this count is what ordered the queue until then.
+ * The heat of each comment's thread over the last hour (./heat.ts, the score
+ * the queue's "Heating up" list ranks by): every thread active in the hour
+ * is scored in one query (3-6 ms on bench:threads' data, see
+ * ./load-heat.ts), and the cards' comments are mapped to their threads.
  */
-async function recentReplies(commentIds: number[]): Promise<Map<number, number>> {
+async function threadHeat(commentIds: number[]): Promise<Map<number, { score: number; heatingUp: boolean }>> {
   if (commentIds.length === 0) return new Map();
-  const rows = await queryRows<{ id: number; replies: number }>(Prisma.sql`
-    SELECT c.id, (SELECT count(*) FROM "Comment" t WHERE coalesce(t."rootId", t.id) = coalesce(c."rootId", c.id) AND t.id <> c.id
-      AND t."createdAt" >= (now() AT TIME ZONE 'UTC') - interval '1 hour')::int AS replies
-    FROM "Comment" c WHERE c.id = ANY(${commentIds}::int[])`);
-  return new Map(rows.map((row) => [row.id, row.replies]));
+  const [roots, threads] = await Promise.all([
+    queryRows<{ id: number; rootId: number }>(Prisma.sql`SELECT id, coalesce("rootId", id) AS "rootId" FROM "Comment" WHERE id = ANY(${commentIds}::int[])`),
+    loadThreadHeat(null),
+  ]);
+  const scores = new Map(threads.map((thread) => [thread.rootId, threadScore(thread)]));
+  return new Map(
+    roots.map((row) => {
+      const score = scores.get(row.rootId) ?? 0;
+      return [row.id, { score, heatingUp: score >= HEATING_UP_MIN_SCORE }];
+    }),
+  );
 }
 
 /**
  * Reported cards with their priority, most urgent first (ties: oldest
- * first): three queries whatever the number of cards (the open reports'
- * reporters, everyone's trust facts, the threads' last hour).
+ * first): a few queries whatever the number of cards (the open reports'
+ * reporters, then everyone's trust facts and the threads' heat together).
  */
 export async function prioritiseCards(cards: QueueCard[], now = new Date()): Promise<(QueueCard & { priority: Priority })[]> {
   const commentIds = cards.flatMap((card) => (card.commentId === null ? [] : [card.commentId]));
@@ -35,7 +43,7 @@ export async function prioritiseCards(cards: QueueCard[], now = new Date()): Pro
     select: { reason: true, reporterId: true, commentId: true, highlightId: true },
   });
   const authorIds = cards.flatMap((card) => (card.author ? [card.author.id] : []));
-  const [facts, rules, replies] = await Promise.all([loadTrustFacts([...authorIds, ...reports.map((report) => report.reporterId)]), loadTrustRules(), recentReplies(commentIds)]);
+  const [facts, rules, heat] = await Promise.all([loadTrustFacts([...authorIds, ...reports.map((report) => report.reporterId)]), loadTrustRules(), threadHeat(commentIds)]);
   const prioritised = cards.map((card) => {
     const mine = reports.filter((report) => (card.commentId !== null ? report.commentId === card.commentId : report.highlightId === card.highlightId));
     const author = card.author ? facts.get(card.author.id) : undefined;
@@ -45,7 +53,7 @@ export async function prioritiseCards(cards: QueueCard[], now = new Date()): Pro
         return { reason: report.reason, reporterAccuracy: reporter ? reportAccuracy(reporter) : null };
       }),
       authorTrust: author ? trustLevel(author, rules, now) : null,
-      heat: card.commentId === null ? 0 : (replies.get(card.commentId) ?? 0),
+      heat: (card.commentId === null ? undefined : heat.get(card.commentId)) ?? { score: 0, heatingUp: false },
     });
     return { ...card, priority };
   });

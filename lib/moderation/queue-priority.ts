@@ -15,8 +15,8 @@ export interface PriorityFacts {
   reports: { reason: string; reporterAccuracy: number | null }[];
   /** The author's trust level (null: a deleted account). */
   authorTrust: TrustLevel | null;
-  /** How heated the item's thread is: for now the thread's replies in the last hour (see ./load-queue-priority.ts). */
-  heat: number;
+  /** The heat score of the item's thread over the last hour (./heat.ts; 0 for a note or a quiet thread), and whether it is high enough for the queue's "Heating up" list. */
+  heat: { score: number; heatingUp: boolean };
 }
 
 /** An item's priority, and its reasons in a few words for the card. */
@@ -33,14 +33,14 @@ const KIND_NAMES: Record<string, string> = { HARASSMENT: "harassment", SPAM: "sp
 /**
  * The priority: each report weighs by its kind, times its reporter's record
  * (0.5 for one never upheld, 1.5 for one always upheld, 1 for a first
- * report), the sum scaled by the author's trust, plus half a point per reply
- * in the thread's last hour (at most 10: a busy thread is urgent, but not
- * more than a harassment report).
+ * report), the sum scaled by the author's trust, plus a quarter of the
+ * thread's heat (at most 10: a heated thread is urgent, but no more than two
+ * harassment reports; a busy friendly thread, heat 36, adds 9).
  */
 export function queuePriority(facts: PriorityFacts): Priority {
   let reportScore = 0;
   for (const report of facts.reports) reportScore += (REPORT_KIND_WEIGHTS[report.reason] ?? 1) * (report.reporterAccuracy === null ? 1 : 0.5 + report.reporterAccuracy);
-  const score = reportScore * (facts.authorTrust === null ? 1 : AUTHOR_FACTOR[facts.authorTrust]) + Math.min(facts.heat, 20) / 2;
+  const score = reportScore * (facts.authorTrust === null ? 1 : AUTHOR_FACTOR[facts.authorTrust]) + Math.min(facts.heat.score, 40) / 4;
 
   const reasons: string[] = [];
   const count = facts.reports.length;
@@ -54,6 +54,6 @@ export function queuePriority(facts: PriorityFacts): Priority {
   }
   if (facts.authorTrust === 0) reasons.push("new account");
   if (facts.authorTrust === 3) reasons.push("trusted author");
-  if (facts.heat >= 5) reasons.push(`busy thread (${facts.heat} replies in the last hour)`);
+  if (facts.heat.heatingUp) reasons.push("thread heating up");
   return { score: Math.round(score * 10) / 10, reasons };
 }

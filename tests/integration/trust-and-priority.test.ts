@@ -173,6 +173,37 @@ describe("queue priority", () => {
   });
 });
 
+describe("queue priority and heat", () => {
+  it("a reported item in a thread heating up outranks the same report in a quiet one", async () => {
+    const moderator = await account("heat-mod", { role: "MODERATOR" });
+    const author = await account("heat-author", { ageDays: 20 });
+    const [quiet, heated] = await history(author, 2);
+    // Twelve replies by six readers in the last hour: heat 12 + 2 × 6 = 24, above the "Heating up" line (15).
+    const repliers = await Promise.all(Array.from({ length: 6 }, (_, i) => account(`replier-${i}`, { ageDays: 20 })));
+    for (let i = 0; i < 12; i++) {
+      const row = await db.comment.create({
+        data: { essayId, authorId: repliers[i % 6]!.id, parentId: heated!, rootId: heated!, depth: 1, body: `reply ${i}`, bodyHtml: `<p>reply ${i}</p>`, path: "" },
+        select: { id: true },
+      });
+      await db.comment.update({ where: { id: row.id }, data: { path: `${heated!.toString(36).padStart(6, "0")}.${row.id.toString(36).padStart(6, "0")}` } });
+    }
+    const reporter = await account("heat-reporter", { ageDays: 20 });
+    const other = await account("heat-reporter-2", { ageDays: 20 });
+    await db.report.createMany({
+      data: [
+        { reporterId: reporter.id, commentId: quiet!, reason: "OFF_TOPIC" },
+        { reporterId: other.id, commentId: heated!, reason: "OFF_TOPIC" },
+      ],
+    });
+
+    const { cards } = await loadQueue(moderator, "reported");
+    const mine = cards.filter((card) => card.commentId === quiet || card.commentId === heated);
+    expect(mine.map((card) => card.commentId)).toEqual([heated, quiet]);
+    expect(mine[0]!.priority!.reasons).toContain("thread heating up");
+    expect(mine[1]!.priority!.reasons).not.toContain("thread heating up");
+  });
+});
+
 describe("word rules through the comment path", () => {
   it("catches banned words in disguise and lets innocent words that contain them through", async () => {
     await db.moderationSettings.update({ where: { id: 1 }, data: { bannedWords: ["banned", "cunt", "ass"], suspectWords: ["idiot"], exactMatchWords: ["ass"] } });
