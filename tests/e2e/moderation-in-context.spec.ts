@@ -114,6 +114,13 @@ test("a new reader's link comment is held; a moderator approves it in place on t
   await reader.page.reload();
   await expect(reader.page.getByText(`pencils-${stamp}`)).toHaveCount(0);
 
+  // The same tools on the comment's permalink (where the audit log links): restore it there.
+  await moderator.page.goto(`${ESSAY}/comments/${approvedId}`);
+  const permalink = moderator.page.locator(`#c-${approvedId}`);
+  await permalink.getByRole("button", { name: "Moderate the comment by Linnea" }).click();
+  await permalink.getByRole("button", { name: "Restore" }).click();
+  await expect(permalink.locator(".comment__body").first()).toContainText(`pencils-${stamp}`);
+
   expect(found).toEqual([]);
   await Promise.all([reader.context.close(), moderator.context.close()]);
 });

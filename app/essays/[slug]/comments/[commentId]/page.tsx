@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Discussion } from "@/components/discussion/discussion";
+import { EssayModerationTools } from "@/components/moderation/inline/essay-moderation-tools";
 import { getViewer } from "@/lib/auth/viewer";
 import { ancestorAt, loadComment, loadThread } from "@/lib/comments/queries";
 import { MAX_VISIBLE_DEPTH } from "@/lib/comments/tree";
@@ -90,6 +91,8 @@ export default async function CommentPage({ params, searchParams }: { params: Pa
         emptyText="This thread is empty."
         targetId={id}
       />
+      {/* The audit log and the readers' pages link here: a moderator acts in place, as on the essay page. */}
+      <EssayModerationTools viewer={viewer} essayId={essay.id} />
     </section>
   );
 }
