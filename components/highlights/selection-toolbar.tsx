@@ -123,6 +123,8 @@ export function SelectionToolbar({ selection, signedIn, signInHref, visibility, 
               Copy link
             </button>
           </div>
+          {/* What applies to this passage, before anything is written. */}
+          {passageTools}
           {/* A comment is always public, so the switch is only for highlights. */}
           {!commenting && (
             <div className="selection-toolbar__row selection-toolbar__row--meta">
@@ -159,7 +161,6 @@ export function SelectionToolbar({ selection, signedIn, signInHref, visibility, 
               </div>
             </div>
           )}
-          {passageTools}
           {keyboardMode && !noting && !commenting && (
             <p className="selection-toolbar__hint" id="selection-keys">
               Shift+←/→ moves the end a word, Shift+↑/↓ the start; add Alt to move a sentence. Escape cancels.

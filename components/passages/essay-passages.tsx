@@ -25,7 +25,7 @@ function what(control: PassageControlView): string {
 export function EssayPassages({ essay, controls }: Props) {
   const { run, busy, status } = usePassageCall();
   return (
-    <section className="settings-card" aria-label={`Passages of ${essay.title}`}>
+    <section className="settings-card passage-card" aria-label={`Passages of ${essay.title}`}>
       <h3>
         <a href={`/essays/${essay.slug}`}>{essay.title}</a>
       </h3>

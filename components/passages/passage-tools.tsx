@@ -89,9 +89,7 @@ export function PassageTools({ essayId, revisionId, passage, state, where }: Pro
                 type="button"
                 className="toolbar-button"
                 disabled={busy}
-                onClick={() =>
-                  void run(() => callOperation(passageOps.closePublicHighlights, { params: { essayId }, body: { revisionId, ...passage } }), "Public highlights are off on this passage.")
-                }
+                onClick={() => void run(() => callOperation(passageOps.closePublicHighlights, { params: { essayId }, body: { revisionId, ...passage } }), "Public highlights are off on this passage.")}
               >
                 Turn public highlights off here
               </button>
