@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { signUp } from "./support/readers";
+import { newReader, select, signUp } from "./support/readers";
 import { screenshots } from "./support/screenshots";
-import { ADMIN } from "./support/staff";
+import { ADMIN, MODERATOR } from "./support/staff";
 import { expect, test, type Page } from "./support/test";
 
 async function signIn(page: Page, account: { email: string; password: string }) {
@@ -54,4 +54,36 @@ test("an admin marks a listed word exact and edits the trust thresholds", async 
     .fill("");
   await page.getByRole("form", { name: "Rules for every comment" }).getByRole("button", { name: "Save rules" }).click();
   await expect(page.getByRole("form", { name: "Rules for every comment" }).getByRole("status")).toHaveText("Saved.");
+});
+
+test("a reported card says briefly why it is where it is in the queue", async ({ page, browser }) => {
+  await signUp(page, "Ilse");
+  await page.goto("/essays/reading-with-a-pencil");
+  const passage = ((await page.locator("[data-essay-body] [data-block]").nth(1).textContent()) ?? "").split(/(?<=\.)\s/)[0]!.trim();
+  await select(page, passage);
+  const toolbar = page.getByRole("toolbar", { name: "Highlight the selected passage" });
+  await toolbar.getByRole("button", { name: "Comment" }).click();
+  await toolbar.getByLabel("Comment on the selected passage").fill("Buy cheap pencils at my shop, best prices today.");
+  await toolbar.getByRole("button", { name: "Post comment" }).click();
+  await expect(page.getByRole("dialog").locator(".comment__body")).toHaveText("Buy cheap pencils at my shop, best prices today.");
+
+  const reporter = await newReader(browser);
+  await signUp(reporter.page, "Pia");
+  await reporter.page.goto("/essays/reading-with-a-pencil");
+  await reporter.page.getByRole("tab", { name: /On passages/ }).click();
+  const reported = reporter.page.locator("#panel-passages .comment", { hasText: "Buy cheap pencils" });
+  await reported.getByRole("button", { name: "Report" }).click();
+  const form = reported.getByRole("form", { name: "Report this comment" });
+  await form.getByLabel("Spam").check();
+  await form.getByRole("button", { name: "Send report" }).click();
+  await expect(reported.getByRole("status")).toContainText("Reported.");
+
+  const moderator = await newReader(browser);
+  await signIn(moderator.page, MODERATOR);
+  await moderator.page.goto("/moderation");
+  const card = moderator.page.locator(".queue-card", { hasText: "Buy cheap pencils" });
+  await expect(card).toContainText("Why it is here: 1 report (spam) · new account");
+  const key = await card.getAttribute("data-card");
+  await screenshots(moderator.page, "queue-priority", `[data-card="${key}"]`);
+  expect(await axeViolations(moderator.page, `[data-card="${key}"] .queue-card__header`)).toEqual([]);
 });
