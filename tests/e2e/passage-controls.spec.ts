@@ -89,4 +89,9 @@ test("a moderator slows one passage from the essay page; a reader is told where 
   await card.getByRole("button", { name: /Remove the control/ }).click();
   await expect(card.getByRole("status")).toHaveText("Removed.");
   await expect(card.locator(".passage-controls-list")).toHaveCount(0);
+
+  // The queue's early warning is there (one comment by one reader is not heat).
+  await page.goto("/moderation");
+  await expect(page.getByRole("heading", { name: "Heating up" })).toBeVisible();
+  expect(await violations(page, ".heating-up")).toEqual([]);
 });
