@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { AuditLinkText } from "@/components/moderation/audit-link-text";
 import { ModerationNav, StaffOnly } from "@/components/moderation/staff-gate";
 import { QueueBoard } from "@/components/moderation/queue-board";
 import { AppealBoard } from "@/components/moderation/appeal-board";
@@ -59,8 +60,11 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
           <ol className="action-list">
             {actions.map((entry) => (
               <li key={entry.id}>
-                <LocalTime iso={entry.at} options={{ day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }} /> <strong>@{entry.actor}</strong> {entry.action.replace(/-/g, " ")}{" "}
-                {entry.targetType} {entry.targetId}
+                <LocalTime iso={entry.at} options={{ day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }} />{" "}
+                <strong>
+                  <AuditLinkText link={entry.actorLink} />
+                </strong>{" "}
+                {entry.action.replace(/-/g, " ")} <AuditLinkText link={entry.targetLink} />
                 {entry.reason ? `: ${entry.reason}` : ""}
               </li>
             ))}

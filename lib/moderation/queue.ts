@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { markdownExcerpt } from "@/lib/markdown/render";
 import { prioritiseCards } from "./load-queue-priority";
+import { withAuditLinks, type AuditRow } from "./audit-links";
 import { PUBLIC_NOTE } from "./public-notes";
 import type { Priority } from "./queue-priority";
 import type { QueueTab } from "./schemas";
@@ -54,19 +55,6 @@ export interface QueueCard {
   /** In the Reported tab: how urgent the item is, and why in a few words (./queue-priority.ts). */
   priority?: Priority;
   history: { body: string; at: string }[];
-}
-
-/** A row of the "Recently actioned" tab and of the audit log. */
-export interface ActionEntry {
-  id: number;
-  actor: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  reason: string | null;
-  before: unknown;
-  after: unknown;
-  at: string;
 }
 
 const authorSelect = {
@@ -227,32 +215,15 @@ async function noteCards(where: Prisma.HighlightWhereInput): Promise<QueueCard[]
   }));
 }
 
-/** Rows of the audit log, newest first, as the queue and the log page show them. */
-export function toActionEntries(
-  rows: { id: number; actorHandle: string; action: string; targetType: string; targetId: string; reason: string | null; before: unknown; after: unknown; createdAt: Date }[],
-): ActionEntry[] {
-  return rows.map((row) => ({
-    id: row.id,
-    actor: row.actorHandle,
-    action: row.action,
-    targetType: row.targetType,
-    targetId: row.targetId,
-    reason: row.reason,
-    before: row.before,
-    after: row.after,
-    at: row.createdAt.toISOString(),
-  }));
-}
-
 /**
  * A tab of the review queue, for moderators and admins: reported items
  * (most urgent first: ./queue-priority.ts), held comments (oldest first), hidden items, or the
  * latest actions.
  */
-export async function loadQueue(actor: Viewer | null, tab: Exclude<QueueTab, "appeals">): Promise<{ cards: QueueCard[]; actions: ActionEntry[] }> {
+export async function loadQueue(actor: Viewer | null, tab: Exclude<QueueTab, "appeals">): Promise<{ cards: QueueCard[]; actions: AuditRow[] }> {
   assertRole(actor, "MODERATOR");
   if (tab === "actioned") {
-    return { cards: [], actions: toActionEntries(await db.moderationAction.findMany({ orderBy: { id: "desc" }, take: QUEUE_PAGE })) };
+    return { cards: [], actions: await withAuditLinks(await db.moderationAction.findMany({ orderBy: { id: "desc" }, take: QUEUE_PAGE })) };
   }
   if (tab === "reported") {
     const [comments, notes] = await Promise.all([

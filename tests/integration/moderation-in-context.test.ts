@@ -7,6 +7,7 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { addModeratorNote } from "@/lib/moderation/add-moderator-note";
 import { browseAuditLog } from "@/lib/moderation/audit-log";
 import { loadEssayModeration } from "@/lib/moderation/load-essay-moderation";
+import { loadQueue } from "@/lib/moderation/queue";
 import { readUserRecord } from "@/lib/moderation/read-user-record";
 import { reportContent } from "@/lib/moderation/report-content";
 import { runModerationAction } from "@/lib/moderation/run-action";
@@ -178,6 +179,9 @@ describe("the audit log", () => {
     expect(find("suspend", author.id).targetLink).toEqual({ label: `@${author.handle}`, href: `/moderation/users/${author.handle}` });
     expect(find("essay-settings", essayId).targetLink).toEqual({ label: "Context", href: `/essays/${slug}` });
     expect(find("suspend", gone.id).targetLink).toEqual({ label: "[deleted account]", href: null });
+    // The queue's "Recently actioned" tab names them the same way.
+    const recent = (await loadQueue(moderator, "actioned")).actions.find((entry) => entry.action === "suspend" && entry.targetId === author.id);
+    expect(recent).toMatchObject({ actorLink: actor, targetLink: { label: `@${author.handle}` } });
     // No entry shows an internal id where a name or link exists.
     for (const entry of entries) if (entry.targetType !== "comment") expect(entry.targetLink.label).not.toContain(entry.targetId);
   });

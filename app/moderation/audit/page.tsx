@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ModerationNav, StaffOnly } from "@/components/moderation/staff-gate";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
-import { browseAuditLog, type AuditLink } from "@/lib/moderation/audit-log";
+import { browseAuditLog } from "@/lib/moderation/audit-log";
+import { AuditLinkText } from "@/components/moderation/audit-link-text";
 import { auditQuerySchema } from "@/lib/moderation/schemas";
 import { LocalTime } from "@/components/ui/local-time";
 
@@ -17,11 +18,6 @@ function changes(before: unknown, after: unknown): string[] {
   const now = after as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(was), ...Object.keys(now)])].filter((key) => JSON.stringify(was[key]) !== JSON.stringify(now[key]));
   return keys.length ? keys.map((key) => `${key}: ${show(was[key])} → ${show(now[key])}`) : ["no change"];
-}
-
-/** A resolved actor or target: a link while it still exists, its label alone after. */
-function AuditLinkText({ link }: { link: AuditLink }) {
-  return link.href ? <Link href={link.href}>{link.label}</Link> : <>{link.label}</>;
 }
 
 /** Every moderator and admin action, newest first, filterable (admins only). */
