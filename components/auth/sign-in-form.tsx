@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError } from "@/components/api-client";
 import { Field, FormMessage } from "./field";
@@ -9,7 +8,6 @@ import { AccountBanned, signInWithPassword } from "./session-client";
 
 /** Email and password sign-in; returns to `callbackUrl` (already validated on the server). */
 export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; providers: { id: string; name: string }[] }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -22,7 +20,8 @@ export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; pr
       await signInWithPassword(String(form.get("email")), String(form.get("password")));
       window.location.assign(callbackUrl);
     } catch (caught) {
-      if (caught instanceof AccountBanned) return router.push("/sanction");
+      // A full load, not a client navigation: the header must be drawn again without the session the ban ended.
+      if (caught instanceof AccountBanned) return window.location.assign(new URL("/sanction", window.location.href));
       setError(caught instanceof ApiError ? caught.message : "Signing in did not work. Please try again.");
       setPending(false);
     }
