@@ -114,6 +114,11 @@ test("pre-moderation: a new account's comment is held, approved, then visible", 
   await page.getByRole("button", { name: "Post comment" }).click();
   const mine = page.locator("#panel-general .comment", { hasText: "the pencil is the point" });
   await expect(mine.locator(".comment__flag--held")).toHaveText("awaiting review");
+  // Its author is told why, who can see it, and roughly how long review takes.
+  const held = mine.locator(".comment__held-note");
+  await expect(held).toContainText("Only you and the moderators can see this comment");
+  await expect(held).toContainText("A new account's first comments are reviewed before they appear.");
+  await expect(held).toContainText(/Review usually takes/);
 
   const reader = await newReader(browser);
   await reader.page.goto(ESSAY);
