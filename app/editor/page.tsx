@@ -3,6 +3,7 @@ import Link from "next/link";
 import "@/app/editor.css";
 import { EssayDraftForm } from "@/components/editor/essay-draft-form";
 import { PublishToggle } from "@/components/editor/publish-toggle";
+import { PublicHighlightsToggle } from "@/components/passages/public-highlights-toggle";
 import { StaffOnly } from "@/components/moderation/staff-gate";
 import { LocalTime } from "@/components/ui/local-time";
 import { getViewer, hasRole } from "@/lib/auth/viewer";
@@ -38,6 +39,7 @@ export default async function EditorPage() {
               </Link>
               {essay.revisions > 1 && essay.published && <Link href={`/essays/${essay.slug}/revisions`}>History</Link>}
               <PublishToggle essayId={essay.id} title={essay.title} published={essay.published} />
+              <PublicHighlightsToggle essayId={essay.id} title={essay.title} open={essay.publicHighlightsOpen} />
             </div>
           </li>
         ))}

@@ -7,6 +7,8 @@ export interface EditorEssay {
   slug: string;
   title: string;
   published: boolean;
+  /** Readers may publish their highlights (the editors' switch, lib/passages/set-essay-public-highlights.ts). */
+  publicHighlightsOpen: boolean;
   revisions: number;
   revisedAt: string;
 }
@@ -15,7 +17,7 @@ export interface EditorEssay {
 export async function listEssaysForEditors(): Promise<EditorEssay[]> {
   const essays = await db.essay.findMany({
     where: { currentRevisionId: { not: null } },
-    select: { id: true, slug: true, unpublishedAt: true, currentRevision: { select: { title: true, number: true, createdAt: true } } },
+    select: { id: true, slug: true, unpublishedAt: true, publicHighlightsOpen: true, currentRevision: { select: { title: true, number: true, createdAt: true } } },
   });
   return essays
     .map((essay) => ({
@@ -23,6 +25,7 @@ export async function listEssaysForEditors(): Promise<EditorEssay[]> {
       slug: essay.slug,
       title: essay.currentRevision!.title,
       published: essay.unpublishedAt === null,
+      publicHighlightsOpen: essay.publicHighlightsOpen,
       revisions: essay.currentRevision!.number,
       revisedAt: essay.currentRevision!.createdAt.toISOString(),
     }))
