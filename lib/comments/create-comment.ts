@@ -13,7 +13,7 @@ import type { CommentContext } from "@/lib/moderation/pipeline";
 import { judgeComment } from "./judge";
 import { childPath } from "./path";
 import { commentContext, floodChecks, judgingFactColumns, type JudgingFacts } from "./pipeline-context";
-import { passageFactSql, passageOf, type PassageFacts } from "@/lib/passages/comment-facts";
+import { assertCommentMayPublish, passageFactSql, passageOf, type PassageFacts } from "@/lib/passages/comment-facts";
 import { checkHeatSoon } from "@/lib/moderation/auto-slow";
 import { commentJoins, commentViewColumns, commentViewFromRow, extraColumn } from "./read-sql";
 import type { CreateCommentInput } from "./schemas";
@@ -146,6 +146,7 @@ export async function createComment(viewer: Viewer, essayId: string, input: Crea
 
   // Verdict.
   assertTargetAllowed(viewer, input, target);
+  assertCommentMayPublish(target);
   const { status, holdReasons } = judgeComment(context);
 
   // Effects: the limit is spent only now (a concurrent comment may still win the slot: then this one is refused, unwritten).

@@ -172,6 +172,8 @@ describe("editors' public highlights switches", () => {
     expect(kept.visibility).toBe("private");
     // Nor can a private one there be made public.
     await expect(updateHighlight(other.id, kept.id, { visibility: "public" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Nor by commenting on it, which would publish it.
+    await expect(comment(other, essayId, { body: "My own thought.", highlightId: kept.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await publicHighlight(other, essayId, revisionId, text, "second paragraph")).visibility).toBe("public");
     expect((await db.highlight.findUniqueOrThrow({ where: { id: before.id } })).visibility).toBe("PUBLIC");
     // Its own control is the editor's to remove.
