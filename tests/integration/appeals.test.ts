@@ -48,6 +48,11 @@ async function account(label: string, data: { role?: "READER" | "MODERATOR" | "A
   return (await viewerFromToken({ uid: user.id, sv: 0 }))!;
 }
 
+/** Dates a reader's waiting appeal back, so it heads the oldest-first tab however many appeals other test files leave waiting. */
+async function oldest(userId: string) {
+  await db.appeal.updateMany({ where: { userId, status: "OPEN" }, data: { createdAt: new Date("2000-01-01") } });
+}
+
 function appeal(message: string, cookie: string | null) {
   return callRoute(route, { params: {}, body: JSON.stringify({ message }), cookie });
 }
@@ -107,6 +112,7 @@ describe("appeals", () => {
     await suspendUser(moderator, reader.id, 7, "Off-topic flooding");
     const cookie = (await actorCookie(reader.id)) as string;
     expect((await appeal("It was one thread and I have stopped.", cookie)).status).toBe(201);
+    await oldest(reader.id);
     const second = await appeal("Please, it really was one thread.", cookie);
     expect(second.status).toBe(409);
     expect(second.body?.error?.message).toMatch(/already appealed/);
@@ -122,6 +128,7 @@ describe("appeals", () => {
     await banUser(moderator, reader.id, "Harassment of another reader");
     const token = issueSanctionToken(reader.id);
     expect((await appeal("I apologised to them and will not do it again.", `${SANCTION_COOKIE}=${token}`)).status).toBe(201);
+    await oldest(reader.id);
 
     const notice = await loadSanctionNotice({ userId: reader.id, standing: "BANNED" });
     expect(notice).toMatchObject({ kind: "BAN", reason: "Harassment of another reader", endsAt: null, canAppeal: false });
@@ -155,6 +162,7 @@ describe("appeals", () => {
     const reader = await account("banned");
     await banUser(moderator, reader.id, "Spam");
     expect((await appeal("Those were not adverts, they were sources.", `${SANCTION_COOKIE}=${issueSanctionToken(reader.id)}`)).status).toBe(201);
+    await oldest(reader.id);
     const card = (await loadAppealCards(moderator)).find((entry) => entry.appellant.id === reader.id)!;
     await expect(runModerationAction(moderator, { action: "deny-appeal", appealId: card.id, reason: "" } as never)).rejects.toBeTruthy();
     await runModerationAction(moderator, { action: "deny-appeal", appealId: card.id, reason: "Forty identical links in a day." });
