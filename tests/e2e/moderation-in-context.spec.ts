@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { newReader, signUp } from "./support/readers";
+import { newReader, select, signUp } from "./support/readers";
 import { screenshots } from "./support/screenshots";
 import { MODERATOR } from "./support/staff";
 import { expect, test, type Page } from "./support/test";
@@ -123,4 +123,49 @@ test("a new reader's link comment is held; a moderator approves it in place on t
 
   expect(found).toEqual([]);
   await Promise.all([reader.context.close(), moderator.context.close()]);
+});
+
+test("a moderator hides a public note in place, from its highlight's panel, with a saved reason", async ({ page, browser }) => {
+  const stamp = Date.now().toString(36);
+  const passage = "walls attract graffiti";
+  await signUp(page, "Petra");
+  await page.goto(ESSAY);
+  await select(page, passage);
+  const toolbar = page.getByRole("toolbar", { name: "Highlight the selected passage" });
+  await toolbar.getByRole("radio", { name: "Public" }).click();
+  await toolbar.getByRole("button", { name: "Note" }).click();
+  await toolbar.getByLabel("Note").fill(`Graffiti is an argument too (${stamp}).`);
+  await toolbar.getByRole("button", { name: "Save highlight" }).click();
+  await expect(toolbar).toBeHidden();
+
+  const moderator = await newReader(browser);
+  await signIn(moderator.page, MODERATOR);
+  await moderator.page.goto(ESSAY);
+  // The highlights (and their notes) have loaded once the margin shows a note.
+  await expect(moderator.page.getByRole("button", { name: /with notes?$/ }).first()).toBeVisible();
+  // The passage's margin marker opens its panel: the one level with its paragraph.
+  const marker = await moderator.page.evaluate((words) => {
+    const paragraph = [...document.querySelectorAll("[data-essay-body] [data-block]")].find((block) => block.textContent?.includes(words))!;
+    const top = paragraph.getBoundingClientRect().top;
+    const markers = [...document.querySelectorAll(".margin-marker")];
+    const distance = (index: number) => Math.abs(markers[index]!.getBoundingClientRect().top - top);
+    return markers.reduce((best, _marker, index) => (distance(index) < distance(best) ? index : best), 0);
+  }, passage);
+  await moderator.page.locator(".margin-marker").nth(marker).click();
+  const entry = moderator.page.getByRole("dialog").locator(".highlight-entry", { hasText: stamp });
+  await entry.getByRole("button", { name: "Moderate the note by Petra" }).click();
+  const tools = entry.getByRole("group", { name: "Moderation of the note by Petra" });
+  await tools.getByRole("button", { name: "Hide note…" }).click();
+  await tools.getByRole("combobox", { name: "Use a saved reason for hiding" }).selectOption("Spam or advertising");
+  expect(await violations(moderator.page, "highlight panel, note tools open")).toEqual([]);
+  await screenshots(moderator.page, "moderation-note", ".highlight-panel");
+  await tools.getByRole("button", { name: "Hide", exact: true }).click();
+  await expect(entry.getByRole("status")).toHaveText("Note hidden.");
+  await expect(entry.locator(".inline-moderation__flag")).toHaveText("note hidden: Spam or advertising");
+  await expect(tools.getByRole("button", { name: "Restore note" })).toBeVisible();
+
+  // Its author is told; other readers no longer get its words.
+  await page.goto("/notifications");
+  await expect(page.getByText("A moderator hid the note on your highlight. Reason: Spam or advertising")).toBeVisible();
+  await moderator.context.close();
 });
