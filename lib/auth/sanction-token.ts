@@ -35,8 +35,9 @@ export function verifySanctionToken(value: string | undefined, now = Date.now())
   const parts = value.split(".");
   if (parts.length !== 4 || parts[0] !== VERSION) return null;
   const [, user, expires, mac] = parts as [string, string, string, string];
-  const given = Buffer.from(mac, "base64url");
-  const expected = signature(`${VERSION}.${user}.${expires}`);
+  // Compared as text: base64url's last character carries spare bits, so two spellings decode to the same bytes.
+  const given = Buffer.from(mac);
+  const expected = Buffer.from(signature(`${VERSION}.${user}.${expires}`).toString("base64url"));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   const expiresSeconds = Number.parseInt(expires, 36);
   if (!Number.isFinite(expiresSeconds) || expiresSeconds * 1000 <= now) return null;

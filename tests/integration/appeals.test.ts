@@ -93,6 +93,8 @@ describe("a banned reader signing in", () => {
     const expired = issueSanctionToken(reader.id, Date.now() - 2 * 3600_000);
     expect((await appeal("Please lift it, I only posted once.", `${SANCTION_COOKIE}=${expired}`)).status).toBe(401);
     const forged = issueSanctionToken(reader.id).replace(/.$/, (last) => (last === "A" ? "B" : "A"));
+    const otherAccount = issueSanctionToken(moderator.id);
+    expect((await appeal("Please lift it, I only posted once.", `${SANCTION_COOKIE}=${otherAccount}`)).status).toBe(401);
     expect((await appeal("Please lift it, I only posted once.", `${SANCTION_COOKIE}=${forged}`)).status).toBe(401);
   });
 });
